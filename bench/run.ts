@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: every benchmark of the project, one JSON line per figure on stdout,
+ * `{"bench": NAME, "value": N, "unit": "ms"}`. Each area owns one module exporting `run(report)`.
+ */
+import { runModelBench } from './model.bench';
+
+/** Prints one benchmark figure as a JSON line. */
+export type Report = (bench: string, value: number, unit?: string) => void;
+
+const report: Report = (bench, value, unit = 'ms') => {
+  process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 1000) / 1000, unit })}\n`);
+};
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench]];
+  for (const [name, run] of suites) {
+    if (only && only !== name) continue;
+    await run(report);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+// Lint: eslint-plugin-obsidianmd's recommended config (ESLint core, typescript-eslint type-checked
+// rules and the Obsidian rules), with no rule turned off. The model stays pure: src/model may not
+// import obsidian, CodeMirror or anything that touches the DOM.
+import { defineConfig, globalIgnores } from 'eslint/config';
+import obsidianmd from 'eslint-plugin-obsidianmd';
+
+export default defineConfig([
+  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'tests/', 'bench/', '*.config.*', '.ci/']),
+  ...obsidianmd.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['obsidian', '@codemirror/*', '@lezer/*'], message: 'src/model is pure TypeScript: no obsidian, CodeMirror or DOM.' },
+          { group: ['../editor/*', '../view/*', '../sync/*', '../settings/*', '../main', '../cli'], message: 'src/model depends on nothing else in src/.' },
+        ],
+      }],
+    },
+  },
+]);
