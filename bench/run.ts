@@ -3,6 +3,7 @@
  * `{"bench": NAME, "value": N, "unit": "ms"}`. Each area owns one module exporting `run(report)`.
  */
 import { runModelBench } from './model.bench';
+import { runEditorBench } from './editor.bench';
 
 /** Prints one benchmark figure as a JSON line. */
 export type Report = (bench: string, value: number, unit?: string) => void;
@@ -13,7 +14,7 @@ const report: Report = (bench, value, unit = 'ms') => {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench]];
+  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['editor', runEditorBench]];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;
     await run(report);

@@ -1,0 +1,61 @@
+/**
+ * Editor keystroke cost in real Chromium: 200 characters typed (after 10 untimed ones) into a
+ * story of a 20-story and of a 2,000-story note, one per frame; per keystroke the time from
+ * `view.dispatch` to decorations updated (state field, view plugin, CodeMirror's DOM update).
+ * Lines: `editor.keystroke.<n>` (median) and `.p95`; the same for CodeMirror without the extension
+ * (`.codemirror`: the floor the extension adds to); `editor.reparse.<n>` (the debounced re-parse
+ * after typing, median). Targets: median ≤ 1 ms, p95 ≤ 4 ms at 2,000 stories, and no more than
+ * 1.5× the 20-story figure.
+ */
+import { execFileSync } from 'node:child_process';
+import { openHarness } from '../tests/e2e/chromium';
+import { generateEpicNote } from '../tests/e2e/generate-note';
+import type { Harness, TypingRun } from '../tests/e2e/harness';
+import type { Report } from './run';
+
+const KEYSTROKES = 200;
+const REPETITIONS = 5;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+}
+
+/** Runs the editor benchmark and reports its lines. */
+export async function runEditorBench(report: Report): Promise<void> {
+  execFileSync(process.execPath, ['esbuild.config.mjs', 'e2e'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const harness = await openHarness({ width: 1100, height: 900 }, ['--js-flags=--expose-gc']);
+  try {
+    const { page } = harness;
+    const typeInto = async (stories: number, count: number, bare: boolean): Promise<TypingRun> => {
+      const text = generateEpicNote(stories);
+      const marker = `**I want** story ${String(Math.ceil(stories / 2))} done`;
+      await page.evaluate(([t, b]) => { (window as unknown as { spectrynHarness: Harness }).spectrynHarness.mount({ text: t, bare: b }); }, [text, bare] as const);
+      return page.evaluate(([m, c]) => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.type(m, c), [marker, count] as const);
+    };
+    // Warm the JIT up on a small note first; it is not reported.
+    await typeInto(20, 100, false);
+    await typeInto(20, 100, true);
+    for (const stories of [20, 2000]) {
+      // Five runs each, with and without the extension interleaved, keystrokes pooled: one run
+      // alone is at the mercy of a garbage collection or a busy core.
+      const withExtension: number[] = [];
+      const codemirrorAlone: number[] = [];
+      const reparse: number[] = [];
+      for (let rep = 0; rep < REPETITIONS; rep++) {
+        const run = await typeInto(stories, KEYSTROKES, false);
+        if (run.decorationsInDom === 0) throw new Error(`no decorations rendered in the ${String(stories)}-story note`);
+        withExtension.push(...run.keystrokes);
+        reparse.push(run.reparse);
+        codemirrorAlone.push(...(await typeInto(stories, KEYSTROKES, true)).keystrokes);
+      }
+      report(`editor.keystroke.${String(stories)}`, percentile(withExtension, 0.5));
+      report(`editor.keystroke.${String(stories)}.p95`, percentile(withExtension, 0.95));
+      report(`editor.keystroke.${String(stories)}.codemirror`, percentile(codemirrorAlone, 0.5));
+      report(`editor.keystroke.${String(stories)}.codemirror.p95`, percentile(codemirrorAlone, 0.95));
+      report(`editor.reparse.${String(stories)}`, percentile(reparse, 0.5));
+    }
+  } finally {
+    await harness.close();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The vault: in-memory files (`read`, `cachedRead`, `modify`, `process`, `create`,
+ * `getAbstractFileByPath`, `getFileByPath`) and its `create`/`modify` events.
+ */
+import { Events } from './component';
+
+/** `normalizePath`: forward slashes, no duplicate or edge slashes. */
+export function normalizePath(path: string): string {
+  const cleaned = path.replace(/[\\/]+/g, '/').replace(/^\/|\/$/g, '');
+  return cleaned === '' ? '/' : cleaned;
+}
+
+/** A vault entry. */
+export abstract class TAbstractFile {
+  path: string;
+  name: string;
+  parent: TFolder | null;
+  constructor(path: string, parent: TFolder | null) {
+    this.path = path;
+    this.name = path.split('/').pop() ?? path;
+    this.parent = parent;
+  }
+}
+
+/** A folder. */
+export class TFolder extends TAbstractFile {
+  children: TAbstractFile[] = [];
+  isRoot(): boolean {
+    return this.path === '/';
+  }
+}
+
+/** A file; `basename` and `extension` from its name. */
+export class TFile extends TAbstractFile {
+  basename: string;
+  extension: string;
+  stat: { ctime: number; mtime: number; size: number };
+  constructor(path: string, parent: TFolder, now: number) {
+    super(path, parent);
+    const dot = this.name.lastIndexOf('.');
+    this.basename = dot > 0 ? this.name.slice(0, dot) : this.name;
+    this.extension = dot > 0 ? this.name.slice(dot + 1) : '';
+    this.stat = { ctime: now, mtime: now, size: 0 };
+  }
+}
+
+/** Options of {@link Vault}. */
+export interface VaultOptions {
+  /** The clock for file times; default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** An in-memory vault with one root folder (no subfolders: the sandbox needs none). */
+export class Vault extends Events {
+  private readonly root = new TFolder('/', null);
+  private readonly texts = new Map<string, string>();
+  private readonly now: () => number;
+
+  constructor(options: VaultOptions = {}) {
+    super();
+    this.now = options.now ?? Date.now;
+  }
+
+  getName(): string {
+    return 'Sandbox';
+  }
+
+  getRoot(): TFolder {
+    return this.root;
+  }
+
+  getFiles(): TFile[] {
+    return this.root.children.filter((f): f is TFile => f instanceof TFile);
+  }
+
+  getMarkdownFiles(): TFile[] {
+    return this.getFiles().filter((f) => f.extension === 'md');
+  }
+
+  getAbstractFileByPath(path: string): TAbstractFile | null {
+    const normal = normalizePath(path);
+    if (normal === '/') return this.root;
+    return this.root.children.find((f) => f.path === normal) ?? null;
+  }
+
+  getFileByPath(path: string): TFile | null {
+    const found = this.getAbstractFileByPath(path);
+    return found instanceof TFile ? found : null;
+  }
+
+  create(path: string, data: string): Promise<TFile> {
+    const normal = normalizePath(path);
+    if (normal.includes('/')) return Promise.reject(new Error('The sandbox vault has no folders.'));
+    if (this.getAbstractFileByPath(normal)) return Promise.reject(new Error('File already exists.'));
+    const file = new TFile(normal, this.root, this.now());
+    this.root.children.push(file);
+    this.store(file, data);
+    this.trigger('create', file);
+    return Promise.resolve(file);
+  }
+
+  read(file: TFile): Promise<string> {
+    return Promise.resolve(this.textOf(file));
+  }
+
+  cachedRead(file: TFile): Promise<string> {
+    return this.read(file);
+  }
+
+  modify(file: TFile, data: string): Promise<void> {
+    this.write(file, data, null);
+    return Promise.resolve();
+  }
+
+  process(file: TFile, fn: (data: string) => string): Promise<string> {
+    const next = fn(this.textOf(file));
+    this.write(file, next, null);
+    return Promise.resolve(next);
+  }
+
+  /**
+   * Sandbox: the editor saving its text. `source` is passed on with the `modify` event so the
+   * view that saved does not reload its own change.
+   */
+  save(file: TFile, data: string, source: object): void {
+    this.write(file, data, source);
+  }
+
+  private textOf(file: TFile): string {
+    const text = this.texts.get(file.path);
+    if (text === undefined) throw new Error(`${file.path} does not exist.`);
+    return text;
+  }
+
+  private write(file: TFile, data: string, source: object | null): void {
+    if (this.textOf(file) === data) return;
+    this.store(file, data);
+    this.trigger('modify', file, source);
+  }
+
+  private store(file: TFile, data: string): void {
+    this.texts.set(file.path, data);
+    file.stat = { ...file.stat, mtime: this.now(), size: data.length };
+  }
+}

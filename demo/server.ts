@@ -1,0 +1,224 @@
+/**
+ * The sandbox server: `node:http` on 127.0.0.1:`PORT` (default 4317; 0 picks a free port) serving
+ * the page (dist/demo), the plugin's styles.css, the example note, an in-memory Jira Cloud (the
+ * sync tests' fake, requests checked against Atlassian's OpenAPI description) on the same origin,
+ * `GET /sandbox/tracker` (what the tracker holds), `POST /sandbox/reset` (a fresh tracker) and
+ * `POST /sandbox/request-url` (Obsidian's `requestUrl` for other origins: made from Node, no CORS).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+import { createFakeJiraHandler, loadJiraContracts, type FakeJiraHandler, type JiraContracts } from '../tests/sync/fake-jira';
+
+/** Default port of `npm run demo`. */
+export const DEFAULT_PORT = 4317;
+
+/** The fake's sign-in, used by the page's default settings. Not a secret: it only opens the fake. */
+export const SANDBOX_JIRA = Object.freeze({ email: 'dev@example.com', token: 'fake-token-123', projectKey: 'INFRA', epicKey: 'INFRA-100' });
+
+/** What the tracker panel shows. */
+export interface TrackerState {
+  readonly issues: readonly TrackerIssue[];
+  readonly requests: number;
+  readonly writes: number;
+  readonly violations: readonly string[];
+}
+
+/** One issue as the panel lists it. */
+export interface TrackerIssue {
+  readonly key: string;
+  readonly type: string;
+  readonly summary: string;
+  readonly status: string;
+  readonly parent: string | null;
+  readonly storyPoints: number | null;
+  readonly priority: string | null;
+  readonly labels: readonly string[];
+}
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /** 0 picks a free port. Default `DEFAULT_PORT`. */
+  readonly port?: number;
+  /** The repository root (with dist/demo, styles.css, examples/). */
+  readonly root: string;
+  /** The Jira OpenAPI description; default `../shared/api/jira-cloud-platform.openapi.json` from the root. */
+  readonly openApiPath?: string;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  readonly url: string;
+  /** The embedded tracker (replaced by `POST /sandbox/reset`). */
+  tracker(): FakeJiraHandler;
+  close(): Promise<void>;
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.map': 'application/json',
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function trackerState(jira: FakeJiraHandler): TrackerState {
+  const issues = [...jira.issues.values()].map((issue) => ({
+    key: issue.key,
+    type: issue.issueType,
+    summary: issue.summary,
+    status: issue.status,
+    parent: issue.parent,
+    storyPoints: issue.storyPoints,
+    priority: issue.priority,
+    labels: issue.labels,
+  }));
+  issues.sort((a, b) => Number(a.key.split('-')[1]) - Number(b.key.split('-')[1]));
+  return { issues, requests: jira.requests.length, writes: jira.writes().length, violations: jira.violations };
+}
+
+/**
+ * Relays one request for the page's `requestUrl` to another origin (a real Jira). Accepted only
+ * from the page itself (same origin, JSON body) and only for http(s) URLs.
+ */
+async function relay(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+  const from = req.headers.origin;
+  if (from !== undefined && from !== origin) {
+    sendJson(res, 403, { error: 'The relay serves the sandbox page only.' });
+    return;
+  }
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+    sendJson(res, 415, { error: 'Send JSON.' });
+    return;
+  }
+  const request = JSON.parse(await readBody(req)) as { url?: unknown; method?: unknown; headers?: unknown; body?: unknown };
+  if (typeof request.url !== 'string' || !/^https?:\/\//.test(request.url)) {
+    sendJson(res, 400, { error: 'Only http and https URLs.' });
+    return;
+  }
+  try {
+    const response = await fetch(request.url, {
+      method: typeof request.method === 'string' ? request.method : 'GET',
+      headers: (request.headers ?? {}) as Record<string, string>,
+      body: typeof request.body === 'string' ? request.body : undefined,
+      redirect: 'follow',
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => { headers[name] = value; });
+    sendJson(res, 200, { status: response.status, headers, text: await response.text() });
+  } catch {
+    // No response at all: the page's requestUrl rejects, as Obsidian's does.
+    sendJson(res, 502, { error: `Could not reach ${new URL(request.url).host}` });
+  }
+}
+
+/** Starts the sandbox; resolves once it listens. */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const root = resolve(options.root);
+  const pageDir = join(root, 'dist', 'demo');
+  const openApiPath = options.openApiPath ?? resolve(root, '..', 'shared', 'api', 'jira-cloud-platform.openapi.json');
+  if (!existsSync(openApiPath)) {
+    throw new Error(`The Jira OpenAPI description is missing: ${openApiPath}\nThe sandbox's tracker checks every request against it; put the file there (it comes with the team's shared folder).`);
+  }
+  if (!existsSync(join(pageDir, 'page.js'))) throw new Error(`${join(pageDir, 'page.js')} is missing: run \`node demo/build.mjs\` first.`);
+  const files: Readonly<Record<string, string>> = {
+    '/': join(pageDir, 'index.html'),
+    '/index.html': join(pageDir, 'index.html'),
+    '/page.js': join(pageDir, 'page.js'),
+    '/page.js.map': join(pageDir, 'page.js.map'),
+    '/sandbox.css': join(pageDir, 'sandbox.css'),
+    '/styles.css': join(root, 'styles.css'),
+    '/examples/postgres-to-crdb.md': join(root, 'examples', 'postgres-to-crdb.md'),
+  };
+  const contracts: JiraContracts = loadJiraContracts(openApiPath);
+  let origin = '';
+  const newTracker = (): FakeJiraHandler => createFakeJiraHandler({ baseUrl: () => origin, validate: true, openApiPath, contracts });
+  let jira = newTracker();
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (jira.handle(req, res)) return;
+    const path = new URL(req.url ?? '/', origin).pathname;
+    const method = req.method ?? 'GET';
+    if (path === '/sandbox/tracker' && method === 'GET') {
+      sendJson(res, 200, trackerState(jira));
+      return;
+    }
+    if (path === '/sandbox/reset' && method === 'POST') {
+      jira = newTracker();
+      sendJson(res, 200, trackerState(jira));
+      return;
+    }
+    if (path === '/sandbox/request-url' && method === 'POST') {
+      await relay(req, res, origin);
+      return;
+    }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const file = files[path];
+    if ((method !== 'GET' && method !== 'HEAD') || file === undefined || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store' });
+    res.end(method === 'HEAD' ? undefined : readFileSync(file));
+  };
+
+  const server: Server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: error instanceof Error ? error.message : 'internal error' });
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, '127.0.0.1', () => resolveListen());
+  });
+  origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  return {
+    url: `${origin}/`,
+    tracker: () => jira,
+    close: () => new Promise<void>((resolveClose) => {
+      server.closeAllConnections();
+      server.close(() => resolveClose());
+    }),
+  };
+}
+
+/** `node dist/demo/server.js`: the repository root is two folders up. */
+async function main(): Promise<void> {
+  const portText = process.env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`PORT must be a port number (0 picks a free one), not "${portText}".\n`);
+    process.exit(2);
+  }
+  try {
+    const sandbox = await startSandbox({ port, root: resolve(__dirname, '..', '..') });
+    process.stdout.write(`Spectryn sandbox: ${sandbox.url}\n`);
+    const stop = (): void => { void sandbox.close().then(() => process.exit(0)); };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Spectryn sandbox could not start: ${message}\n`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

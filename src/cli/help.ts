@@ -1,0 +1,47 @@
+/** The `--help` text and the `--version` line of the command line. */
+import packageJson from '../../package.json';
+
+/** The program version, from package.json. */
+export const CLI_VERSION: string = packageJson.version;
+
+/** Printed by `-h/--help`; documents flags, environment and exit codes (docs/cli.md). */
+export const HELP_TEXT = `spectryn ${CLI_VERSION}: read an epic note, report its progress, sync it to a tracker.
+
+Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
+
+  -m, --markdown PATH   the note (alias: -f, --input)
+  -e, --epic KEY        the tracker epic; default: the note's frontmatter \`epic\`
+  -x, --execute         apply the changes (default: dry run, which only reads the tracker)
+      --phase P         all | descriptions | subtasks | comments | statuses   (default all)
+      --story ID        only this story (repeatable)
+      --update-source   write tracker keys back into the note (on by default with -x;
+                        --no-update-source turns it off)
+      --output F        text | json   (default text)
+      --export PATH     also write the JSON result to PATH
+      --validate        check the note only; print diagnostics; no tracker needed
+      --tracker T       jira (default) | github | gitlab | linear
+  -q, --quiet           print only errors (JSON output is unaffected)
+  -v, --verbose         also list every story and info diagnostics
+      --no-color        no colours (also: NO_COLOR=1; colours only on a terminal)
+  -h, --help            this text
+      --version         the version
+
+Tracker settings come from the environment:
+  Jira Cloud         JIRA_URL, JIRA_EMAIL, JIRA_API_TOKEN   (+ JIRA_PROJECT, JIRA_STORY_POINTS_FIELD)
+  Jira Data Center   JIRA_URL, JIRA_PAT                     (+ JIRA_PROJECT, JIRA_STORY_POINTS_FIELD)
+  GitHub             GITHUB_TOKEN, GITHUB_REPO
+  GitLab             GITLAB_URL, GITLAB_TOKEN, GITLAB_PROJECT
+  Linear             LINEAR_API_KEY, LINEAR_TEAM
+Without tracker settings the note is reported alone ("tracker": null in JSON).
+
+Exit codes:
+  0 success              1 unexpected error         2 configuration or usage error
+  3 note not found       4 cannot reach the tracker 5 authentication refused
+  6 validation errors in the note (with --validate), or the epic does not exist
+  64 partial success (some operations failed)       80 cancelled
+
+Examples:
+  spectryn -m migrations/postgres-to-crdb.md -e INFRA-100 --output json
+  spectryn -m migrations/postgres-to-crdb.md --validate
+  spectryn -m migrations/postgres-to-crdb.md -e INFRA-100 --export migration-status.json
+`;

@@ -1,0 +1,166 @@
+/**
+ * The human-readable output of the command line (`--output text`, the default): the epic, a table
+ * of progress per phase, the operations of a sync, then the diagnostics with their line numbers.
+ * Built from the same `EpicReport` the JSON output prints, so both always say the same thing.
+ */
+import type { EpicReport, ReportCounts, ReportDiagnostic, ReportOperation } from '../model/report';
+
+/** How to render. */
+export interface TextOutputOptions {
+  /** ANSI colours; the caller decides (terminal, `--no-color`, `NO_COLOR`). */
+  readonly color: boolean;
+  /** Also list every story and info diagnostics. */
+  readonly verbose: boolean;
+  /** Only errors: error diagnostics and run errors. */
+  readonly quiet: boolean;
+  /** `report` (default run) or `validate` (`--validate`: diagnostics only). */
+  readonly mode: 'report' | 'validate';
+  /** The note path as given, for the headline of `validate`. */
+  readonly notePath: string;
+}
+
+interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  red(text: string): string;
+  cyan(text: string): string;
+}
+
+function makePaint(enabled: boolean): Paint {
+  const wrap = (open: number, close: number) => (text: string): string =>
+    enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return { bold: wrap(1, 22), dim: wrap(2, 22), green: wrap(32, 39), yellow: wrap(33, 39), red: wrap(31, 39), cyan: wrap(36, 39) };
+}
+
+/** Renders a report as text; the result ends with a line break unless it is empty. */
+export function formatReportText(report: EpicReport, options: TextOutputOptions): string {
+  const paint = makePaint(options.color);
+  const lines: string[] = [];
+  if (options.quiet) {
+    lines.push(...diagnosticLines(report.diagnostics.filter((d) => d.severity === 'error'), paint));
+    lines.push(...report.errors.map((error) => paint.red(`Error: ${error}`)));
+    return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  }
+
+  if (options.mode === 'validate') {
+    lines.push(`${paint.bold(options.notePath)}: ${severitySummary(report.diagnostics)}`);
+  } else {
+    lines.push(headline(report, paint));
+    lines.push(paint.dim(runDescription(report)));
+    lines.push('');
+    lines.push(...progressTable(report, paint));
+    if (options.verbose) lines.push('', ...storyLines(report, paint));
+    if (report.operations.length > 0) lines.push('', ...operationLines(report, paint));
+    lines.push('');
+  }
+
+  const shown = report.diagnostics.filter((d) => options.verbose || d.severity !== 'info');
+  const hiddenInfo = report.diagnostics.length - shown.length;
+  if (report.diagnostics.length === 0) {
+    lines.push(paint.green('No problems found in the note.'));
+  } else {
+    if (options.mode === 'report') lines.push(paint.bold(`Diagnostics: ${severitySummary(report.diagnostics)}`));
+    lines.push(...diagnosticLines(shown, paint));
+    if (hiddenInfo > 0) lines.push(paint.dim(`  (${hiddenInfo} info hidden; -v shows them)`));
+  }
+  lines.push(...report.warnings.map((warning) => paint.yellow(`Warning: ${warning}`)));
+  lines.push(...report.errors.map((error) => paint.red(`Error: ${error}`)));
+  return `${lines.join('\n')}\n`;
+}
+
+function headline(report: EpicReport, paint: Paint): string {
+  const title = report.epic_title ?? '(untitled epic)';
+  return report.epic_key === null ? paint.bold(title) : `${paint.bold(title)} ${paint.cyan(report.epic_key)}`;
+}
+
+function runDescription(report: EpicReport): string {
+  if (report.tracker === null) return 'The note alone: no tracker settings, nothing was read from a tracker.';
+  return report.dry_run ? `Dry run against ${report.tracker}: nothing was changed.` : `Synced with ${report.tracker}.`;
+}
+
+function progressTable(report: EpicReport, paint: Paint): string[] {
+  const header = ['Phase', 'Stories', 'Points', 'Subtasks'];
+  const rows = report.phases.map((phase) => [phase.name, ...countCells(phase)]);
+  const overall = ['Overall', ...countCells(report.totals)];
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows, overall].map((row) => (row[column] ?? '').length)));
+  const render = (row: readonly string[]): string =>
+    row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('   ').trimEnd();
+  const finished = (counts: ReportCounts): boolean => counts.stories > 0 && counts.stories_done + counts.stories_cancelled === counts.stories;
+  return [
+    paint.bold(render(header)),
+    ...rows.map((row, index) => {
+      const phase = report.phases[index];
+      return phase !== undefined && finished(phase) ? paint.green(render(row)) : render(row);
+    }),
+    paint.bold(render(overall)),
+  ];
+}
+
+function countCells(counts: ReportCounts): string[] {
+  const cancelled = counts.stories_cancelled > 0 ? ` (${counts.stories_cancelled} cancelled)` : '';
+  const unestimated = counts.unestimated > 0 ? ` (${counts.unestimated} unestimated)` : '';
+  return [
+    `${counts.stories_done}/${counts.stories}${cancelled}`,
+    `${formatNumber(counts.points_done)}/${formatNumber(counts.points)}${unestimated}`,
+    `${counts.subtasks_done}/${counts.subtasks}`,
+  ];
+}
+
+// Points may be fractional (0.5); avoid printing binary noise such as 0.30000000000000004.
+function formatNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+function storyLines(report: EpicReport, paint: Paint): string[] {
+  if (report.stories.length === 0) return [paint.bold('Stories: none')];
+  const idWidth = Math.max(...report.stories.map((story) => story.id.length));
+  const statusWidth = Math.max(...report.stories.map((story) => statusText(story.status).length));
+  return [
+    paint.bold('Stories'),
+    ...report.stories.map((story) => {
+      const points = story.story_points === null ? '? SP' : `${formatNumber(story.story_points)} SP`;
+      const status = statusText(story.status).padEnd(statusWidth);
+      const key = story.issue_key === null ? '' : `  ${paint.cyan(story.issue_key)}`;
+      const painted = story.status === 'done' ? paint.green(status) : story.status === 'blocked' ? paint.yellow(status) : status;
+      return `  ${story.id.padEnd(idWidth)}  ${painted}  ${points.padStart(6)}  ${story.title}${key}`;
+    }),
+  ];
+}
+
+function statusText(status: string): string {
+  return status.replace(/_/g, ' ');
+}
+
+function operationLines(report: EpicReport, paint: Paint): string[] {
+  const heading = report.dry_run ? `Planned changes: ${report.operations.length}` : `Changes: ${report.operations.length}`;
+  return [paint.bold(heading), ...report.operations.map((operation) => operationLine(operation, paint))];
+}
+
+function operationLine(operation: ReportOperation, paint: Paint): string {
+  const target = operation.subtask === undefined ? operation.story : `${operation.story} #${operation.subtask}`;
+  const key = operation.issue_key === null ? '' : ` ${operation.issue_key}`;
+  const detail = operation.error ?? operation.reason;
+  const padded = operation.status.padEnd(7);
+  const status = operation.status === 'failed' ? paint.red(padded) : operation.status === 'done' ? paint.green(padded) : padded;
+  return `  ${status}  ${operation.action.replace(/_/g, ' ')}  ${target}${key}${detail === undefined ? '' : `: ${detail}`}`;
+}
+
+function diagnosticLines(diagnostics: readonly ReportDiagnostic[], paint: Paint): string[] {
+  const lineWidth = Math.max(0, ...diagnostics.map((d) => String(d.line).length));
+  return diagnostics.map((diagnostic) => {
+    const severity = diagnostic.severity.padEnd(7);
+    const colored = diagnostic.severity === 'error' ? paint.red(severity) : diagnostic.severity === 'warning' ? paint.yellow(severity) : paint.dim(severity);
+    return `  line ${String(diagnostic.line).padStart(lineWidth)}  ${colored}  ${diagnostic.message} ${paint.dim(`(${diagnostic.code})`)}`;
+  });
+}
+
+function severitySummary(diagnostics: readonly ReportDiagnostic[]): string {
+  const count = (severity: string): number => diagnostics.filter((d) => d.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  return `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${infos} info`;
+}

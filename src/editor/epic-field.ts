@@ -1,0 +1,136 @@
+/**
+ * The state field: the last parse of the note, its marks positioned in the parsed text, and the
+ * changes made since. A keystroke only composes its changes onto those (cost: the number of places
+ * edited since the parse, never the size of the note); marks are mapped to the current document
+ * when read, for the visible ranges only. Pure: new parses arrive as `setEpicParse` effects
+ * dispatched by the view plugin. Notes without a story header keep `active: false` and cost a
+ * look at the changed lines only.
+ */
+import { ChangeSet, RangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Transaction } from '@codemirror/state';
+import { parseEpic, type ParseResult, type Status } from '../model';
+import { buildEpicMarks, EpicMark } from './marks';
+import { changesAddStoryHeader, docHasStoryHeader } from './story-header';
+
+/** A status shown from a badge menu choice until the next parse confirms it. */
+interface StatusOverride {
+  readonly from: number;
+  readonly to: number;
+  readonly mark: EpicMark;
+}
+
+/** The editor's view of the epic. Read marks with `epicMarksBetween`. */
+export interface EpicEditorState {
+  /** The last parse, or null when the note never looked like an epic. */
+  readonly result: ParseResult | null;
+  /** Marks of `result`, positioned in `result.text`. */
+  readonly parsedMarks: RangeSet<EpicMark>;
+  /** Changes from `result.text` to the current document. */
+  readonly sinceParse: ChangeSet;
+  /** Status marks rewritten from a badge since the parse, in current positions. */
+  readonly overrides: readonly StatusOverride[];
+  /** True when the document changed since `result` was parsed. */
+  readonly stale: boolean;
+  /** True when the note has (or may have gained) a story header: the plugin parses only then. */
+  readonly active: boolean;
+}
+
+/** Carries a fresh parse of the current document into the state. */
+export const setEpicParse = StateEffect.define<ParseResult>();
+
+/** A status rewritten from a badge menu: `from`..`to` (after the change) shows `status` at once. */
+export const setStatusMark = StateEffect.define<{ readonly from: number; readonly to: number; readonly status: Status; readonly raw: string }>({
+  map: (value, changes) => ({ ...value, from: changes.mapPos(value.from, -1), to: changes.mapPos(value.to, 1) }),
+});
+
+/** Asks the view plugin to rebuild decorations (after a settings change). Carries nothing. */
+export const refreshEpicDecorations = StateEffect.define<null>();
+
+const NO_MARKS = RangeSet.of<EpicMark>([]);
+
+function fromParse(result: ParseResult, state: EditorState): EpicEditorState {
+  const active = result.epic.stories.length > 0;
+  return {
+    result,
+    parsedMarks: active ? buildEpicMarks(result, state.doc) : NO_MARKS,
+    sinceParse: ChangeSet.empty(state.doc.length),
+    overrides: [],
+    stale: false,
+    active,
+  };
+}
+
+/** Where a mark at `from`..`to` goes through `changes`, the way `RangeSet.map` moves it; null when deleted. */
+function mapMark(from: number, to: number, mark: EpicMark, changes: ChangeDesc): [number, number] | null {
+  if (mark.point) {
+    const pos = changes.mapPos(from, mark.startSide);
+    return [pos, pos];
+  }
+  const mappedFrom = changes.mapPos(from, mark.startSide);
+  const mappedTo = changes.mapPos(to, mark.endSide);
+  if (mappedFrom > mappedTo || (mappedFrom === mappedTo && !(mark.startSide < 0 && mark.endSide > 0))) return null;
+  return [mappedFrom, mappedTo];
+}
+
+/**
+ * Calls `f` with every mark touching `from`..`to` of the current document, at its current
+ * position (parse positions mapped through the edits since). Cost: the marks in the range.
+ */
+export function epicMarksBetween(value: EpicEditorState, from: number, to: number, f: (from: number, to: number, mark: EpicMark) => void): void {
+  if (!value.active) return;
+  const changes = value.sinceParse;
+  const identity = changes.empty;
+  const inverse = identity ? changes : changes.invertedDesc;
+  const parsedFrom = identity ? from : inverse.mapPos(from, -1);
+  const parsedTo = identity ? to : inverse.mapPos(to, 1);
+  value.parsedMarks.between(parsedFrom, parsedTo, (pf, pt, mark) => {
+    const mapped = identity ? [pf, pt] : mapMark(pf, pt, mark, changes);
+    if (!mapped) return;
+    const [mf, mt] = mapped as [number, number];
+    if (mt < from || mf > to) return;
+    const override = mark.spec.kind === 'status' ? value.overrides.find((o) => o.from <= mt && o.to >= mf) : undefined;
+    f(mf, mt, override?.mark ?? mark);
+  });
+}
+
+/** The number of marks of the last parse (for tests and diagnostics). */
+export function epicMarkCount(value: EpicEditorState): number {
+  return value.parsedMarks.size;
+}
+
+function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
+  let next = value;
+  if (tr.docChanged) {
+    next = {
+      ...value,
+      sinceParse: value.sinceParse.compose(tr.changes),
+      overrides: value.overrides.flatMap((o) => {
+        const mapped = mapMark(o.from, o.to, o.mark, tr.changes);
+        return mapped ? [{ from: mapped[0], to: mapped[1], mark: o.mark }] : [];
+      }),
+      stale: true,
+      active: value.active || changesAddStoryHeader(tr.changes, tr.newDoc),
+    };
+  }
+  for (const effect of tr.effects) {
+    if (effect.is(setEpicParse)) {
+      // A parse of another text (an edit slipped in between) is kept but stays stale.
+      const fresh = fromParse(effect.value, tr.state);
+      next = effect.value.text.length === tr.newDoc.length ? fresh : { ...fresh, stale: true, active: true };
+    } else if (effect.is(setStatusMark)) {
+      const { from, to, status, raw } = effect.value;
+      const mark = new EpicMark({ kind: 'status', status, known: true, raw });
+      next = { ...next, overrides: [...next.overrides.filter((o) => o.to < from || o.from > to), { from, to, mark }] };
+    }
+  }
+  return next;
+}
+
+const INACTIVE: EpicEditorState = Object.freeze({
+  result: null, parsedMarks: NO_MARKS, sinceParse: ChangeSet.empty(0), overrides: [], stale: false, active: false,
+});
+
+/** The state field. Its first value parses the note when a line looks like a story header. */
+export const epicField = StateField.define<EpicEditorState>({
+  create: (state) => (docHasStoryHeader(state.doc) ? fromParse(parseEpic(state.doc.toString()), state) : { ...INACTIVE, sinceParse: ChangeSet.empty(state.doc.length) }),
+  update,
+});

@@ -1,0 +1,72 @@
+/**
+ * The editor extension's options and the facet that carries them to the state field and the view
+ * plugin (CodeMirror lint anatomy: one config facet with defaults).
+ */
+import { Facet } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { ParseResult } from '../model';
+
+/** Which editor modes show badges, totals and issue chips. Diagnostics show in both. */
+export interface DecorationSettings {
+  /** Live preview: status text is replaced by a badge where the cursor is not. Default true. */
+  readonly livePreview: boolean;
+  /** Source mode: status text is styled as a badge (text unchanged), totals shown. Default true. */
+  readonly sourceMode: boolean;
+}
+
+/** Both modes decorated: the default when the host gives no settings. */
+export const DEFAULT_DECORATION_SETTINGS: DecorationSettings = Object.freeze({ livePreview: true, sourceMode: true });
+
+/** Default pause after the last edit before the note is re-parsed, in milliseconds. */
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** Options of `epicEditorExtension`. */
+export interface EpicEditorOptions {
+  /** Read on every decoration rebuild, so a settings change applies at the next refresh. */
+  readonly display: () => DecorationSettings;
+  /**
+   * Called with every new parse of the note (the first one when the editor opens, then after each
+   * pause in typing), so the host can share it instead of parsing again. Exceptions are caught and
+   * reported to the editor's exception sink; the editor keeps working.
+   */
+  readonly onParsed?: (result: ParseResult, view: EditorView) => void;
+  /**
+   * Base URL of the tracker (e.g. `https://example.atlassian.net`), used to link an issue key when
+   * the written-back line has no URL. Null or absent: such keys are shown without a link.
+   */
+  readonly trackerBaseUrl?: () => string | null;
+  /** Pause after the last edit before re-parsing, in milliseconds. Default `DEFAULT_DEBOUNCE_MS` (150). */
+  readonly debounceMs?: number;
+}
+
+/** The options with defaults filled in, as the facet hands them out. */
+export interface ResolvedEpicEditorOptions {
+  readonly display: () => DecorationSettings;
+  readonly onParsed: ((result: ParseResult, view: EditorView) => void) | null;
+  readonly trackerBaseUrl: () => string | null;
+  readonly debounceMs: number;
+}
+
+const noTracker = (): string | null => null;
+const defaultDisplay = (): DecorationSettings => DEFAULT_DECORATION_SETTINGS;
+
+/** The configuration facet; the first provided options win (one extension per editor). */
+export const epicEditorConfig = Facet.define<EpicEditorOptions, ResolvedEpicEditorOptions>({
+  combine(values) {
+    const first = values[0];
+    return {
+      display: first?.display ?? defaultDisplay,
+      onParsed: first?.onParsed ?? null,
+      trackerBaseUrl: first?.trackerBaseUrl ?? noTracker,
+      debounceMs: Math.max(0, first?.debounceMs ?? DEFAULT_DEBOUNCE_MS),
+    };
+  },
+});
+
+/**
+ * The clock of the re-parse debounce, in milliseconds (default `Date.now`). Tests and hosts with
+ * their own time source provide another.
+ */
+export const epicEditorClock = Facet.define<() => number, () => number>({
+  combine: (values) => values[0] ?? ((): number => Date.now()),
+});

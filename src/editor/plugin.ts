@@ -1,0 +1,169 @@
+/**
+ * The view plugin: the only part with side effects. It owns the re-parse timer (debounced after
+ * typing, cleared on destroy), builds decorations over the visible ranges, hands each parse to
+ * the host, and opens the status menu when a badge is clicked.
+ */
+import type { EditorState } from '@codemirror/state';
+import { EditorView, logException, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from '@codemirror/view';
+import { editorLivePreviewField } from 'obsidian';
+import { parseEpic, type ParseResult } from '../model';
+import { buildEpicDecorations } from './decorations';
+import { epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setStatusMark } from './epic-field';
+import type { EpicMark } from './marks';
+import { epicEditorClock, epicEditorConfig } from './options';
+import { openStatusMenu } from './status-menu';
+
+/** True in live preview; true as well when the host has no mode field (a plain CodeMirror editor). */
+export function isLivePreview(state: EditorState): boolean {
+  return state.field(editorLivePreviewField, false) ?? true;
+}
+
+/** The status and issue marks a selection touches: the places shown as source instead of a widget. */
+function revealedMarks(state: EditorState): Set<EpicMark> {
+  const field = state.field(epicField);
+  const out = new Set<EpicMark>();
+  for (const range of state.selection.ranges) {
+    epicMarksBetween(field, range.from, range.to, (_from, _to, mark) => {
+      if (mark.spec.kind === 'status' || mark.spec.kind === 'issue') out.add(mark);
+    });
+  }
+  return out;
+}
+
+function revealedMarksChanged(update: ViewUpdate): boolean {
+  const before = revealedMarks(update.startState);
+  const after = revealedMarks(update.state);
+  return before.size !== after.size || [...after].some((mark) => !before.has(mark));
+}
+
+/** Holds the decorations of one editor and schedules its re-parses. */
+export class EpicViewPlugin implements PluginValue {
+  decorations: DecorationSet;
+  private parseTimer: number | null = null;
+  /** Clock time of the last edit, for the debounce. */
+  private lastEditAt = 0;
+  /** The visible ranges the decorations were built for. */
+  private ranges: readonly { from: number; to: number }[] = [];
+  private notifyTimer: number | null = null;
+
+  constructor(private readonly view: EditorView) {
+    this.decorations = this.build(view);
+    const { result } = view.state.field(epicField);
+    // The first parse happened in the state field; tell the host after construction, not during it.
+    if (result && view.state.facet(epicEditorConfig).onParsed) {
+      this.notifyTimer = window.setTimeout(() => { this.notifyTimer = null; this.notify(result); }, 0);
+    }
+  }
+
+  update(update: ViewUpdate): void {
+    const before = update.startState.field(epicField);
+    const after = update.state.field(epicField);
+    if (update.docChanged && after.active) this.schedule(update.state.facet(epicEditorConfig).debounceMs);
+    const rebuild = (update.viewportChanged && !this.rangesOnlyMoved(update))
+      || before.result !== after.result || before.active !== after.active
+      || isLivePreview(update.startState) !== isLivePreview(update.state)
+      || update.transactions.some((tr) => tr.effects.some((e) => e.is(refreshEpicDecorations) || e.is(setStatusMark)))
+      || ((update.docChanged || update.selectionSet) && (this.editTouchesDecorations(update) || revealedMarksChanged(update)));
+    if (rebuild) this.decorations = this.build(update.view);
+    // Typing away from every decoration, with the same places revealed: moving them is enough.
+    else if (update.docChanged) this.decorations = this.decorations.map(update.changes);
+    this.ranges = update.view.visibleRanges;
+  }
+
+  /** Parses now when the note changed since the last parse; returns the current parse (null: not an epic). */
+  parseNow(): ParseResult | null {
+    this.clearParseTimer();
+    const field = this.view.state.field(epicField);
+    if (!field.active) return field.result;
+    if (!field.stale && field.result) return field.result;
+    const result = parseEpic(this.view.state.doc.toString(), field.result ?? undefined);
+    this.view.dispatch({ effects: setEpicParse.of(result) });
+    this.notify(result);
+    return result;
+  }
+
+  destroy(): void {
+    this.clearParseTimer();
+    if (this.notifyTimer !== null) window.clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
+  }
+
+  // One timer per pause, not one per keystroke: each edit only records its time, and the timer,
+  // when it fires early, waits for the rest of the pause.
+  private schedule(delayMs: number): void {
+    const clock = this.view.state.facet(epicEditorClock);
+    this.lastEditAt = clock();
+    if (this.parseTimer !== null) return;
+    const fire = (): void => {
+      const wait = this.lastEditAt + delayMs - clock();
+      this.parseTimer = wait > 0 ? window.setTimeout(fire, wait) : null;
+      if (wait <= 0) this.parseNow();
+    };
+    this.parseTimer = window.setTimeout(fire, delayMs);
+  }
+
+  private clearParseTimer(): void {
+    if (this.parseTimer !== null) window.clearTimeout(this.parseTimer);
+    this.parseTimer = null;
+  }
+
+  private notify(result: ParseResult): void {
+    const onParsed = this.view.state.facet(epicEditorConfig).onParsed;
+    if (!onParsed) return;
+    try {
+      onParsed(result, this.view);
+    } catch (error) {
+      logException(this.view.state, error, 'spectryn onParsed');
+    }
+  }
+
+  // Typing changes the viewport's end offset on every keystroke; that alone needs no rebuild.
+  private rangesOnlyMoved(update: ViewUpdate): boolean {
+    const now = update.view.visibleRanges;
+    if (now.length !== this.ranges.length) return false;
+    return this.ranges.every((r, i) => update.changes.mapPos(r.from) === now[i]?.from && update.changes.mapPos(r.to) === now[i]?.to);
+  }
+
+  private editTouchesDecorations(update: ViewUpdate): boolean {
+    let touched = false;
+    update.changes.iterChangedRanges((fromA, toA) => {
+      if (!touched) this.decorations.between(fromA, toA, () => { touched = true; return false; });
+    });
+    return touched;
+  }
+
+  private build(view: EditorView): DecorationSet {
+    this.ranges = view.visibleRanges;
+    const config = view.state.facet(epicEditorConfig);
+    return buildEpicDecorations(view.state, view.visibleRanges, {
+      livePreview: isLivePreview(view.state),
+      display: config.display(),
+      trackerBaseUrl: config.trackerBaseUrl(),
+    });
+  }
+}
+
+/** The view plugin; its decorations are the editor's badges, totals, chips and underlines. */
+export const epicViewPlugin = ViewPlugin.fromClass(EpicViewPlugin, {
+  decorations: (plugin) => plugin.decorations,
+  eventHandlers: {
+    mousedown(event: MouseEvent, view: EditorView): boolean {
+      const target = event.target;
+      if (!(target instanceof Element) || event.button !== 0) return false;
+      const badge = target.closest('[data-spectryn-badge]');
+      if (!badge) return false;
+      if (!openStatusMenu(view, view.posAtDOM(badge), event)) return false;
+      event.preventDefault();
+      return true;
+    },
+  },
+});
+
+/**
+ * Parses the note in `view` now if it changed since the last parse (skipping the typing pause)
+ * and returns the current parse; null when the editor has no epic extension or the note has no
+ * story. For commands that need the model of exactly what is on screen (sync, export).
+ */
+export function flushEpicParse(view: EditorView): ParseResult | null {
+  return view.plugin(epicViewPlugin)?.parseNow() ?? null;
+}

@@ -1,0 +1,91 @@
+/**
+ * Spectryn for Obsidian: wiring only. Loads the settings, builds the shared model of the active note
+ * and the actions on it, and registers the pane, the editor extension, the reading view processor,
+ * the commands, the ribbon button, the status bar item, the settings tab and the events. Everything
+ * is registered, so unloading the plugin leaves nothing behind.
+ */
+import { Plugin, requestUrl, type TFile } from 'obsidian';
+import { epicEditorExtension, epicReadingViewProcessor } from './editor';
+import { JiraConnectionProbe } from './settings/connection-test';
+import { SpectrynSettingTab } from './settings/settings-tab';
+import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings/settings';
+import { timerClock } from './sync/clock';
+import { obsidianHttp } from './sync/transport/obsidian';
+import { ActiveEpic } from './view/active-epic';
+import { buildCommands } from './view/commands';
+import { EpicActions } from './view/epic-actions';
+import { followActiveNote, shareEditorParse } from './view/follow-active-note';
+import { FormatModal } from './view/format-modal';
+import { openPluginSettings } from './view/open-settings';
+import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/progress-view';
+import { refreshEpicEditors } from './view/refresh-editors';
+import { renderStatusBar } from './view/status-bar';
+import { SyncController } from './view/sync-controller';
+
+/** The plugin. */
+export default class SpectrynPlugin extends Plugin {
+  /** Current settings; replaced (never mutated) on every change. */
+  override settings: SpectrynSettings = DEFAULT_SETTINGS;
+
+  override async onload(): Promise<void> {
+    this.settings = migrateSettings(await this.loadData());
+
+    const activeEpic = new ActiveEpic<TFile>({
+      timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (id) => window.clearTimeout(id) },
+    });
+    this.register(() => activeEpic.dispose());
+    const http = obsidianHttp(requestUrl);
+    const sync = new SyncController({
+      app: this.app,
+      settings: () => this.settings,
+      snapshot: () => activeEpic.current(),
+      http,
+      clock: timerClock((callback, ms) => window.setTimeout(callback, ms)),
+    });
+    const actions = new EpicActions({
+      app: this.app,
+      activeEpic,
+      settings: () => this.settings,
+      openSettings: () => openPluginSettings(this.app, this.manifest.id),
+      planProvider: () => sync,
+    });
+    const openPane = (): Promise<void> => openProgressPane(this.app.workspace);
+
+    this.registerView(PROGRESS_VIEW_TYPE, (leaf) => new EpicProgressView(leaf, {
+      activeEpic,
+      actions,
+      showFormat: () => new FormatModal(this.app).open(),
+    }));
+    this.registerEditorExtension(epicEditorExtension({
+      display: () => this.settings.decorations,
+      onParsed: shareEditorParse(activeEpic),
+      trackerBaseUrl: () => this.settings.siteUrl || null,
+    }));
+    this.registerMarkdownPostProcessor(epicReadingViewProcessor({
+      enabled: () => this.settings.decorations.readingView,
+      trackerBaseUrl: () => this.settings.siteUrl || null,
+    }));
+
+    for (const command of buildCommands({ snapshot: () => activeEpic.current(), actions, openPane })) this.addCommand(command);
+    this.addRibbonIcon('refresh-cw', 'Sync epic with tracker', () => actions.sync({ kind: 'all' }));
+
+    const statusEl = this.addStatusBarItem();
+    renderStatusBar(statusEl, activeEpic.current());
+    this.register(activeEpic.subscribe((snapshot) => renderStatusBar(statusEl, snapshot)));
+    this.registerDomEvent(statusEl, 'click', () => { void openPane(); });
+
+    followActiveNote(this, activeEpic);
+    this.addSettingTab(new SpectrynSettingTab(this.app, this, {
+      store: { get: () => this.settings, set: (next) => this.saveSettings(next) },
+      probe: new JiraConnectionProbe({ http }),
+    }));
+  }
+
+  /** Stores `next` as the current settings and in data.json. */
+  async saveSettings(next: SpectrynSettings): Promise<void> {
+    const redecorate = JSON.stringify(next.decorations) !== JSON.stringify(this.settings.decorations);
+    this.settings = next;
+    await this.saveData(this.settings);
+    if (redecorate) refreshEpicEditors(this.app.workspace);
+  }
+}

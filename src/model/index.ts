@@ -1,0 +1,15 @@
+/**
+ * The model's public API: parse an epic note, count its progress, read status and priority
+ * words. Pure TypeScript: no Obsidian, no CodeMirror, no DOM.
+ */
+export * from './types';
+export { parseEpic, PARSE_CACHE } from './parse';
+export type { ParseResult, ParseCache } from './parse';
+export { progress } from './progress';
+export {
+  STATUS_VOCABULARY, PRIORITY_VOCABULARY, matchStatus, matchPriority, statusLabel, statusEmoji,
+  priorityLabel, priorityEmoji,
+} from './vocabulary';
+export type { VocabularyEntry } from './vocabulary';
+export { readPoints } from './points';
+export type { PointsReading } from './points';

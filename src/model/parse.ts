@@ -1,0 +1,116 @@
+/**
+ * `parseEpic`: note text → epic model + diagnostics. Never throws.
+ *
+ * How: a cheap line pass splits the note into sections at ATX headings; each section is parsed
+ * with mdast on its own (one call over a whole large note is superlinear, one call per section is
+ * linear) and analysed; a structural pass assembles the epic. With `previous`, only the sections
+ * whose text changed are parsed again: unchanged sections before the edit are reused as they are,
+ * those after it are reused moved by the edit's length and line delta, and so are their stories.
+ */
+import type { Diagnostic, Epic } from './types';
+import type { PlacedSection } from './placed-section';
+import type { SectionAnalysis } from './section';
+import type { StoryBuild } from './story';
+import { assemble } from './assemble';
+import { splitSections } from './line-pass';
+import { lineOf, placed, startOf } from './placed-section';
+import { analyseSection } from './section';
+import { commonPrefix, commonSuffix } from './text-diff';
+
+/** The key of a parse result's cache (not enumerable, so it never shows in JSON or equality checks). */
+export const PARSE_CACHE: unique symbol = Symbol('spectryn.parseCache');
+
+/** What an incremental re-parse reuses: every section's analysis and every story build. */
+export interface ParseCache {
+  readonly sections: readonly PlacedSection[];
+  readonly builds: ReadonlyMap<SectionAnalysis, StoryBuild>;
+}
+
+/** The result of `parseEpic`. Immutable; a re-parse shares unchanged parts with its `previous`. */
+export interface ParseResult {
+  /** The parsed note text. */
+  readonly text: string;
+  readonly epic: Epic;
+  /** Problems in note order. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Internal: what a re-parse with this result as `previous` reuses. */
+  readonly [PARSE_CACHE]?: ParseCache;
+}
+
+function analyseAll(text: string): PlacedSection[] {
+  return splitSections(text).slices.map((slice) => placed(analyseSection(text.slice(slice.from, slice.to), slice.from, slice.line, slice.level)));
+}
+
+/** Index of the last section starting at or before `offset` (sections are in note order). */
+function sectionAt(sections: readonly PlacedSection[], offset: number): number {
+  let low = 0;
+  let high = sections.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    const section = sections[mid];
+    if (section !== undefined && startOf(section) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The sections of `text`, reusing those of the previous parse that did not change. */
+function analyseChanged(text: string, previousText: string, old: readonly PlacedSection[]): PlacedSection[] {
+  const count = old.length;
+  if (count === 0) return analyseAll(text);
+  const delta = text.length - previousText.length;
+  const prefix = commonPrefix(text, previousText);
+  const suffix = commonSuffix(text, previousText, Math.min(text.length, previousText.length) - prefix);
+  // The section holding the first change, and the one before it: it may grow (text inserted right
+  // before the next heading). A section start is always outside fences and frontmatter, so the
+  // line pass can restart there.
+  const restart = Math.max(0, sectionAt(old, prefix) - 1);
+  const restartSection = old[restart];
+  if (restartSection === undefined) return analyseAll(text);
+  const restartFrom = startOf(restartSection);
+  // Sections wholly inside the common suffix are unchanged; they are candidates to resume at.
+  const unchangedFrom = previousText.length - suffix;
+  let candidate = restart + 1;
+  while (candidate < count && startOf(old[candidate] ?? restartSection) < unchangedFrom) candidate += 1;
+  let reuseFrom = -1;
+  let lineDelta = 0;
+  const { slices } = splitSections(text, restartFrom, lineOf(restartSection), (offset, line) => {
+    // Boundaries come in increasing order; so do the moved starts of the unchanged tail.
+    while (candidate < count && startOf(old[candidate] ?? restartSection) + delta < offset) candidate += 1;
+    const section = old[candidate];
+    if (section === undefined || startOf(section) + delta !== offset) return false;
+    reuseFrom = candidate;
+    lineDelta = line - lineOf(section);
+    return true;
+  });
+  const sections = old.slice(0, restart);
+  for (const slice of slices) {
+    const same = slice.from === restartFrom && slice.to - slice.from === restartSection.analysis.text.length && slice.to <= prefix;
+    sections.push(same ? restartSection : placed(analyseSection(text.slice(slice.from, slice.to), slice.from, slice.line, slice.level)));
+  }
+  if (reuseFrom !== -1) {
+    for (let i = reuseFrom; i < count; i += 1) {
+      const section = old[i];
+      if (section === undefined) continue;
+      sections.push(delta === 0 && lineDelta === 0 ? section : { analysis: section.analysis, offset: section.offset + delta, lines: section.lines + lineDelta });
+    }
+  }
+  return sections;
+}
+
+/**
+ * Parses an epic note. Never throws: problems come back as diagnostics.
+ *
+ * @param text the whole note (CRLF line breaks are fine; ranges index this exact text)
+ * @param previous the result for an earlier version of the same note: when given, only the changed
+ *   sections are parsed again, and the result equals a fresh parse
+ */
+export function parseEpic(text: string, previous?: ParseResult): ParseResult {
+  const cache = previous?.[PARSE_CACHE];
+  if (previous !== undefined && cache !== undefined && previous.text === text) return previous;
+  const sections = previous === undefined || cache === undefined ? analyseAll(text) : analyseChanged(text, previous.text, cache.sections);
+  const { epic, diagnostics, builds } = assemble(sections, cache?.builds);
+  const result: ParseResult = { text, epic, diagnostics };
+  Object.defineProperty(result, PARSE_CACHE, { value: { sections, builds } satisfies ParseCache, enumerable: false });
+  return result;
+}

@@ -1,0 +1,312 @@
+/**
+ * One section of the note analysed on its own: a heading and the body up to the next heading.
+ * Everything a section can mean is read here, from its text alone, so an unchanged section's
+ * analysis can be reused (shifted) by an incremental re-parse. Ranges are note-absolute.
+ */
+import type { RootContent } from 'mdast';
+import { parseDocument } from 'yaml';
+import type {
+  AcceptanceCriterion, Comment, Commit, Description, Frontmatter, IssueLine, Link, MetaField,
+  SourceRange, StorySectionKind,
+} from './types';
+import type { LocalDiagnostic } from './diagnostics';
+import type { SubtasksReading } from './subtasks';
+import { readComments } from './comments';
+import { readCommits } from './commits';
+import { readCriteria } from './criteria';
+import { readDescription } from './description';
+import { readFields } from './fields';
+import {
+  TAGLINE, headingText, isEpicSummaryHeading, isRisksHeading, readPhaseHeading, readStoryHeader,
+  splitLeadingEmoji, storySectionKind,
+} from './headings';
+import { readLinks } from './links';
+import { parseSectionMarkdown } from './markdown';
+import { LineIndex, trimBounds } from './source-range';
+import { readSubtasks } from './subtasks';
+import { plainName, readTable } from './tables';
+
+/** A story header read from a heading. */
+export interface StoryHeaderInfo {
+  /** Upper-cased id. */
+  readonly id: string;
+  readonly rawId: string;
+  readonly title: string;
+  readonly type: string | null;
+  readonly lowerCase: boolean;
+  readonly idRange: SourceRange;
+}
+
+/** The H1: epic title, its emoji, and the tagline under it. */
+export interface TitleInfo {
+  readonly title: string;
+  readonly type: string | null;
+  readonly titleRange: SourceRange;
+  readonly tagline: string | null;
+}
+
+/** Everything one section means. Fields that do not apply are null or empty. */
+export interface SectionAnalysis {
+  /** The section's source text. */
+  readonly text: string;
+  /** The whole slice, trailing blank lines included. */
+  readonly range: SourceRange;
+  /** 1–6, or 0 for the text before the first heading. */
+  readonly level: number;
+  /** Heading content as written (closing `#`s excluded), or `` for level 0. */
+  readonly name: string;
+  /** The heading line without its break, or null for level 0. */
+  readonly headingRange: SourceRange | null;
+  /** Heading to the end of the last content (trailing blank lines and `---` excluded). */
+  readonly contentRange: SourceRange;
+  /** Body source, trimmed, trailing `---` excluded, `\r` removed. */
+  readonly markdown: string;
+  /** Body nodes (positions relative to `text`), trailing thematic breaks excluded. */
+  readonly nodes: readonly RootContent[];
+  readonly story: StoryHeaderInfo | null;
+  readonly title: TitleInfo | null;
+  readonly frontmatter: Frontmatter | null;
+  readonly phase: { readonly name: string; readonly number: number | null } | null;
+  readonly isSummary: boolean;
+  readonly isRisks: boolean;
+  /** What this heading means as a story section. */
+  readonly kind: StorySectionKind;
+  /** Metadata of a story header or Epic Summary section, in note order. */
+  readonly fields: readonly MetaField[];
+  readonly issueLine: IssueLine | null;
+  readonly description: Description | null;
+  readonly criteria: readonly AcceptanceCriterion[];
+  readonly subtasks: SubtasksReading | null;
+  readonly commits: readonly Commit[];
+  readonly comments: readonly Comment[];
+  readonly links: readonly Link[];
+  /** Rows of the first table (header → cell), for Risks sections. */
+  readonly rows: readonly Readonly<Record<string, string>>[];
+  readonly diagnostics: readonly LocalDiagnostic[];
+  /** The first invalid character (NUL, control, lone surrogate), or null. */
+  readonly junk: SourceRange | null;
+}
+
+/** The line sync writes under a story header: `> **Issue:** [KEY](url) · **Synced:** stamp`. */
+const ISSUE_LINE = /^[ \t]*>[ \t]*\*\*Issue:?\*\*:?[ \t]*(.*?)[ \t]*\r?$/i;
+const ISSUE_LINK = /^\[([^\]]+)\]\(([^)\s]*)\)/;
+const SYNCED = /\*\*Synced:?\*\*:?[ \t]*(.*)$/i;
+
+const NOT_A_MAPPING = 'not a mapping';
+
+/** Frontmatter keys naming the epic's tracker key, in order of preference. */
+const EPIC_KEYS = ['epic', 'epic-key', 'epic_key', 'jira-epic'];
+
+function readFrontmatter(node: RootContent, index: LineIndex, diagnostics: LocalDiagnostic[]): Frontmatter | null {
+  if (node.type !== 'yaml') return null;
+  const from = node.position?.start.offset ?? 0;
+  const to = node.position?.end.offset ?? 0;
+  const range = index.range(from, to);
+  let data: Record<string, unknown> = {};
+  let problem: string | null = null;
+  try {
+    const document = parseDocument(node.value, { prettyErrors: false });
+    const first = document.errors[0];
+    if (first !== undefined) {
+      problem = first.message.split('\n')[0] ?? 'it does not parse';
+    } else {
+      const value: unknown = document.toJS();
+      if (value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+      else if (value !== null && value !== undefined) problem = NOT_A_MAPPING;
+    }
+  } catch (error) {
+    problem = error instanceof Error ? error.message : 'it does not parse';
+  }
+  if (problem !== null) {
+    const message = problem === NOT_A_MAPPING
+      ? 'The frontmatter is not a list of key: value pairs; it is ignored.'
+      : `The frontmatter is not valid YAML (${problem}); it is ignored.`;
+    diagnostics.push({ severity: 'warning', code: 'invalid-frontmatter', message, range });
+  }
+  return { data, raw: node.value, range };
+}
+
+/** The epic key of frontmatter data (`epic`, `epic-key`, `epic_key`, `jira-epic`), or null. */
+export function frontmatterEpicKey(data: Readonly<Record<string, unknown>>): string | null {
+  for (const key of EPIC_KEYS) {
+    const value = data[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    if (typeof value === 'number') return String(value);
+  }
+  return null;
+}
+
+/** Anything but tab, line breaks, form feed, printable ASCII and non-control Unicode (C1 controls, DEL, U+FFFE/U+FFFF and lone surrogates excluded). */
+const INVALID_CHARACTER = /[^\t\n\f\r\x20-\x7e\u{a0}-\u{d7ff}\u{e000}-\u{fffd}\u{10000}-\u{10ffff}]/u;
+
+/**
+ * Offset of the first invalid character: a control character other than tab, line breaks and
+ * form feed, DEL or a C1 control, a non-character (U+FFFE/U+FFFF) or a lone surrogate; -1 when there is none.
+ */
+export function firstInvalidCharacter(text: string): number {
+  // One regular-expression scan (far faster than a character loop); in `u` mode a lone surrogate
+  // is a code point of its own, outside every allowed range.
+  const found = INVALID_CHARACTER.exec(text);
+  return found === null ? -1 : found.index;
+}
+
+function readIssueLine(text: string, from: number, index: LineIndex): IssueLine | null {
+  // The first non-blank line after the heading.
+  let lineFrom = from;
+  while (lineFrom < text.length) {
+    let lineTo = text.indexOf('\n', lineFrom);
+    if (lineTo === -1) lineTo = text.length;
+    const line = text.slice(lineFrom, lineTo);
+    if (line.trim() === '') {
+      lineFrom = lineTo + 1;
+      continue;
+    }
+    const issue = ISSUE_LINE.exec(line);
+    if (issue === null) return null;
+    const rest = issue[1] ?? '';
+    const link = ISSUE_LINK.exec(rest);
+    const key = link === null ? (/^[^\s·|]+/.exec(rest)?.[0] ?? '') : (link[1] ?? '').trim();
+    if (key === '') return null;
+    const synced = SYNCED.exec(rest);
+    const end = line.endsWith('\r') ? lineTo - 1 : lineTo;
+    return {
+      key,
+      url: link === null || link[2] === '' ? null : (link[2] ?? null),
+      synced: synced === null ? null : (synced[1] ?? '').trim() || null,
+      range: index.range(lineFrom, end),
+    };
+  }
+  return null;
+}
+
+function readTagline(nodes: readonly RootContent[], text: string): string | null {
+  for (const node of nodes) {
+    if (node.type !== 'blockquote') continue;
+    const from = node.position?.start.offset ?? 0;
+    const end = text.indexOf('\n', from);
+    const tagline = TAGLINE.exec(text.slice(from, end === -1 ? (node.position?.end.offset ?? from) : end));
+    if (tagline === null) return null;
+    const value = (tagline[1] ?? tagline[2] ?? '').replace(/\*\*/g, '').trim();
+    return value === '' ? null : value;
+  }
+  return null;
+}
+
+function readRows(nodes: readonly RootContent[], text: string): Record<string, string>[] {
+  for (const node of nodes) {
+    if (node.type !== 'table') continue;
+    const table = readTable(node, text);
+    if (table === null) return [];
+    const names = table.header.cells.map((cell) => plainName(cell.text));
+    return table.rows.map((row) => {
+      const record: Record<string, string> = {};
+      names.forEach((name, i) => {
+        record[name] = row.cells[i]?.text ?? '';
+      });
+      return record;
+    });
+  }
+  return [];
+}
+
+/**
+ * Analyses one section.
+ * @param text the section's source (from its heading line to the next heading line)
+ * @param from note offset of `text[0]`
+ * @param line 1-based note line of `text[0]`
+ * @param level heading level from the line pass (0: no heading)
+ */
+export function analyseSection(text: string, from: number, line: number, level: number): SectionAnalysis {
+  const index = new LineIndex(text, from, line);
+  const diagnostics: LocalDiagnostic[] = [];
+  const root = parseSectionMarkdown(text, from === 0);
+  let headingEnd = 0;
+  let name = '';
+  let headingRange: SourceRange | null = null;
+  let contentFrom = 0;
+  let story: StoryHeaderInfo | null = null;
+  let title: TitleInfo | null = null;
+  if (level > 0) {
+    headingEnd = index.lineEnd(0);
+    const heading = headingText(text.slice(0, headingEnd));
+    name = text.slice(heading.from, heading.to);
+    headingRange = index.range(0, headingEnd);
+    if (level >= 2 && level <= 4) {
+      const header = readStoryHeader(name);
+      if (header !== null) {
+        story = {
+          id: header.rawId.toUpperCase(),
+          rawId: header.rawId,
+          title: header.title,
+          type: header.type,
+          lowerCase: header.lowerCase,
+          idRange: index.range(heading.from + header.idFrom, heading.from + header.idTo),
+        };
+      }
+    }
+    if (level === 1) {
+      const split = splitLeadingEmoji(name);
+      const [a, b] = trimBounds(name, split.restFrom, name.length);
+      title = { title: name.slice(a, b), type: split.type, titleRange: index.range(heading.from + a, heading.from + b), tagline: null };
+    }
+  }
+  let frontmatter: Frontmatter | null = null;
+  const nodes: RootContent[] = [];
+  for (const node of root.children) {
+    const start = node.position?.start.offset ?? 0;
+    if (level > 0 && start < headingEnd) continue;
+    if (node.type === 'yaml') {
+      frontmatter = readFrontmatter(node, index, diagnostics);
+      contentFrom = node.position?.end.offset ?? 0;
+      continue;
+    }
+    nodes.push(node);
+  }
+  while (nodes.length > 0 && nodes[nodes.length - 1]?.type === 'thematicBreak') nodes.pop();
+  const lastNode = nodes[nodes.length - 1];
+  const bodyFrom = level > 0 ? headingEnd : contentFrom;
+  const contentEnd = lastNode?.position?.end.offset ?? bodyFrom;
+  const [bodyStart, bodyEnd] = trimBounds(text, bodyFrom, contentEnd);
+  const markdown = text.slice(bodyStart, bodyEnd).replace(/\r/g, '');
+  const contentRange = index.range(0, level > 0 ? Math.max(contentEnd, headingEnd) : contentEnd);
+  if (title !== null) title = { ...title, tagline: readTagline(nodes, text) };
+
+  const phase = level === 2 && story === null ? readPhaseHeading(name) : null;
+  const isSummary = level > 0 && story === null && isEpicSummaryHeading(name);
+  const isRisks = level > 0 && story === null && !isSummary && isRisksHeading(name);
+  const kind = level > 1 && story === null ? storySectionKind(name) : 'other';
+  const issueLine = story === null ? null : readIssueLine(text, headingEnd + 1, index);
+  const skip: [number, number] | null = issueLine === null ? null : [issueLine.range.from - from, issueLine.range.to - from];
+  const fields = story !== null || isSummary ? readFields(nodes, text, index, skip) : [];
+  const subtasks = kind === 'subtasks' ? readSubtasks(nodes, text, index) : null;
+  if (subtasks !== null) diagnostics.push(...subtasks.diagnostics);
+  const junkAt = firstInvalidCharacter(text);
+  return {
+    text,
+    range: index.range(0, text.length),
+    level,
+    name,
+    headingRange,
+    contentRange,
+    markdown,
+    nodes,
+    story,
+    title,
+    frontmatter,
+    phase,
+    isSummary,
+    isRisks,
+    kind,
+    fields,
+    issueLine,
+    description: kind === 'description' ? readDescription(nodes, text, index, bodyFrom, contentEnd) : null,
+    criteria: kind === 'acceptance_criteria' ? readCriteria(nodes, text, index) : [],
+    subtasks,
+    commits: kind === 'commits' ? readCommits(nodes, text, index) : [],
+    comments: kind === 'comments' ? readComments(nodes, text, index) : [],
+    links: kind === 'links' ? readLinks(nodes, text, index) : [],
+    rows: isRisks ? readRows(nodes, text) : [],
+    diagnostics,
+    junk: junkAt === -1 ? null : index.range(junkAt, junkAt + 1),
+  };
+}

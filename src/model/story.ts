@@ -1,0 +1,192 @@
+/**
+ * A story built from its sections: the header section (id, title, metadata) and the
+ * subsections up to the story's end. Diagnostics about the story are made here, named after it.
+ */
+import type {
+  AcceptanceCriterion, Comment, Commit, Diagnostic, Link, MetaField, PriorityValue, StatusValue,
+  Story, StorySection, Subtask,
+} from './types';
+import type { SectionAnalysis, StoryHeaderInfo } from './section';
+import { diagnostic, placeDiagnostic } from './diagnostics';
+import { readPoints } from './points';
+import { matchPriority, matchStatus } from './vocabulary';
+
+/** A tracker key in a field value: bare `PROJ-12` or inside a link. */
+const ISSUE_KEY = /[A-Z][A-Z0-9]*-\d+/;
+
+/** A built story and the diagnostics that belong to it. */
+export interface StoryBuild {
+  readonly story: Story;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The section analyses it was built from and the phase it inherited: reuse it when these are unchanged. */
+  readonly sections: readonly SectionAnalysis[];
+  readonly inheritedPhase: string | null;
+  /** How far its sections had moved from where they were analysed (characters, lines) when this was built. */
+  readonly offset: number;
+  readonly lines: number;
+}
+
+/** The first field of each key (format.md: first one wins). */
+function firstOf(fields: readonly MetaField[], key: MetaField['key']): MetaField | null {
+  for (const field of fields) if (field.key === key && field.value !== '') return field;
+  return null;
+}
+
+function statusOf(field: MetaField | null): StatusValue | null {
+  if (field === null) return null;
+  const match = matchStatus(field.value);
+  return { value: match.status, raw: field.value, known: match.known, range: field.valueRange };
+}
+
+function priorityOf(field: MetaField | null): PriorityValue | null {
+  if (field === null) return null;
+  const match = matchPriority(field.value);
+  return { value: match.priority, raw: field.value, known: match.known, range: field.valueRange };
+}
+
+/** A plain value of a field: emphasis markers removed, or null when empty. */
+function textOf(field: MetaField | null): string | null {
+  if (field === null) return null;
+  const value = field.value.replace(/\*\*|__/g, '').trim();
+  return value === '' ? null : value;
+}
+
+/** The status and priority of an Epic Summary or story metadata, as read. */
+export function readStatusAndPriority(fields: readonly MetaField[]): { status: StatusValue | null; priority: PriorityValue | null } {
+  return { status: statusOf(firstOf(fields, 'status')), priority: priorityOf(firstOf(fields, 'priority')) };
+}
+
+/**
+ * Builds the story headed by `sections[0]`.
+ * @param inheritedPhase the name of the nearest phase heading above, or null
+ */
+export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAnalysis[], inheritedPhase: string | null): Pick<StoryBuild, 'story' | 'diagnostics'> {
+  const head = sections[0];
+  if (head === undefined) throw new RangeError('a story needs its header section');
+  const id = header.id;
+  const diagnostics: Diagnostic[] = [];
+  const headerRange = head.headingRange ?? head.range;
+  const last = sections[sections.length - 1] ?? head;
+  const range = { from: head.range.from, to: last.contentRange.to, line: head.range.line, endLine: last.contentRange.endLine };
+
+  if (header.title === '') {
+    diagnostics.push(diagnostic('error', 'story-without-title', `The story header has no title; write "${header.rawId}: Title".`, headerRange, id));
+  }
+  if (header.lowerCase) {
+    diagnostics.push(diagnostic('warning', 'lowercase-story-id', `The story id "${header.rawId}" is lower case; it is read as ${id}. Write it in capitals.`, header.idRange, id));
+  }
+
+  const fields = head.fields;
+  const pointsField = fields.find((field) => field.key === 'story_points') ?? null;
+  let storyPoints: number | null = null;
+  if (pointsField === null) {
+    diagnostics.push(diagnostic('warning', 'missing-points', 'The story has no story points; add "| **Story Points** | N |" (or TBD when not estimated).', headerRange, id));
+  } else {
+    const reading = readPoints(pointsField.value);
+    if (reading.kind === 'number') storyPoints = reading.value;
+    else if (reading.kind === 'unestimated') {
+      diagnostics.push(diagnostic('info', 'unestimated', 'The story is not estimated yet; it counts 0 points.', pointsField.valueRange, id));
+    } else {
+      diagnostics.push(diagnostic('warning', 'invalid-points', `The story points "${pointsField.value}" are not a number; write a number like 3 or 0.5, or TBD.`, pointsField.valueRange, id));
+    }
+  }
+
+  const { status: statusField, priority: priorityField } = readStatusAndPriority(fields);
+  if (statusField !== null && !statusField.known) {
+    diagnostics.push(diagnostic('warning', 'unknown-status', `The status "${statusField.raw}" is not one we know; it reads as planned. Use Done, In Progress, In Review, Open, Planned, Blocked or Cancelled.`, statusField.range, id));
+  }
+  if (priorityField !== null && !priorityField.known) {
+    diagnostics.push(diagnostic('warning', 'unknown-priority', `The priority "${priorityField.raw}" is not one we know; it reads as medium. Use Critical, High, Medium or Low.`, priorityField.range, id));
+  }
+
+  const issueText = textOf(firstOf(fields, 'issue'));
+  const issueKey = issueText === null ? (head.issueLine?.key ?? null) : (ISSUE_KEY.exec(issueText)?.[0] ?? issueText);
+  const labelsText = textOf(firstOf(fields, 'labels'));
+
+  let description = null;
+  const acceptanceCriteria: AcceptanceCriterion[] = [];
+  let subtasks: readonly Subtask[] = [];
+  let subtaskTable = null;
+  let subtasksFound = false;
+  const commits: Commit[] = [];
+  const comments: Comment[] = [];
+  const links: Link[] = [];
+  let technicalNotes: string | null = null;
+  const storySections: StorySection[] = [];
+  for (let i = 1; i < sections.length; i += 1) {
+    const section = sections[i];
+    if (section === undefined) continue;
+    storySections.push({
+      name: section.name,
+      kind: section.kind,
+      range: section.contentRange,
+      headingRange: section.headingRange ?? section.range,
+      markdown: section.markdown,
+      nodes: section.nodes,
+    });
+    if (section.kind === 'description') description ??= section.description;
+    else if (section.kind === 'acceptance_criteria') acceptanceCriteria.push(...section.criteria);
+    else if (section.kind === 'subtasks' && section.subtasks !== null && !subtasksFound) {
+      subtasksFound = true;
+      subtasks = section.subtasks.subtasks;
+      subtaskTable = section.subtasks.table;
+    } else if (section.kind === 'commits') commits.push(...section.commits);
+    else if (section.kind === 'comments') comments.push(...section.comments);
+    else if (section.kind === 'links') links.push(...section.links);
+    else if (section.kind === 'technical_notes') technicalNotes ??= section.markdown;
+    for (const local of section.diagnostics) diagnostics.push(placeDiagnostic(local, id));
+  }
+
+  const status = statusField?.value ?? 'planned';
+  if (storyPoints !== null) {
+    const subtaskPoints = subtasks.reduce((sum, subtask) => sum + (subtask.storyPoints ?? 0), 0);
+    if (subtaskPoints > storyPoints) {
+      const where = subtaskTable?.range ?? subtasks[0]?.range ?? headerRange;
+      diagnostics.push(diagnostic('warning', 'subtask-points-exceed-story', `The subtasks add up to ${subtaskPoints} points, more than the story's ${storyPoints}.`, where, id));
+    }
+  }
+  if (status === 'done') {
+    const where = statusField?.range ?? headerRange;
+    const open = acceptanceCriteria.filter((criterion) => !criterion.done).length;
+    if (open > 0) {
+      diagnostics.push(diagnostic('warning', 'done-with-open-criteria', `The story is done but ${open} acceptance ${open === 1 ? 'criterion is' : 'criteria are'} unchecked.`, where, id));
+    }
+    const unfinished = subtasks.filter((subtask) => subtask.status !== 'done' && subtask.status !== 'cancelled').length;
+    if (unfinished > 0) {
+      diagnostics.push(diagnostic('warning', 'done-with-open-subtasks', `The story is done but ${unfinished} ${unfinished === 1 ? 'subtask is' : 'subtasks are'} not done.`, where, id));
+    }
+  }
+
+  const story: Story = {
+    id,
+    title: header.title,
+    type: header.type,
+    level: head.level,
+    headerRange,
+    idRange: header.idRange,
+    range,
+    phase: textOf(firstOf(fields, 'phase')) ?? inheritedPhase,
+    status,
+    statusField,
+    priority: priorityField?.value ?? null,
+    priorityField,
+    storyPoints,
+    pointsField,
+    assignee: textOf(firstOf(fields, 'assignee')),
+    labels: labelsText === null ? [] : labelsText.split(',').map((label) => label.trim()).filter((label) => label !== ''),
+    sprint: textOf(firstOf(fields, 'sprint')),
+    issueKey,
+    issueLine: head.issueLine,
+    fields,
+    description,
+    acceptanceCriteria,
+    subtasks,
+    subtaskTable,
+    commits,
+    comments,
+    links,
+    technicalNotes,
+    sections: storySections,
+  };
+  return { story, diagnostics };
+}

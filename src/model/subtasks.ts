@@ -1,0 +1,176 @@
+/**
+ * `#### Subtasks`: a table whose columns are found by header name, or a task list
+ * `- [x] Name (2 SP)`. A row with a bad value is kept and reported.
+ */
+import type { RootContent } from 'mdast';
+import type { StatusValue, Subtask, SubtaskColumn, SubtaskTable } from './types';
+import type { LocalDiagnostic } from './diagnostics';
+import type { LineIndex } from './source-range';
+import type { SourceTable } from './tables';
+import { readTaskItems } from './criteria';
+import { readPoints } from './points';
+import { looksLikeTable, plainName, readPipeParagraph, readTable } from './tables';
+import { matchStatus } from './vocabulary';
+
+/** Subtask column header names (lower case) → column. */
+export const SUBTASK_COLUMNS: ReadonlyMap<string, SubtaskColumn> = new Map<string, SubtaskColumn>([
+  ['#', 'number'], ['no', 'number'], ['no.', 'number'], ['nr', 'number'], ['id', 'number'], ['number', 'number'],
+  ['subtask', 'name'], ['sub-task', 'name'], ['task', 'name'], ['name', 'name'], ['title', 'name'], ['summary', 'name'],
+  ['description', 'description'], ['details', 'description'],
+  ['sp', 'points'], ['points', 'points'], ['story points', 'points'], ['estimate', 'points'], ['pts', 'points'],
+  ['status', 'status'], ['state', 'status'],
+  ['assignee', 'assignee'], ['owner', 'assignee'],
+  ['issue', 'issue'], ['key', 'issue'], ['issue key', 'issue'],
+]);
+
+/** A tracker key inside a cell: bare `PROJ-12` or a link `[PROJ-12](url)`. */
+const ISSUE_KEY = /[A-Z][A-Z0-9]*-\d+/;
+/** `(2 SP)` / `(3 pts)` / `(1 point)` at the end of a checkbox subtask. */
+const TASK_POINTS = /[ \t]*\((\d+(?:[.,]\d+)?)[ \t]*(?:sp|pts?|points?)\)[ \t]*$/i;
+
+/** What the Subtasks section holds. */
+export interface SubtasksReading {
+  readonly subtasks: readonly Subtask[];
+  readonly table: SubtaskTable | null;
+  readonly diagnostics: readonly LocalDiagnostic[];
+}
+
+/** The column a header cell names, or null. */
+export function subtaskColumn(header: string): SubtaskColumn | null {
+  return SUBTASK_COLUMNS.get(plainName(header).replace(/\s+/g, ' ').toLowerCase()) ?? null;
+}
+
+function readFromTable(table: SourceTable, text: string, index: LineIndex, diagnostics: LocalDiagnostic[]): Subtask[] {
+  const columns = table.header.cells.map((cell) => subtaskColumn(cell.text));
+  const at = (column: SubtaskColumn): number => columns.indexOf(column);
+  const nameAt = at('name');
+  if (nameAt === -1) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'subtasks-without-name-column',
+      message: 'The Subtasks table has no Subtask (or Task, Name, Title) column, so its rows are not read as subtasks.',
+      range: index.range(table.header.from, table.header.to),
+    });
+    return [];
+  }
+  const subtasks: Subtask[] = [];
+  table.rows.forEach((row, position) => {
+    const cell = (column: SubtaskColumn): { text: string; from: number; to: number } | undefined => {
+      const i = at(column);
+      return i === -1 ? undefined : row.cells[i];
+    };
+    const cells: Partial<Record<SubtaskColumn, ReturnType<LineIndex['range']>>> = {};
+    columns.forEach((column, i) => {
+      const found = row.cells[i];
+      if (column !== null && found !== undefined && cells[column] === undefined) cells[column] = index.range(found.from, found.to);
+    });
+    const rowRange = index.range(row.from, row.to);
+    const name = cell('name')?.text ?? '';
+    if (name === '') {
+      diagnostics.push({ severity: 'warning', code: 'invalid-subtask-row', message: `Subtask row ${position + 1} has no name.`, range: rowRange });
+    }
+    const numberText = (cell('number')?.text ?? '').replace(/\*\*/g, '').trim();
+    const number = /^\d+$/.test(numberText) ? Number(numberText) : position + 1;
+    let storyPoints: number | null = null;
+    const pointsCell = cell('points');
+    if (pointsCell !== undefined) {
+      const reading = readPoints(pointsCell.text);
+      if (reading.kind === 'number') storyPoints = reading.value;
+      else if (reading.kind === 'invalid') {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'invalid-subtask-row',
+          message: `Subtask "${name}" has invalid points "${pointsCell.text}"; write a number, or TBD when not estimated.`,
+          range: index.range(pointsCell.from, pointsCell.to),
+        });
+      }
+    }
+    let statusField: StatusValue | null = null;
+    const statusCell = cell('status');
+    if (statusCell !== undefined && statusCell.text !== '') {
+      const match = matchStatus(statusCell.text);
+      statusField = { value: match.status, raw: statusCell.text, known: match.known, range: index.range(statusCell.from, statusCell.to) };
+      if (!match.known) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'unknown-status',
+          message: `Subtask "${name}" has an unknown status "${statusCell.text}"; it reads as planned.`,
+          range: statusField.range,
+        });
+      }
+    }
+    const assignee = cell('assignee')?.text ?? '';
+    const issue = ISSUE_KEY.exec(cell('issue')?.text ?? '');
+    subtasks.push({
+      number,
+      name,
+      description: cell('description')?.text ?? '',
+      storyPoints,
+      status: statusField?.value ?? 'planned',
+      statusField,
+      assignee: assignee === '' ? null : assignee,
+      issueKey: issue === null ? null : issue[0],
+      form: 'table',
+      range: rowRange,
+      cells,
+    });
+  });
+  return subtasks;
+}
+
+/** Reads a Subtasks section body (`nodes` positions are offsets into `text`). */
+export function readSubtasks(nodes: readonly RootContent[], text: string, index: LineIndex): SubtasksReading {
+  const diagnostics: LocalDiagnostic[] = [];
+  for (const node of nodes) {
+    if (node.type === 'table') {
+      const table = readTable(node, text);
+      if (table === null || table.delimiter === null) continue;
+      const subtasks = readFromTable(table, text, index, diagnostics);
+      return {
+        subtasks,
+        table: {
+          columns: table.header.cells.map((cell) => subtaskColumn(cell.text)),
+          headers: table.header.cells.map((cell) => cell.text),
+          range: index.range(table.from, table.to),
+          headerRange: index.range(table.header.from, table.header.to),
+          delimiterRange: index.range(table.delimiter.from, table.delimiter.to),
+        },
+        diagnostics,
+      };
+    }
+    if (node.type === 'paragraph' && looksLikeTable(node, text)) {
+      const table = readPipeParagraph(node, text);
+      if (table === null) continue;
+      diagnostics.push({
+        severity: 'warning',
+        code: 'malformed-table',
+        message: 'The Subtasks table has no |---| row under its header, so it is not a table; its rows are read anyway. Add the delimiter row.',
+        range: index.range(table.from, table.to),
+      });
+      return { subtasks: readFromTable(table, text, index, diagnostics), table: null, diagnostics };
+    }
+    if (node.type === 'list') {
+      // Changing the bullet (`-`, `*`, `+`) starts a new list: read the items of every list.
+      const items = readTaskItems(nodes, text, false);
+      if (items.length === 0) continue;
+      const subtasks = items.map((item, position): Subtask => {
+        const points = TASK_POINTS.exec(item.text);
+        return {
+          number: position + 1,
+          name: points === null ? item.text : item.text.slice(0, points.index).trim(),
+          description: '',
+          storyPoints: points === null ? null : Number((points[1] ?? '').replace(',', '.')),
+          status: item.done ? 'done' : 'open',
+          statusField: null,
+          assignee: null,
+          issueKey: null,
+          form: 'tasklist',
+          range: index.range(item.from, item.to),
+          cells: {},
+        };
+      });
+      return { subtasks, table: null, diagnostics };
+    }
+  }
+  return { subtasks: [], table: null, diagnostics };
+}

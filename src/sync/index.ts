@@ -1,0 +1,23 @@
+/** Sync's public API: the tracker interface, the Jira adapter, transports, write-back, one run. */
+export type { Http, HttpRequest, HttpResponse, TransportFailure } from './http';
+export { TransportError } from './http';
+export { nodeFetchHttp } from './transport/node-fetch';
+export { TrackerError, redact, secretsOf, kindOfStatus } from './errors';
+export type { ErrorKind } from './errors';
+export { timerClock } from './clock';
+export type { Clock } from './clock';
+export { RetryingSender, DEFAULT_RETRY_POLICY } from './retry';
+export type { RetryPolicy } from './retry';
+export * from './tracker';
+export { JiraTracker } from './jira/tracker';
+export { jiraConfigFromSettings, jiraTrackerForPlugin } from './jira/from-settings';
+export { obsidianHttp } from './transport/obsidian';
+export type { RequestUrlFunction } from './transport/obsidian';
+export { processNoteWriter, editorNoteWriter, fileNoteWriter } from './note-writer';
+export type { JiraConfig, JiraFlavor } from './jira/config';
+export { DEFAULT_PRIORITY_MAPPING } from './jira/config';
+export { writeBackEdits, applyTextEdits, issueLineText, syncedStamp } from './writeback';
+export type { TextEdit, WriteBackOptions } from './writeback';
+export { syncNote, planNote, executePlan, reportOperation, exitCodeOf, SYNC_EXIT } from './run';
+export { planPreview } from './preview';
+export type { NoteWriter, SyncRunInput, SyncRunOptions, SyncRunResult } from './run';

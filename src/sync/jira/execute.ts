@@ -1,0 +1,371 @@
+/**
+ * Executing a plan on Jira, in the order of docs/sync.md: creates in bulk (≤ 50 per call; keys
+ * written back through `onKeys` after each batch), then updates, transitions, comments. A create
+ * that fails without a clear answer (network error, 5xx) is never retried blindly: the
+ * `spectryn-<id>` labels of its batch are searched first, found issues are taken as created, and
+ * only the rest is sent once more.
+ */
+import type { Clock } from '../clock';
+import { TrackerError } from '../errors';
+import type { ExecuteHooks, KeyAssignment, OperationResult, PlannedOperation, SyncOutcome, SyncPlan } from '../tracker';
+import type { JiraClient } from './client';
+import type { JiraConfig } from './config';
+import { asArray, asRecord, asString } from './json';
+import type { JiraRequest } from './plan';
+import { quoteKey, searchAll } from './read';
+import { createScreenFields, discoverProjectTypes, noSubtaskTypeError, sitePriorities, type ProjectTypes, type SiteFields } from './site';
+import { chooseTransition, readTransitions, type Transition } from './status';
+
+/** Most issues Jira takes in one bulk create. */
+export const BULK_LIMIT = 50;
+
+/** Pause before looking for the labels of an unclear create: Jira's search index lags writes (ms). */
+export const INDEX_SETTLE_MS = 2_000;
+
+type CreateRequest = Extract<JiraRequest, { kind: 'create' }>;
+
+/** Carries out one plan; one instance per execution. */
+export class JiraExecution {
+  private readonly client: JiraClient;
+  private readonly clock: Clock;
+  private readonly config: JiraConfig;
+  private readonly site: SiteFields;
+  private readonly plan: SyncPlan;
+  private readonly hooks: ExecuteHooks;
+  private readonly results = new Map<string, OperationResult>();
+  private readonly keys: KeyAssignment[] = [];
+  /** Story id (upper case) → its issue key, as known so far. */
+  private readonly storyKeys = new Map<string, string>();
+  /** Operation id → the key it created. */
+  private readonly createdKeys = new Map<string, string>();
+  private types: ProjectTypes | null = null;
+  private readonly screens = new Map<string, ReadonlySet<string> | null>();
+  /** Transitions by issue type and current status: issues in the same place share a workflow step. */
+  private readonly transitionCache = new Map<string, readonly Transition[]>();
+  private finished = 0;
+  /** Priority names of the site, read once when an operation sets a priority (null: unchecked). */
+  private priorities: readonly string[] | null | undefined;
+
+  constructor(args: { client: JiraClient; config: JiraConfig; site: SiteFields; plan: SyncPlan; clock: Clock; hooks?: ExecuteHooks }) {
+    this.client = args.client;
+    this.clock = args.clock;
+    this.config = args.config;
+    this.site = args.site;
+    this.plan = args.plan;
+    this.hooks = args.hooks ?? {};
+  }
+
+  /** Runs every operation once; never throws for a failed operation (it is recorded). */
+  async run(): Promise<SyncOutcome> {
+    const operations = this.plan.operations;
+    for (const operation of operations) {
+      if (operation.issueKey !== null && operation.subtaskNumber === null) this.storyKeys.set(operation.storyId.toUpperCase(), operation.issueKey);
+      const request = operation.request as JiraRequest;
+      if (request.kind === 'create' && request.level === 'subtask' && request.parentKey !== null) this.storyKeys.set(operation.storyId.toUpperCase(), request.parentKey);
+    }
+    for (const assignment of this.plan.discoveredKeys) if (assignment.kind === 'story') this.storyKeys.set(assignment.storyId.toUpperCase(), assignment.key);
+    if (this.plan.discoveredKeys.length > 0) await this.emitKeys(this.plan.discoveredKeys);
+
+    const byAction = (action: PlannedOperation['action']): PlannedOperation[] => operations.filter((operation) => operation.action === action);
+    await this.createAll(byAction('create_story'), 'story');
+    await this.createAll(byAction('create_subtask'), 'subtask');
+    for (const operation of [...byAction('update_story'), ...byAction('update_subtask')]) await this.guard(operation, () => this.update(operation));
+    for (const operation of [...byAction('transition_story'), ...byAction('transition_subtask')]) await this.guard(operation, () => this.transition(operation));
+    for (const operation of byAction('add_comment')) await this.guard(operation, () => this.comment(operation));
+    const results = operations.map((operation): OperationResult => this.results.get(operation.id)
+      ?? { operation, status: 'skipped', issueKey: null, reason: this.cancelled() ? 'cancelled' : 'not reached' });
+    return { results, keys: this.keys };
+  }
+
+  private record(result: OperationResult): void {
+    if (this.results.has(result.operation.id)) return;
+    this.results.set(result.operation.id, result);
+    this.finished++;
+    this.hooks.onProgress?.(this.finished, this.plan.operations.length);
+  }
+
+  private fail(operation: PlannedOperation, error: unknown, issueKey: string | null = null): void {
+    const trackerError = error instanceof TrackerError ? error : new TrackerError({ kind: 'server', status: null, message: 'Unexpected failure.', hint: 'Sync again.' });
+    this.record({ operation, status: 'failed', issueKey, error: { kind: trackerError.kind, message: trackerError.message, hint: trackerError.hint } });
+  }
+
+  private skip(operation: PlannedOperation, reason: string, issueKey: string | null = null): void {
+    this.record({ operation, status: 'skipped', issueKey, reason });
+  }
+
+  private cancelled(): boolean {
+    return this.hooks.isCancelled?.() === true;
+  }
+
+  private async guard(operation: PlannedOperation, step: () => Promise<void>): Promise<void> {
+    if (this.cancelled()) return;
+    try {
+      await step();
+    } catch (error) {
+      this.fail(operation, error, this.keyOf(operation));
+    }
+  }
+
+  private async emitKeys(batch: readonly KeyAssignment[]): Promise<void> {
+    this.keys.push(...batch);
+    if (batch.length > 0) await this.hooks.onKeys?.(batch);
+  }
+
+  /** The key an operation acts on: planned, or created earlier in this run. */
+  private keyOf(operation: PlannedOperation): string | null {
+    if (operation.issueKey !== null) return operation.issueKey;
+    if (operation.subtaskNumber === null) return this.storyKeys.get(operation.storyId.toUpperCase()) ?? null;
+    return this.createdKeys.get(`create_subtask:${operation.storyId}#${operation.subtaskNumber}`) ?? null;
+  }
+
+  // ---- creates ----
+
+  private async createAll(operations: readonly PlannedOperation[], level: 'story' | 'subtask'): Promise<void> {
+    if (operations.length === 0) return;
+    let ready: { operation: PlannedOperation; fields: Record<string, unknown> }[];
+    try {
+      ready = await this.prepareCreates(operations, level);
+    } catch (error) {
+      for (const operation of operations) this.fail(operation, error);
+      return;
+    }
+    for (let index = 0; index < ready.length && !this.cancelled(); index += BULK_LIMIT) {
+      const batch = ready.slice(index, index + BULK_LIMIT);
+      const assigned = await this.createBatch(batch, level);
+      await this.emitKeys(assigned);
+    }
+  }
+
+  /** Adds project, issue type and parent; drops fields the create screen does not show. */
+  private async prepareCreates(operations: readonly PlannedOperation[], level: 'story' | 'subtask'): Promise<{ operation: PlannedOperation; fields: Record<string, unknown> }[]> {
+    this.types ??= await discoverProjectTypes(this.client, this.config.projectKey, this.config.storyIssueType || 'Story', this.config.subtaskIssueType || undefined);
+    const type = level === 'story' ? this.types.story : this.types.subtask;
+    if (type === null) throw noSubtaskTypeError(this.config.projectKey);
+    if (!this.screens.has(type.id)) this.screens.set(type.id, await createScreenFields(this.client, this.config.projectKey, type.id));
+    const screen = this.screens.get(type.id) ?? null;
+    const ready: { operation: PlannedOperation; fields: Record<string, unknown> }[] = [];
+    // Points go to whichever story points field the create screen shows.
+    const pointsField = this.site.storyPoints;
+    const screenPoints = screen === null || pointsField === null || screen.has(pointsField) ? pointsField : this.site.storyPointsCandidates.find((candidate) => screen.has(candidate)) ?? null;
+    for (const operation of operations) {
+      const request = operation.request as CreateRequest;
+      const fields: Record<string, unknown> = { project: { key: this.config.projectKey }, issuetype: { id: type.id } };
+      for (const [field, value] of Object.entries(request.fields)) {
+        if (field === pointsField) {
+          if (screenPoints !== null) fields[screenPoints] = value;
+          continue;
+        }
+        // Only custom fields can be missing from a screen in a way worth tolerating.
+        if (screen !== null && field.startsWith('customfield_') && !screen.has(field)) continue;
+        fields[field] = value;
+      }
+      try {
+        await this.checkPriority(fields);
+      } catch (error) {
+        this.fail(operation, error);
+        continue;
+      }
+      if (level === 'story') {
+        if (this.config.flavor === 'cloud') fields.parent = { key: this.plan.epicKey };
+        else if (this.site.epicLink) fields[this.site.epicLink] = this.plan.epicKey;
+      } else {
+        const parentKey = request.parentKey ?? this.storyKeys.get(operation.storyId.toUpperCase()) ?? null;
+        if (parentKey === null) {
+          this.skip(operation, `its story ${operation.storyId} was not created`);
+          continue;
+        }
+        fields.parent = { key: parentKey };
+      }
+      ready.push({ operation, fields });
+    }
+    return ready;
+  }
+
+  /** One bulk call (plus, after an unclear failure, a label search and one more call for the rest). */
+  private async createBatch(batch: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<KeyAssignment[]> {
+    const assigned: KeyAssignment[] = [];
+    let pending = [...batch];
+    for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
+      let answer;
+      try {
+        answer = await this.client.request({ method: 'POST', path: '/issue/bulk', body: { issueUpdates: pending.map((entry) => ({ fields: entry.fields })) }, safety: 'create', what: `create ${pending.length} issue(s)` });
+      } catch (error) {
+        const unclear = error instanceof TrackerError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rateLimit');
+        if (!unclear) {
+          for (const entry of pending) this.fail(entry.operation, error);
+          return assigned;
+        }
+        // The server may have committed some or all of the batch: look before sending again, after
+        // a pause that lets the search index catch up with the write.
+        let found: Map<string, string>;
+        try {
+          await this.clock.sleep(INDEX_SETTLE_MS);
+          found = await this.findByLabels(pending, level);
+        } catch (searchError) {
+          for (const entry of pending) this.fail(entry.operation, searchError);
+          return assigned;
+        }
+        const stillMissing: typeof pending = [];
+        for (const entry of pending) {
+          const key = found.get((entry.operation.request as CreateRequest).label);
+          if (key) assigned.push(this.created(entry.operation, key, level));
+          else stillMissing.push(entry);
+        }
+        // Without an answer the write may still surface in the index later: no second send in
+        // this run (a re-run finds it by label). After an answered error, one more send.
+        const answered = error instanceof TrackerError && error.status !== null;
+        if (attempt === 1 || !answered) {
+          for (const entry of stillMissing) this.fail(entry.operation, error);
+          return assigned;
+        }
+        pending = stillMissing;
+        continue;
+      }
+      const body = asRecord(answer.body);
+      const failed = new Map<number, string>();
+      for (const entry of asArray(body.errors)) {
+        const record = asRecord(entry);
+        const number = typeof record.failedElementNumber === 'number' ? record.failedElementNumber : -1;
+        failed.set(number, JSON.stringify(record.elementErrors ?? {}));
+      }
+      const issues = asArray(body.issues);
+      let next = 0;
+      pending.forEach((entry, index) => {
+        const elementError = failed.get(index);
+        if (elementError !== undefined) {
+          this.fail(entry.operation, new TrackerError({ kind: 'validation', status: 400, message: `Jira refused ${entry.operation.summary}: ${describeElement(elementError)}`, hint: 'Fix the fields named in the message.' }));
+          return;
+        }
+        const key = asString(asRecord(issues[next++]).key);
+        if (key) assigned.push(this.created(entry.operation, key, level));
+        else this.fail(entry.operation, new TrackerError({ kind: 'server', status: answer.status, message: 'Jira answered without the new issue key.', hint: 'Sync again: the label finds the issue if it exists.' }));
+      });
+      pending = [];
+    }
+    return assigned;
+  }
+
+  private created(operation: PlannedOperation, key: string, level: 'story' | 'subtask'): KeyAssignment {
+    this.createdKeys.set(operation.id, key);
+    this.record({ operation, status: 'done', issueKey: key });
+    if (level === 'story') {
+      this.storyKeys.set(operation.storyId.toUpperCase(), key);
+      return { kind: 'story', storyId: operation.storyId, key };
+    }
+    return { kind: 'subtask', storyId: operation.storyId, number: operation.subtaskNumber ?? 0, key };
+  }
+
+  /** Label → key of issues under the batch's parents carrying the batch's labels. */
+  private async findByLabels(pending: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
+    const labels = pending.map((entry) => (entry.operation.request as CreateRequest).label);
+    const labelClause = `labels in (${labels.map((label) => `"${label}"`).join(', ')})`;
+    let scope: string;
+    if (level === 'story') {
+      scope = this.config.flavor === 'cloud' ? `parent = ${quoteKey(this.plan.epicKey)}` : `"Epic Link" = ${quoteKey(this.plan.epicKey)}`;
+    } else {
+      const parents = [...new Set(pending.map((entry) => asString(asRecord(entry.fields.parent).key) ?? ''))].filter((key) => key !== '');
+      scope = `parent in (${parents.map(quoteKey).join(', ')})`;
+    }
+    const issues = await searchAll(this.client, `${scope} AND ${labelClause} ORDER BY key ASC`, this.site);
+    const found = new Map<string, string>();
+    for (const issue of issues) {
+      for (const label of issue.labels) if (labels.includes(label) && !found.has(label)) found.set(label, issue.key);
+    }
+    return found;
+  }
+
+  /**
+   * Checks a `priority: {name}` field against the site's priorities (read once): the site's own
+   * spelling is used; a name the site does not have fails the operation before anything is sent.
+   */
+  private async checkPriority(fields: Record<string, unknown>): Promise<void> {
+    const name = asString(asRecord(fields.priority).name);
+    if (name === null) return;
+    if (this.priorities === undefined) this.priorities = await sitePriorities(this.client);
+    if (this.priorities === null) return;
+    const found = this.priorities.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    if (found === undefined) {
+      throw new TrackerError({
+        kind: 'validation',
+        status: null,
+        message: `The priority "${name}" does not exist on this site (it has ${this.priorities.join(', ') || 'none'}).`,
+        hint: 'Fix the priority mapping in the settings.',
+      });
+    }
+    fields.priority = { name: found };
+  }
+
+  // ---- updates, transitions, comments ----
+
+  private async update(operation: PlannedOperation): Promise<void> {
+    const key = this.keyOf(operation);
+    if (key === null) return this.skip(operation, 'no issue to update');
+    const request = operation.request as Extract<JiraRequest, { kind: 'update' }>;
+    const fields = { ...request.fields };
+    await this.checkPriority(fields);
+    await this.client.request({ method: 'PUT', path: `/issue/${encodeURIComponent(key)}`, body: { fields }, what: `update ${key}` });
+    this.record({ operation, status: 'done', issueKey: key });
+  }
+
+  /**
+   * Moves an issue towards the target status. The transitions of the first issue of a given type
+   * and status are reused for the next ones (one GET instead of one per issue); if Jira refuses a
+   * reused transition, this issue's own list is read and tried once.
+   */
+  private async transition(operation: PlannedOperation): Promise<void> {
+    const key = this.keyOf(operation);
+    if (key === null) return this.skip(operation, 'the issue was not created');
+    const request = operation.request as Extract<JiraRequest, { kind: 'transition' }>;
+    const level = operation.subtaskNumber === null ? 'story' : 'subtask';
+    const cacheKey = `${request.issueType ?? `new ${level}`}|${request.current?.name ?? 'created'}`;
+    const cached = this.transitionCache.get(cacheKey);
+    const transitions = cached ?? await this.readIssueTransitions(key);
+    if (!cached) this.transitionCache.set(cacheKey, transitions);
+    const chosen = chooseTransition(request.target, transitions, request.current, this.config.statusMapping ?? {});
+    if (chosen === null && !cached) {
+      const reachable = transitions.map((transition) => transition.to.name).join(', ') || 'none';
+      return this.skip(operation, `no transition of ${key} leads to a status meaning "${request.target}" (reachable: ${reachable}); map one in the settings`, key);
+    }
+    try {
+      if (chosen === null) throw new TrackerError({ kind: 'validation', status: null, message: 'no cached transition fits', hint: '' });
+      await this.postTransition(key, chosen);
+    } catch (error) {
+      if (!cached || !(error instanceof TrackerError) || error.kind !== 'validation') throw error;
+      const own = await this.readIssueTransitions(key);
+      const retry = chooseTransition(request.target, own, request.current, this.config.statusMapping ?? {});
+      if (retry === null) {
+        const reachable = own.map((transition) => transition.to.name).join(', ') || 'none';
+        return this.skip(operation, `no transition of ${key} leads to a status meaning "${request.target}" (reachable: ${reachable}); map one in the settings`, key);
+      }
+      await this.postTransition(key, retry);
+    }
+    this.record({ operation, status: 'done', issueKey: key });
+  }
+
+  private async readIssueTransitions(key: string): Promise<readonly Transition[]> {
+    const answer = await this.client.request({ method: 'GET', path: `/issue/${encodeURIComponent(key)}/transitions`, what: `read the transitions of ${key}` });
+    return readTransitions(answer.body);
+  }
+
+  private async postTransition(key: string, transition: Transition): Promise<void> {
+    await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/transitions`, body: { transition: { id: transition.id } }, what: `move ${key} to ${transition.to.name}` });
+  }
+
+  private async comment(operation: PlannedOperation): Promise<void> {
+    const key = this.keyOf(operation);
+    if (key === null) return this.skip(operation, 'the story was not created');
+    const request = operation.request as Extract<JiraRequest, { kind: 'comment' }>;
+    // A comment is a create: not retried; a re-run recognises it by content if it was committed.
+    await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/comment`, body: { body: request.body }, safety: 'create', what: `comment on ${key}` });
+    this.record({ operation, status: 'done', issueKey: key });
+  }
+}
+
+function describeElement(elementErrors: string): string {
+  const record = asRecord(JSON.parse(elementErrors));
+  const parts = [
+    ...asArray(record.errorMessages).map(asString).filter((message): message is string => message !== null),
+    ...Object.entries(asRecord(record.errors)).map(([field, message]) => `${field}: ${asString(message) ?? ''}`),
+  ];
+  return parts.join('; ') || 'no reason given';
+}

@@ -1,0 +1,134 @@
+/**
+ * Reading the remote epic: the epic itself, its stories (paged search), their subtasks (paged
+ * search), every compared field in the same requests. Cloud pages with `nextPageToken` on
+ * `POST /search/jql`; data center pages with `startAt` on `POST /search`.
+ */
+import { TrackerError } from '../errors';
+import type { RemoteComment, RemoteIssue, RemoteStory } from '../tracker';
+import { adfToPlainText } from './adf-normalise';
+import type { JiraClient } from './client';
+import { asArray, asNumber, asRecord, asString } from './json';
+import type { SiteFields } from './site';
+
+/** Largest page sync asks for (Jira may return fewer). */
+const PAGE_SIZE = 100;
+/** Keys per `parent in (…)` clause. */
+const KEYS_PER_QUERY = 50;
+
+/** The fields every search asks for. */
+export function searchFields(fields: SiteFields): string[] {
+  const list = ['summary', 'description', 'status', 'priority', 'labels', 'parent', 'issuetype', 'comment'];
+  if (fields.storyPoints) list.push(fields.storyPoints);
+  if (fields.epicLink) list.push(fields.epicLink);
+  return list;
+}
+
+/** The epic: `GET /issue/{key}`; a 404 becomes "epic not found". */
+export async function readEpicIssue(client: JiraClient, epicKey: string): Promise<{ key: string; summary: string }> {
+  try {
+    const answer = await client.request({ method: 'GET', path: `/issue/${encodeURIComponent(epicKey)}`, query: { fields: 'summary,issuetype' }, what: `read the epic ${epicKey}` });
+    const record = asRecord(answer.body);
+    return { key: asString(record.key) ?? epicKey, summary: asString(asRecord(record.fields).summary) ?? '' };
+  } catch (error) {
+    if (error instanceof TrackerError && error.kind === 'notFound') {
+      throw new TrackerError({ kind: 'notFound', status: error.status, message: `The epic ${epicKey} was not found.`, hint: 'Check the epic key (frontmatter `epic` or -e) and that the account can see it.' });
+    }
+    throw error;
+  }
+}
+
+/** JQL selecting the epic's stories. */
+export function storiesJql(client: JiraClient, epicKey: string): string {
+  if (client.config.flavor === 'datacenter') return `"Epic Link" = ${quoteKey(epicKey)} ORDER BY key ASC`;
+  return `parent = ${quoteKey(epicKey)} ORDER BY key ASC`;
+}
+
+/** Every issue a JQL query finds, all pages. */
+export async function searchAll(client: JiraClient, jql: string, site: SiteFields): Promise<RemoteIssue[]> {
+  const fields = searchFields(site);
+  const raw = client.config.flavor === 'cloud' ? await searchCloud(client, jql, fields) : await searchDataCenter(client, jql, fields);
+  return raw.map((issue) => readIssue(issue, site));
+}
+
+async function searchCloud(client: JiraClient, jql: string, fields: readonly string[]): Promise<unknown[]> {
+  const issues: unknown[] = [];
+  let nextPageToken: string | null = null;
+  for (let page = 0; page < 10_000; page++) {
+    const body: Record<string, unknown> = { jql, fields, maxResults: PAGE_SIZE };
+    if (nextPageToken !== null) body.nextPageToken = nextPageToken;
+    const answer = await client.request({ method: 'POST', path: '/search/jql', body, what: 'search issues' });
+    const record = asRecord(answer.body);
+    issues.push(...asArray(record.issues));
+    nextPageToken = asString(record.nextPageToken);
+    if (nextPageToken === null || record.isLast === true) break;
+  }
+  return issues;
+}
+
+async function searchDataCenter(client: JiraClient, jql: string, fields: readonly string[]): Promise<unknown[]> {
+  const issues: unknown[] = [];
+  for (let startAt = 0; ;) {
+    const answer = await client.request({ method: 'POST', path: '/search', body: { jql, fields, startAt, maxResults: PAGE_SIZE }, what: 'search issues' });
+    const record = asRecord(answer.body);
+    const page = asArray(record.issues);
+    issues.push(...page);
+    startAt += page.length;
+    const total = asNumber(record.total) ?? 0;
+    if (page.length === 0 || startAt >= total) break;
+  }
+  return issues;
+}
+
+/** Subtasks of the given stories, grouped by parent key (chunks of 50 keys per query). */
+export async function searchSubtasks(client: JiraClient, storyKeys: readonly string[], site: SiteFields): Promise<Map<string, RemoteIssue[]>> {
+  const byParent = new Map<string, RemoteIssue[]>();
+  for (let index = 0; index < storyKeys.length; index += KEYS_PER_QUERY) {
+    const chunk = storyKeys.slice(index, index + KEYS_PER_QUERY);
+    const issues = await searchAll(client, `parent in (${chunk.map(quoteKey).join(', ')}) ORDER BY key ASC`, site);
+    for (const issue of issues) {
+      if (issue.parentKey === null) continue;
+      const list = byParent.get(issue.parentKey) ?? [];
+      list.push(issue);
+      byParent.set(issue.parentKey, list);
+    }
+  }
+  return byParent;
+}
+
+/** Stories with their subtasks attached. */
+export function attachSubtasks(stories: readonly RemoteIssue[], subtasks: ReadonlyMap<string, RemoteIssue[]>): RemoteStory[] {
+  return stories.map((story) => ({ ...story, subtasks: subtasks.get(story.key) ?? [] }));
+}
+
+/** Issue keys are `[A-Z][A-Z0-9_]*-\d+`; anything else is quoted so JQL never breaks. */
+export function quoteKey(key: string): string {
+  return /^[A-Z][A-Z0-9_]*-\d+$/.test(key) ? key : `"${key.replace(/["\\]/g, '')}"`;
+}
+
+/** Reads one issue of a search or GET answer tolerantly. */
+export function readIssue(value: unknown, site: SiteFields): RemoteIssue {
+  const record = asRecord(value);
+  const fields = asRecord(record.fields);
+  const status = asRecord(fields.status);
+  const epicLinkValue = site.epicLink ? asString(fields[site.epicLink]) : null;
+  const comments: RemoteComment[] = asArray(asRecord(fields.comment).comments).map((entry) => {
+    const comment = asRecord(entry);
+    const body = comment.body;
+    return { id: asString(comment.id) ?? '', text: typeof body === 'string' ? body : adfToPlainText(body) };
+  });
+  // Data center stories belong to their epic through the Epic Link field, not `parent`.
+  const parentKey = asString(asRecord(fields.parent).key) ?? epicLinkValue;
+  return {
+    id: asString(record.id) ?? '',
+    key: asString(record.key) ?? '',
+    issueType: asString(asRecord(fields.issuetype).name) ?? '',
+    summary: asString(fields.summary) ?? '',
+    description: fields.description ?? null,
+    status: { name: asString(status.name) ?? '', category: asString(asRecord(status.statusCategory).key) ?? '' },
+    priority: asString(asRecord(fields.priority).name),
+    labels: asArray(fields.labels).map(asString).filter((label): label is string => label !== null),
+    storyPoints: site.storyPoints ? asNumber(fields[site.storyPoints]) : null,
+    parentKey,
+    comments,
+  };
+}

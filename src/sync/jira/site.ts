@@ -1,0 +1,129 @@
+/**
+ * What a Jira site calls things, discovered instead of hard-coded: the story points field (by name
+ * through `GET /field`, settings override), the Epic Link field (data center), the story and
+ * subtask issue types (project metadata) and which fields their create screens accept.
+ */
+import { hintFor, TrackerError } from '../errors';
+import type { JiraClient } from './client';
+import { asArray, asRecord, asString } from './json';
+
+/** Field names that mean story points, in order of preference (compared case-insensitively). */
+export const STORY_POINTS_NAMES: readonly string[] = ['Story Points', 'Story point estimate'];
+
+/** Fields found through `GET /field`. */
+export interface SiteFields {
+  /** Story points field id, or null when the site has none. */
+  readonly storyPoints: string | null;
+  /** Other story points candidates, checked against the create screen when creating. */
+  readonly storyPointsCandidates: readonly string[];
+  /** The Epic Link field id (data center epic membership), or null. */
+  readonly epicLink: string | null;
+  readonly warnings: readonly string[];
+}
+
+/** Reads `GET /field` (one request) and picks the fields sync needs. `override` wins when set. */
+export async function discoverFields(client: JiraClient, override: string | undefined): Promise<SiteFields> {
+  const answer = await client.request({ method: 'GET', path: '/field', what: 'read the field list' });
+  const fields = asArray(answer.body).map((entry) => {
+    const record = asRecord(entry);
+    return { id: asString(record.id) ?? '', name: (asString(record.name) ?? '').trim().toLowerCase() };
+  }).filter((field) => field.id !== '');
+  const candidates = STORY_POINTS_NAMES.flatMap((name) => fields.filter((field) => field.name === name.toLowerCase()).map((field) => field.id));
+  const epicLink = fields.find((field) => field.name === 'epic link')?.id ?? null;
+  const warnings: string[] = [];
+  if (override) {
+    if (!fields.some((field) => field.id === override)) warnings.push(`The story points field ${override} from the settings does not exist on this site.`);
+    return { storyPoints: override, storyPointsCandidates: [override], epicLink, warnings };
+  }
+  if (candidates.length === 0) warnings.push('No story points field (named "Story Points" or "Story point estimate") on this site: points are not synced.');
+  return { storyPoints: candidates[0] ?? null, storyPointsCandidates: candidates, epicLink, warnings };
+}
+
+/** An issue type of the project. */
+export interface IssueType {
+  readonly id: string;
+  readonly name: string;
+  readonly subtask: boolean;
+}
+
+/** The project's issue types and the ones sync uses. */
+export interface ProjectTypes {
+  readonly projectKey: string;
+  readonly story: IssueType;
+  readonly subtask: IssueType | null;
+}
+
+/**
+ * Reads `GET /project/{key}` and picks the story type (by the configured name, default `Story`)
+ * and the subtask type (configured name, else a subtask type named `Sub-task`/`Subtask`, else any
+ * subtask type).
+ */
+export async function discoverProjectTypes(client: JiraClient, projectKey: string, storyTypeName: string, subtaskTypeName: string | undefined): Promise<ProjectTypes> {
+  const answer = await client.request({ method: 'GET', path: `/project/${encodeURIComponent(projectKey)}`, what: `read the project ${projectKey}` });
+  const types: IssueType[] = asArray(asRecord(answer.body).issueTypes).flatMap((entry) => {
+    const record = asRecord(entry);
+    const id = asString(record.id);
+    const name = asString(record.name);
+    return id !== null && name !== null ? [{ id, name, subtask: record.subtask === true }] : [];
+  });
+  const byName = (name: string): IssueType | undefined => types.find((type) => type.name.toLowerCase() === name.trim().toLowerCase());
+  const story = byName(storyTypeName);
+  if (!story) {
+    throw new TrackerError({
+      kind: 'validation',
+      status: null,
+      message: `The project ${projectKey} has no issue type "${storyTypeName}" (it has ${types.map((type) => type.name).join(', ') || 'none'}).`,
+      hint: 'Set the story issue type in the settings to one of the project\'s issue types.',
+    });
+  }
+  const subtask = (subtaskTypeName ? byName(subtaskTypeName) : undefined)
+    ?? types.find((type) => type.subtask && /^sub-?task$/i.test(type.name))
+    ?? types.find((type) => type.subtask)
+    ?? null;
+  return { projectKey, story, subtask };
+}
+
+/**
+ * Field ids on the create screen of an issue type (`GET /issue/createmeta/{project}/issuetypes/{id}`),
+ * or null when the site does not answer that call (older data center): then nothing is filtered.
+ */
+export async function createScreenFields(client: JiraClient, projectKey: string, issueTypeId: string): Promise<ReadonlySet<string> | null> {
+  try {
+    const answer = await client.request({
+      method: 'GET',
+      path: `/issue/createmeta/${encodeURIComponent(projectKey)}/issuetypes/${encodeURIComponent(issueTypeId)}`,
+      query: { maxResults: '200' },
+      what: 'read the create screen',
+    });
+    const record = asRecord(answer.body);
+    const entries = asArray(record.fields ?? record.values);
+    return new Set(entries.map((entry) => asString(asRecord(entry).fieldId) ?? '').filter((id) => id !== ''));
+  } catch (error) {
+    if (error instanceof TrackerError && error.kind === 'notFound') return null;
+    throw error;
+  }
+}
+
+/** The error for a project without a subtask type. */
+export function noSubtaskTypeError(projectKey: string): TrackerError {
+  return new TrackerError({
+    kind: 'validation',
+    status: null,
+    message: `The project ${projectKey} has no subtask issue type.`,
+    hint: hintFor('validation'),
+  });
+}
+
+/**
+ * Priority names of the site (`GET /priority`), for checking the priority mapping before sending
+ * it. Null when the site does not answer that call (nothing is checked then).
+ */
+export async function sitePriorities(client: JiraClient): Promise<readonly string[] | null> {
+  try {
+    const answer = await client.request({ method: 'GET', path: '/priority', what: 'read the priorities' });
+    return asArray(answer.body).map((entry) => asString(asRecord(entry).name) ?? '').filter((name) => name !== '');
+  } catch (error) {
+    if (error instanceof TrackerError && (error.kind === 'notFound' || error.kind === 'forbidden')) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * `NoteWriter`s for the two hosts. Both read the note's current text at write time and apply the
+ * edits computed from exactly that text, so nothing typed meanwhile is lost.
+ */
+import type { NoteWriter } from './run';
+import { applyTextEdits, type TextEdit } from './writeback';
+
+/**
+ * Plugin: over `Vault.process` (atomic read-modify-write of a file), e.g.
+ * `processNoteWriter((fn) => app.vault.process(file, fn))`. When the note is open in an editor,
+ * `editorNoteWriter` keeps the cursor and undo history instead.
+ */
+export function processNoteWriter(process: (update: (text: string) => string) => Promise<string>): NoteWriter {
+  return {
+    apply: async (compute: (currentText: string) => readonly TextEdit[]) => {
+      await process((text) => applyTextEdits(text, compute(text)));
+    },
+  };
+}
+
+/**
+ * Plugin, note open in an editor: one CodeMirror transaction per batch (`dispatch` receives the
+ * edits as `changes`; positions are in the coordinates of `currentText()`).
+ */
+export function editorNoteWriter(args: { currentText: () => string; dispatch: (changes: readonly TextEdit[]) => void }): NoteWriter {
+  return {
+    apply: (compute: (currentText: string) => readonly TextEdit[]) => {
+      const edits = compute(args.currentText());
+      if (edits.length > 0) args.dispatch(edits);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** CLI: read the file, apply, write it back (`read`/`write` are injected file functions). */
+export function fileNoteWriter(args: { read: () => Promise<string>; write: (text: string) => Promise<void> }): NoteWriter {
+  return {
+    apply: async (compute: (currentText: string) => readonly TextEdit[]) => {
+      const text = await args.read();
+      const edits = compute(text);
+      if (edits.length === 0) return;
+      await args.write(applyTextEdits(text, edits));
+    },
+  };
+}

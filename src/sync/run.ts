@@ -1,0 +1,188 @@
+/**
+ * One sync run, shared by the CLI and the plugin: read → plan → (dry run: stop) → execute with
+ * write-back batch by batch → the cli.md `operations` JSON and exit code. The note is written only
+ * through a `NoteWriter`, which computes its edits from the note's CURRENT text, so typing during a
+ * sync is kept.
+ */
+import { parseEpic, type ParseResult } from '../model/index';
+import type { ReportOperation } from '../model/report';
+import { TrackerError, type ErrorKind } from './errors';
+import type { KeyAssignment, OperationResult, PlannedOperation, PlanOptions, SyncOutcome, SyncPlan, Tracker } from './tracker';
+import { writeBackEdits, type TextEdit } from './writeback';
+
+/** Writes into the note: `compute` gets the current text and returns edits for exactly that text. */
+export interface NoteWriter {
+  apply(compute: (currentText: string) => readonly TextEdit[]): Promise<void>;
+}
+
+/** Exit codes of docs/cli.md that a sync run produces. */
+export const SYNC_EXIT = Object.freeze({
+  ok: 0,
+  unexpected: 1,
+  configuration: 2,
+  cannotReach: 4,
+  authentication: 5,
+  noteOrEpic: 6,
+  partial: 64,
+  cancelled: 80,
+});
+
+/** Options of one run. */
+export interface SyncRunOptions extends PlanOptions {
+  /** Apply the plan (`-x`); default false: dry run. */
+  readonly execute: boolean;
+  /** Write keys back into the note (default on with `execute`). */
+  readonly updateSource: boolean;
+}
+
+/** Inputs of `syncNote`. */
+export interface SyncRunInput {
+  /** The note as parsed when the run starts. */
+  readonly note: ParseResult;
+  /** `-e`, else the note's frontmatter `epic`. */
+  readonly epicKey: string | null;
+  readonly tracker: Tracker;
+  readonly options: SyncRunOptions;
+  /** Required when `execute && updateSource`. */
+  readonly writer?: NoteWriter;
+  /** The clock for `Synced:` stamps. */
+  readonly now: () => Date;
+  /** Progress of the execution (done, total). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** True stops the execution between requests (exit 80); keys already created are still written. */
+  readonly isCancelled?: () => boolean;
+}
+
+/** What a run produced. `operations` is the cli.md JSON; `exitCode` the cli.md code. */
+export interface SyncRunResult {
+  readonly exitCode: number;
+  readonly plan: SyncPlan | null;
+  readonly outcome: SyncOutcome | null;
+  readonly operations: readonly ReportOperation[];
+  /** Run-level errors in plain words (never a token). */
+  readonly errors: readonly string[];
+  readonly warnings: readonly string[];
+  /** The error that stopped the run, when one did. */
+  readonly failure: { readonly kind: ErrorKind; readonly message: string; readonly hint: string } | null;
+}
+
+/** Runs one sync (read, plan, and with `execute` the execution). Never throws for tracker problems. */
+export async function syncNote(input: SyncRunInput): Promise<SyncRunResult> {
+  const planned = await planNote(input);
+  if (!input.options.execute || planned.plan === null) return planned;
+  return executePlan({ ...input, planned });
+}
+
+/**
+ * The dry run: checks the note, reads the tracker, plans. The plugin shows `plan` in its modal and
+ * passes the same result to `executePlan` (with the same tracker instance) when the user accepts.
+ */
+export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onProgress' | 'isCancelled'>): Promise<SyncRunResult> {
+  const { note, tracker, options } = input;
+  const epicKey = input.epicKey ?? note.epic.key;
+  const stop = (exitCode: number, message: string, failure: SyncRunResult['failure'] = null): SyncRunResult => ({ exitCode, plan: null, outcome: null, operations: [], errors: [message], warnings: [], failure });
+  if (epicKey === null || epicKey.trim() === '') return stop(SYNC_EXIT.configuration, 'No epic key: add `epic: KEY` to the frontmatter or pass -e KEY.');
+  const noteErrors = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (noteErrors.length > 0) {
+    return { ...stop(SYNC_EXIT.noteOrEpic, 'The note has errors; fix them before syncing.'), errors: ['The note has errors; fix them before syncing.', ...noteErrors.map((diagnostic) => `line ${diagnostic.line}: ${diagnostic.message}`)] };
+  }
+  let plan: SyncPlan;
+  try {
+    const remote = await tracker.read(epicKey);
+    plan = tracker.plan(note, remote, { phase: options.phase, stories: options.stories });
+  } catch (error) {
+    const failure = describeFailure(error);
+    return stop(exitCodeOf(failure.kind), `${failure.message} ${failure.hint}`, failure);
+  }
+  const warnings = [...plan.warnings, ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in Jira but not in the note; it is left alone.`)];
+  return { exitCode: SYNC_EXIT.ok, plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null };
+}
+
+/**
+ * Executes the plan of a `planNote` result exactly, writing keys into the note batch by batch
+ * (when `options.updateSource`), then the epic key and the `Synced:` stamps of changed stories.
+ */
+export async function executePlan(input: SyncRunInput & { readonly planned: SyncRunResult }): Promise<SyncRunResult> {
+  const { note, tracker, options, planned } = input;
+  const plan = planned.plan;
+  if (plan === null) return planned;
+  const epicKey = plan.epicKey;
+  const warnings = planned.warnings;
+  const writer = options.updateSource ? input.writer : undefined;
+  const written = new Set<string>();
+  const write = async (batch: readonly KeyAssignment[]): Promise<void> => {
+    if (writer === undefined || batch.length === 0) return;
+    for (const assignment of batch) if (assignment.kind === 'story') written.add(assignment.storyId.toUpperCase());
+    await writer.apply((text) => writeBackEdits(text, parseEpic(text).epic, batch, { browseUrl: (key) => tracker.browseUrl(key), now: input.now() }));
+  };
+  let outcome: SyncOutcome;
+  try {
+    outcome = await tracker.execute(plan, { onKeys: write, onProgress: input.onProgress, isCancelled: input.isCancelled });
+    // The epic key and the Synced stamps of stories changed without a new key.
+    const final: KeyAssignment[] = [];
+    if (note.epic.key === null) final.push({ kind: 'epic', key: epicKey });
+    for (const result of outcome.results) {
+      const operation = result.operation;
+      if (result.status !== 'done' || operation.subtaskNumber !== null || result.issueKey === null || written.has(operation.storyId.toUpperCase())) continue;
+      written.add(operation.storyId.toUpperCase());
+      final.push({ kind: 'story', storyId: operation.storyId, key: result.issueKey });
+    }
+    await write(final);
+  } catch (error) {
+    const failure = describeFailure(error);
+    return { exitCode: exitCodeOf(failure.kind), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [`${failure.message} ${failure.hint}`], warnings, failure };
+  }
+  const failed = outcome.results.filter((result) => result.status === 'failed');
+  const errors = failed.map((result) => `${result.operation.id}: ${result.error?.message ?? 'failed'} ${result.error?.hint ?? ''}`.trim());
+  const cancelled = outcome.results.some((result) => result.status === 'skipped' && result.reason === 'cancelled');
+  return {
+    exitCode: cancelled ? SYNC_EXIT.cancelled : failed.length > 0 ? SYNC_EXIT.partial : SYNC_EXIT.ok,
+    plan,
+    outcome,
+    operations: outcome.results.map((result) => reportOperation(result.operation, result)),
+    errors,
+    warnings,
+    failure: null,
+  };
+}
+
+/** The cli.md JSON of one operation: planned (no result) or as executed. */
+export function reportOperation(operation: PlannedOperation, result: OperationResult | null): ReportOperation {
+  const fields: Record<string, unknown> = {};
+  for (const change of operation.changes) fields[change.field] = change.after;
+  const base = {
+    action: operation.action,
+    story: operation.storyId,
+    issue_key: result?.issueKey ?? operation.issueKey,
+    fields,
+    status: result?.status ?? 'planned',
+  } as const;
+  const withSubtask = operation.subtaskNumber !== null ? { ...base, subtask: operation.subtaskNumber } : base;
+  if (result?.status === 'failed') return { ...withSubtask, error: `${result.error?.message ?? 'failed'}` };
+  if (result?.status === 'skipped') return { ...withSubtask, reason: result.reason ?? 'skipped' };
+  return withSubtask;
+}
+
+function describeFailure(error: unknown): { kind: ErrorKind; message: string; hint: string } {
+  if (error instanceof TrackerError) return { kind: error.kind, message: error.message, hint: error.hint };
+  // Anything else is a bug of ours; its message may quote a request, so it is not shown.
+  return { kind: 'server', message: 'Unexpected failure during sync.', hint: 'Report this problem.' };
+}
+
+/** The exit code for a run stopped by an error of this kind. */
+export function exitCodeOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'auth':
+    case 'forbidden':
+      return SYNC_EXIT.authentication;
+    case 'notFound':
+      return SYNC_EXIT.noteOrEpic;
+    case 'network':
+    case 'timeout':
+    case 'server':
+    case 'rateLimit':
+      return SYNC_EXIT.cannotReach;
+    default:
+      return SYNC_EXIT.unexpected;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The tracker interface sync runs against: `read` the remote epic, `plan` the differences with
+ * the note, `execute` a plan. The Jira adapter (`jira/`) implements it; GitHub, GitLab and Linear
+ * adapters would implement the same (docs/sync.md "Other trackers").
+ */
+import type { Epic, Status } from '../model/types';
+import type { ErrorKind } from './errors';
+
+/** What a run may change (`--phase`). `descriptions` also creates missing stories. */
+export type SyncPhase = 'all' | 'descriptions' | 'subtasks' | 'comments' | 'statuses';
+
+/** Every phase, for option parsing. */
+export const SYNC_PHASES: readonly SyncPhase[] = ['all', 'descriptions', 'subtasks', 'comments', 'statuses'];
+
+/** Limits of one plan. */
+export interface PlanOptions {
+  /** Default `all`. */
+  readonly phase: SyncPhase;
+  /** Story ids to plan (`--story`, case-insensitive); absent or empty = every story. */
+  readonly stories?: readonly string[];
+}
+
+/** A remote status: its name and its Jira status category key (`new`, `indeterminate`, `done`). */
+export interface RemoteStatus {
+  readonly name: string;
+  readonly category: string;
+}
+
+/** A comment on a remote issue, reduced to what recognising "already posted" needs. */
+export interface RemoteComment {
+  readonly id: string;
+  /** The body as plain text (ADF flattened, or the wiki string). */
+  readonly text: string;
+}
+
+/** One remote issue (story or subtask) with every field sync compares. Unknown values pass through as strings. */
+export interface RemoteIssue {
+  readonly id: string;
+  readonly key: string;
+  readonly issueType: string;
+  readonly summary: string;
+  /** ADF document (cloud), wiki string (data center), or null. */
+  readonly description: unknown;
+  readonly status: RemoteStatus;
+  readonly priority: string | null;
+  readonly labels: readonly string[];
+  readonly storyPoints: number | null;
+  /** Parent key (the epic for stories on cloud, the story for subtasks), or null. */
+  readonly parentKey: string | null;
+  readonly comments: readonly RemoteComment[];
+}
+
+/** A remote story with its subtasks. */
+export interface RemoteStory extends RemoteIssue {
+  readonly subtasks: readonly RemoteIssue[];
+}
+
+/** What `read` found: the epic, its stories (each with subtasks), and what the site calls things. */
+export interface RemoteEpic {
+  readonly key: string;
+  readonly summary: string;
+  readonly stories: readonly RemoteStory[];
+  /** Id of the story points field used, or null when the site has none. */
+  readonly storyPointsField: string | null;
+  /** Warnings met while reading (field discovery, paging), in plain words. */
+  readonly warnings: readonly string[];
+}
+
+/** The JSON action names of docs/cli.md. */
+export type OperationAction =
+  | 'create_story' | 'update_story' | 'transition_story'
+  | 'create_subtask' | 'update_subtask' | 'transition_subtask'
+  | 'add_comment';
+
+/** One field difference, as shown to a person (strings, numbers, lists; descriptions as plain text). */
+export interface FieldChange {
+  readonly field: string;
+  readonly before: string | number | readonly string[] | null;
+  readonly after: string | number | readonly string[] | null;
+}
+
+/** One planned write. `request` is the tracker's own payload; callers treat it as opaque. */
+export interface PlannedOperation {
+  /** Stable within a plan, e.g. `create_subtask:US-001#2`. */
+  readonly id: string;
+  readonly action: OperationAction;
+  readonly storyId: string;
+  /** Subtask number (`#` column), or null for story operations. */
+  readonly subtaskNumber: number | null;
+  /** Issue the operation changes; null while the issue is still to be created. */
+  readonly issueKey: string | null;
+  /** What a person reads in the plan: the story title or subtask name. */
+  readonly summary: string;
+  readonly changes: readonly FieldChange[];
+  /** Target status for transitions. */
+  readonly targetStatus?: Status;
+  readonly request: unknown;
+}
+
+/** A tracker key to write into the note. */
+export type KeyAssignment =
+  | { readonly kind: 'epic'; readonly key: string }
+  | { readonly kind: 'story'; readonly storyId: string; readonly key: string }
+  | { readonly kind: 'subtask'; readonly storyId: string; readonly number: number; readonly key: string };
+
+/** A remote child that matched nothing in the note: reported, never deleted. */
+export interface UnmatchedRemote {
+  readonly key: string;
+  readonly summary: string;
+  /** The story key for a subtask, the epic key for a story. */
+  readonly parentKey: string | null;
+}
+
+/** The result of `plan`: exactly what `execute` will do. */
+export interface SyncPlan {
+  readonly epicKey: string;
+  readonly operations: readonly PlannedOperation[];
+  /** Keys found by label or title that the note does not have yet (written back on execute). */
+  readonly discoveredKeys: readonly KeyAssignment[];
+  readonly unmatched: readonly UnmatchedRemote[];
+  readonly warnings: readonly string[];
+}
+
+/** How one operation ended. */
+export interface OperationResult {
+  readonly operation: PlannedOperation;
+  readonly status: 'done' | 'failed' | 'skipped';
+  /** The key the operation acted on (the new key for creates), when known. */
+  readonly issueKey: string | null;
+  readonly error?: { readonly kind: ErrorKind; readonly message: string; readonly hint: string };
+  readonly reason?: string;
+}
+
+/** The result of `execute`. */
+export interface SyncOutcome {
+  readonly results: readonly OperationResult[];
+  /** Every key assigned during the run (created, discovered, recovered), in order. */
+  readonly keys: readonly KeyAssignment[];
+}
+
+/** Callbacks of `execute`. Both are awaited: a slow write-back delays the next batch, on purpose. */
+export interface ExecuteHooks {
+  /** After each operation: how many are finished of how many. */
+  onProgress?(done: number, total: number): void;
+  /** After each batch of creates (and once for discovered keys): write these keys into the note. */
+  onKeys?(batch: readonly KeyAssignment[]): Promise<void> | void;
+  /** Asked before each request batch; true stops the run (the rest is skipped as cancelled). */
+  isCancelled?(): boolean;
+}
+
+/** A tracker: read the remote epic, plan the differences, execute a plan. */
+export interface Tracker {
+  /** Short name used in the JSON result (`jira`). */
+  readonly name: string;
+  /** Link to an issue for people (`SITE/browse/KEY`). */
+  browseUrl(key: string): string;
+  read(epicKey: string): Promise<RemoteEpic>;
+  /** `note` is a `ParseResult` (only its `epic` is read). */
+  plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): SyncPlan;
+  execute(plan: SyncPlan, hooks?: ExecuteHooks): Promise<SyncOutcome>;
+}

@@ -1,0 +1,125 @@
+/**
+ * What the commands, the ribbon button and the pane's header buttons do to the active epic: sync
+ * (through the plan modal), export the JSON of docs/cli.md, validate, and move the cursor to a line.
+ */
+import { App, MarkdownView, Notice, TFile, normalizePath } from 'obsidian';
+import { buildReport } from '../model/report';
+import { missingTrackerSettings, type SpectrynSettings } from '../settings/settings';
+import type { ActiveEpic } from './active-epic';
+import { DiagnosticsModal } from './diagnostics-modal';
+import { PlanModal, type PlanProvider, type SyncScope } from './plan-modal';
+
+/** Constructor options of {@link EpicActions}. */
+export interface EpicActionsOptions {
+  readonly app: App;
+  readonly activeEpic: ActiveEpic<TFile>;
+  readonly settings: () => SpectrynSettings;
+  /** Opens the plugin's settings tab. */
+  readonly openSettings: () => void;
+  /** The sync engine's plan provider, once it exists; default none. */
+  readonly planProvider?: () => PlanProvider | undefined;
+}
+
+/** The path of the JSON saved next to `file`: same folder, same name, `.json`. */
+export function jsonPathFor(file: TFile): string {
+  const folder = file.parent?.path ?? '';
+  return normalizePath(folder === '/' || folder === '' ? `${file.basename}.json` : `${folder}/${file.basename}.json`);
+}
+
+/** Where Export JSON puts the JSON. */
+export type ExportTarget = 'file' | 'clipboard';
+
+/** The actions on the active epic. */
+export class EpicActions {
+  private readonly options: EpicActionsOptions;
+
+  constructor(options: EpicActionsOptions) {
+    this.options = options;
+  }
+
+  /** True when the API token's secret is set and holds a value. */
+  hasToken(): boolean {
+    const name = this.options.settings().tokenSecretName;
+    return name !== '' && Boolean(this.options.app.secretStorage.getSecret(name));
+  }
+
+  /** Opens the plan modal for `scope` (a dry run first; nothing is written before confirming). */
+  sync(scope: SyncScope): void {
+    if (!this.options.activeEpic.current().isEpic) {
+      new Notice('Open an epic note to sync it.');
+      return;
+    }
+    new PlanModal(this.options.app, {
+      scope,
+      missing: missingTrackerSettings(this.options.settings(), this.hasToken()),
+      openSettings: this.options.openSettings,
+      provider: this.options.planProvider?.(),
+    }).open();
+  }
+
+  /** The JSON of docs/cli.md for the active note, as the CLI prints it offline; null when no note. */
+  reportJson(): string | null {
+    const { result } = this.options.activeEpic.current();
+    if (!result) return null;
+    return `${JSON.stringify(buildReport({ result, tracker: null, dryRun: true }), null, 2)}\n`;
+  }
+
+  /** Saves the JSON next to the note (`Note.json`) or copies it to the clipboard. */
+  async exportJson(target: ExportTarget): Promise<void> {
+    const { file } = this.options.activeEpic.current();
+    const json = this.reportJson();
+    if (!file || json === null) {
+      new Notice('Open an epic note to export it.');
+      return;
+    }
+    if (target === 'clipboard') {
+      try {
+        await navigator.clipboard.writeText(json);
+        new Notice('Epic JSON copied.');
+      } catch {
+        new Notice('Could not copy to the clipboard: save the JSON next to the note instead.');
+      }
+      return;
+    }
+    const path = jsonPathFor(file);
+    const { vault } = this.options.app;
+    try {
+      const existing = vault.getFileByPath(path);
+      if (existing) await vault.modify(existing, json); else await vault.create(path, json);
+      new Notice(`Epic JSON saved to ${path}.`);
+    } catch (error) {
+      new Notice(`Could not save ${path}: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
+  }
+
+  /** Opens the diagnostics modal for the active note. */
+  validate(): void {
+    const { file, result } = this.options.activeEpic.current();
+    if (!file || !result) {
+      new Notice('Open a note to validate it.');
+      return;
+    }
+    new DiagnosticsModal(this.options.app, {
+      noteName: file.basename,
+      diagnostics: result.diagnostics,
+      goToLine: (line) => { void this.goToLine(file, line); },
+    }).open();
+  }
+
+  /** Puts the cursor at the start of a 1-based line of `file`, opening the note if needed. */
+  async goToLine(file: TFile, line: number): Promise<void> {
+    const { workspace } = this.options.app;
+    const leaf = workspace.getLeavesOfType('markdown').find((l) => l.view instanceof MarkdownView && l.view.file?.path === file.path);
+    if (!leaf) {
+      await workspace.getLeaf(false).openFile(file, { active: true, eState: { line: line - 1 } });
+      return;
+    }
+    await workspace.revealLeaf(leaf);
+    workspace.setActiveLeaf(leaf, { focus: true });
+    if (leaf.view instanceof MarkdownView) {
+      const position = { line: line - 1, ch: 0 };
+      leaf.view.editor.setCursor(position);
+      leaf.view.editor.scrollIntoView({ from: position, to: position }, true);
+    }
+  }
+}

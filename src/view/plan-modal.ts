@@ -1,0 +1,273 @@
+/**
+ * The sync plan modal. Without tracker settings it says what to configure; without a sync engine
+ * it says so; given a `PlanProvider` it runs the dry run and lists the plan (counts per kind, one
+ * entry per operation with `field: before → after`, warnings) with "Sync N changes" and "Cancel".
+ * Nothing is written before "Sync N changes" is clicked; while the sync runs that button is
+ * disabled and "Cancel" asks the run to stop between requests.
+ */
+import { App, Modal } from 'obsidian';
+import { kindLabel } from './sync-summary';
+
+/** Which part of the note a sync covers. */
+export type SyncScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'statuses' }
+  | { readonly kind: 'story'; readonly storyId: string };
+
+/** One field an operation changes; `null` = absent on that side. */
+export interface PlanFieldChange {
+  readonly field: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  /** Shown instead of before → after when set ("description changed (ADF, 12 → 15 lines)"). */
+  readonly summary?: string;
+}
+
+/** One planned tracker operation, as the modal lists it. */
+export interface PlanOperationPreview {
+  /** The operation kind (`create_story`, `transition_subtask`, … as in the JSON result). */
+  readonly kind: string;
+  /** What it applies to in the note: `US-003`, `US-003 #2`. */
+  readonly target: string;
+  /** The story title or subtask name; default none. */
+  readonly title?: string;
+  /** The tracker issue, or null for a create. */
+  readonly issueKey: string | null;
+  readonly changes: readonly PlanFieldChange[];
+}
+
+/** A dry-run plan. */
+export interface PlanPreview {
+  /** The tracker epic; default none (not shown). */
+  readonly epicKey?: string;
+  readonly operations: readonly PlanOperationPreview[];
+  /** Plain-words warnings (remote issues matching nothing in the note, field discovery); default none. */
+  readonly warnings?: readonly string[];
+  /** Issue keys found in the tracker that executing writes into the note (no tracker change); default 0. */
+  readonly keysToWrite?: number;
+}
+
+/** Lets the modal stop a running sync between requests. */
+export interface ExecutionControl {
+  /** True once the user clicked "Cancel" during the run. */
+  isCancelled(): boolean;
+}
+
+/** Computes a plan (a dry run: reads the tracker only) and executes an accepted one. */
+export interface PlanProvider {
+  plan(scope: SyncScope): Promise<PlanPreview>;
+  execute(plan: PlanPreview, control?: ExecutionControl): Promise<void>;
+}
+
+/** Constructor options of {@link PlanModal}. */
+export interface PlanModalOptions {
+  readonly scope: SyncScope;
+  /** Settings still missing before the tracker can be reached (labels); empty = configured. */
+  readonly missing: readonly string[];
+  /** Opens the plugin's settings tab. */
+  readonly openSettings: () => void;
+  /** The sync engine; absent until it is wired. */
+  readonly provider?: PlanProvider;
+}
+
+/** Counts of operations per kind, in first-seen order. */
+export function countByKind(plan: PlanPreview): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const op of plan.operations) counts.set(op.kind, (counts.get(op.kind) ?? 0) + 1);
+  return [...counts];
+}
+
+/** The text of the confirm button: "Sync 12 changes", or "Write 3 keys into the note" when only keys are new. */
+export function confirmText(plan: PlanPreview): string {
+  const count = plan.operations.length;
+  if (count > 0) return `Sync ${count} ${count === 1 ? 'change' : 'changes'}`;
+  const keys = plan.keysToWrite ?? 0;
+  return `Write ${keys} ${keys === 1 ? 'key' : 'keys'} into the note`;
+}
+
+/** The text of one change line: `field: before → after`, `field: after` for a create, or its summary. */
+export function changeText(kind: string, change: PlanFieldChange): { field: string; before: string | null; after: string } | { summary: string } {
+  if (change.summary !== undefined) return { summary: change.summary };
+  const creating = kind.startsWith('create_') || kind === 'add_comment';
+  return { field: change.field, before: creating && change.before === null ? null : change.before ?? '(none)', after: change.after ?? '(none)' };
+}
+
+interface ButtonSpec {
+  readonly text: string;
+  readonly cta: boolean;
+  readonly run: () => void;
+}
+
+/** The sync plan modal; see the file comment. */
+export class PlanModal extends Modal {
+  private readonly options: PlanModalOptions;
+  private running = false;
+  private cancelled = false;
+  private shown = false;
+
+  constructor(app: App, options: PlanModalOptions) {
+    super(app);
+    this.options = options;
+  }
+
+  override onOpen(): void {
+    this.shown = true;
+    this.setTitle(titleFor(this.options.scope));
+    this.contentEl.addClass('spectryn-plan-modal');
+    this.render();
+  }
+
+  override onClose(): void {
+    this.shown = false;
+    this.contentEl.empty();
+  }
+
+  private render(): void {
+    const { contentEl } = this;
+    contentEl.empty();
+    const { missing, provider } = this.options;
+    if (missing.length > 0) {
+      contentEl.createEl('p', { text: 'No tracker configured. Sync needs these settings first:' });
+      const list = contentEl.createEl('ul', { cls: 'spectryn-plan-missing' });
+      for (const label of missing) list.createEl('li', { text: label });
+      this.buttons([{ text: 'Open settings', cta: true, run: () => { this.close(); this.options.openSettings(); } }]);
+      return;
+    }
+    if (!provider) {
+      contentEl.createEl('p', {
+        cls: 'spectryn-plan-pending',
+        text: 'The tracker is configured. Sync arrives with the sync engine; meanwhile validate the note or export its JSON.',
+      });
+      this.buttons([{ text: 'Close', cta: false, run: () => this.close() }]);
+      return;
+    }
+    contentEl.createEl('p', { cls: 'spectryn-plan-loading', text: 'Reading the tracker (dry run)…' });
+    provider.plan(this.options.scope).then(
+      (plan) => { if (this.isShown()) this.renderPlan(plan, provider); },
+      (error: unknown) => { if (this.isShown()) this.renderError(error); },
+    );
+  }
+
+  private renderPlan(plan: PlanPreview, provider: PlanProvider): void {
+    const { contentEl } = this;
+    contentEl.empty();
+    const warnings = plan.warnings ?? [];
+    if (plan.operations.length === 0 && (plan.keysToWrite ?? 0) === 0) {
+      contentEl.createEl('p', { cls: 'spectryn-plan-empty', text: 'Nothing to change: the tracker already matches the note.' });
+      this.renderWarnings(warnings);
+      this.buttons([{ text: 'Close', cta: false, run: () => this.close() }]);
+      return;
+    }
+    if (plan.epicKey !== undefined) contentEl.createEl('p', { cls: 'spectryn-plan-epic', text: `Epic ${plan.epicKey}: nothing is changed until you confirm.` });
+    const summary = contentEl.createEl('ul', { cls: 'spectryn-plan-counts' });
+    for (const [kind, count] of countByKind(plan)) {
+      summary.createEl('li', { text: `${kindLabel(kind)}: ${count}`, attr: { 'data-kind': kind, 'data-count': count } });
+    }
+    if ((plan.keysToWrite ?? 0) > 0) {
+      summary.createEl('li', { text: `keys to write into the note: ${plan.keysToWrite ?? 0}`, attr: { 'data-kind': 'write_keys', 'data-count': plan.keysToWrite ?? 0 } });
+    }
+    this.renderWarnings(warnings);
+    const list = contentEl.createDiv({ cls: 'spectryn-plan-operations' });
+    for (const op of plan.operations) this.renderOperation(list, op);
+
+    const bar = this.buttons([
+      { text: 'Cancel', cta: false, run: () => this.cancel() },
+      { text: confirmText(plan), cta: true, run: () => this.confirm(plan, provider) },
+    ]);
+    bar.addClass('spectryn-plan-buttons');
+  }
+
+  private renderOperation(list: HTMLElement, op: PlanOperationPreview): void {
+    const row = list.createDiv({ cls: 'spectryn-plan-operation', attr: { 'data-kind': op.kind } });
+    const head = row.createDiv({ cls: 'spectryn-plan-operation-head' });
+    head.createSpan({ cls: 'spectryn-plan-kind', text: kindLabel(op.kind) });
+    head.createSpan({ cls: 'spectryn-story-id', text: op.target });
+    if (op.title) head.createSpan({ cls: 'spectryn-plan-title', text: op.title });
+    if (op.issueKey) head.createSpan({ cls: 'spectryn-issue-chip', text: op.issueKey });
+    if (op.changes.length === 0) return;
+    const changes = row.createEl('ul', { cls: 'spectryn-plan-changes' });
+    for (const change of op.changes) {
+      const item = changes.createEl('li');
+      const text = changeText(op.kind, change);
+      if ('summary' in text) {
+        item.createSpan({ cls: 'spectryn-plan-summary', text: text.summary });
+        continue;
+      }
+      item.createSpan({ cls: 'spectryn-plan-field', text: `${text.field}: ` });
+      if (text.before !== null) {
+        item.createSpan({ cls: 'spectryn-plan-before', text: text.before });
+        item.createSpan({ text: ' → ' });
+      }
+      item.createSpan({ cls: 'spectryn-plan-after', text: text.after });
+    }
+  }
+
+  private renderWarnings(warnings: readonly string[]): void {
+    if (warnings.length === 0) return;
+    const list = this.contentEl.createEl('ul', { cls: 'spectryn-plan-warnings' });
+    for (const warning of warnings) list.createEl('li', { text: warning });
+  }
+
+  private confirm(plan: PlanPreview, provider: PlanProvider): void {
+    if (this.running) return;
+    this.running = true;
+    this.setButtonsRunning();
+    const control: ExecutionControl = { isCancelled: () => this.cancelled };
+    provider.execute(plan, control).then(
+      () => { this.running = false; this.close(); },
+      (error: unknown) => { this.running = false; if (this.isShown()) this.renderError(error); },
+    );
+  }
+
+  private cancel(): void {
+    if (!this.running) {
+      this.close();
+      return;
+    }
+    // The run stops before its next request; what is done stays done and its keys are written.
+    this.cancelled = true;
+    const cancel = this.contentEl.querySelector<HTMLButtonElement>('.spectryn-plan-cancel');
+    if (cancel) {
+      cancel.disabled = true;
+      cancel.setText('Stopping…');
+    }
+  }
+
+  private setButtonsRunning(): void {
+    const confirm = this.contentEl.querySelector<HTMLButtonElement>('.spectryn-plan-confirm');
+    if (confirm) {
+      confirm.disabled = true;
+      confirm.setText('Syncing…');
+    }
+  }
+
+  private renderError(error: unknown): void {
+    const { contentEl } = this;
+    contentEl.empty();
+    contentEl.createEl('p', { cls: 'spectryn-plan-error', text: `Sync failed: ${error instanceof Error ? error.message : 'unknown error'}` });
+    this.buttons([{ text: 'Close', cta: false, run: () => this.close() }]);
+  }
+
+  /** False once closed: a dry run that ends after the modal was closed renders nothing. */
+  private isShown(): boolean {
+    return this.shown;
+  }
+
+  private buttons(specs: readonly ButtonSpec[]): HTMLElement {
+    const bar = this.contentEl.createDiv({ cls: 'modal-button-container' });
+    for (const spec of specs) {
+      const role = spec.cta ? 'spectryn-plan-confirm' : 'spectryn-plan-cancel';
+      const button = bar.createEl('button', { text: spec.text, cls: spec.cta ? ['mod-cta', role] : [role] });
+      button.addEventListener('click', spec.run);
+    }
+    return bar;
+  }
+}
+
+function titleFor(scope: SyncScope): string {
+  switch (scope.kind) {
+    case 'all': return 'Sync epic with tracker';
+    case 'statuses': return 'Sync statuses with tracker';
+    case 'story': return `Sync ${scope.storyId} with tracker`;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The epic progress pane: an `ItemView` in the right sidebar that shows the active note's progress
+ * (see progress-render.ts) and re-renders on every change of the shared model. Clicking a story
+ * moves the editor cursor to its header line. Header buttons: sync (dry run), export JSON, validate.
+ */
+import { ItemView, Menu, type TFile, type Workspace, type WorkspaceLeaf } from 'obsidian';
+import type { ActiveEpic } from './active-epic';
+import type { CommandActions } from './commands';
+import { SHOW_FORMAT_ACTION, renderProgressPane } from './progress-render';
+
+/** The view type id of the pane. */
+export const PROGRESS_VIEW_TYPE = 'spectryn-epic-progress';
+
+/** Opens the pane in the right sidebar (or reveals the open one). */
+export async function openProgressPane(workspace: Workspace): Promise<void> {
+  const leaf = await workspace.ensureSideLeaf(PROGRESS_VIEW_TYPE, 'right', { active: true, reveal: true });
+  await workspace.revealLeaf(leaf);
+}
+
+/** What the pane reads and triggers. */
+export interface ProgressViewOptions {
+  readonly activeEpic: ActiveEpic<TFile>;
+  readonly actions: CommandActions & { goToLine(file: TFile, line: number): Promise<void> };
+  /** Opens the guide to the note format. */
+  readonly showFormat: () => void;
+}
+
+/** The progress pane; see the file comment. */
+export class EpicProgressView extends ItemView {
+  private readonly options: ProgressViewOptions;
+
+  constructor(leaf: WorkspaceLeaf, options: ProgressViewOptions) {
+    super(leaf);
+    this.options = options;
+  }
+
+  override getViewType(): string {
+    return PROGRESS_VIEW_TYPE;
+  }
+
+  override getDisplayText(): string {
+    return 'Epic progress';
+  }
+
+  override getIcon(): string {
+    return 'list-checks';
+  }
+
+  override onOpen(): Promise<void> {
+    const { actions, activeEpic } = this.options;
+    this.addAction('check', 'Validate', () => actions.validate());
+    this.addAction('download', 'Export JSON', (event) => this.showExportMenu(event));
+    this.addAction('refresh-cw', 'Sync (dry run)', () => actions.sync({ kind: 'all' }));
+    this.register(activeEpic.subscribe(() => this.render()));
+    this.registerDomEvent(this.contentEl, 'click', (event) => this.onClick(event));
+    this.registerDomEvent(this.contentEl, 'keydown', (event) => {
+      // Story rows act as buttons; links handle Enter themselves.
+      const onStory = event.target instanceof Element && event.target.closest('[data-story]') !== null;
+      if (onStory && (event.key === 'Enter' || event.key === ' ')) this.onClick(event);
+    });
+    this.render();
+    return Promise.resolve();
+  }
+
+  /** Renders the current snapshot, keeping the scroll position and the focused story. */
+  render(): void {
+    const scroll = this.contentEl.scrollTop;
+    const focused = this.contentEl.contains(activeDocument.activeElement)
+      ? activeDocument.activeElement?.closest('[data-story]')?.getAttribute('data-story') ?? null
+      : null;
+    renderProgressPane(this.contentEl, this.options.activeEpic.current());
+    this.contentEl.scrollTop = scroll;
+    if (focused !== null) {
+      for (const el of Array.from(this.contentEl.querySelectorAll<HTMLElement>('[data-story]'))) {
+        if (el.getAttribute('data-story') === focused) el.focus();
+      }
+    }
+  }
+
+  private onClick(event: Event): void {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    if (target.closest(`[data-action="${SHOW_FORMAT_ACTION}"]`)) {
+      event.preventDefault();
+      this.options.showFormat();
+      return;
+    }
+    const storyEl = target.closest('[data-story]');
+    const { file, result } = this.options.activeEpic.current();
+    if (!storyEl || !file || !result) return;
+    const story = result.epic.stories.find((s) => s.id === storyEl.getAttribute('data-story'));
+    if (!story) return;
+    event.preventDefault();
+    void this.options.actions.goToLine(file, story.headerRange.line);
+  }
+
+  private showExportMenu(event: MouseEvent): void {
+    const { actions } = this.options;
+    new Menu()
+      .addItem((item) => item.setTitle('Save JSON next to the note').setIcon('file-down').onClick(() => { void actions.exportJson('file'); }))
+      .addItem((item) => item.setTitle('Copy JSON').setIcon('copy').onClick(() => { void actions.exportJson('clipboard'); }))
+      .showAtMouseEvent(event);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Runs the command line in-process with real files: captured stdout/stderr, a chosen environment
+ * and working directory. Only the streams are replaced (so a test can read them and pick TTY-ness).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli';
+import type { ReadFile } from '../../src/cli/io';
+
+/** Repository root. */
+export const REPO_ROOT = join(__dirname, '../..');
+
+/** Text of an example note. */
+export function exampleText(name: string): string {
+  return readFileSync(join(REPO_ROOT, 'examples', name), 'utf8');
+}
+
+/** Result of one run. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Options of {@link cli}. */
+export interface CliRunOptions {
+  readonly env?: Record<string, string>;
+  /** Default: the repository root. */
+  readonly cwd?: string;
+  /** Whether stdout claims to be a terminal; default false. */
+  readonly tty?: boolean;
+  /** Replaces the real file read (only to reproduce errors root cannot provoke, e.g. EACCES). */
+  readonly readFile?: ReadFile;
+}
+
+/** Runs `spectryn ...argv` in-process. */
+export async function cli(argv: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({
+    argv,
+    env: options.env ?? {},
+    stdout: { write: (text: string) => { stdout += text; }, isTTY: options.tty ?? false },
+    stderr: { write: (text: string) => { stderr += text; } },
+    cwd: options.cwd ?? REPO_ROOT,
+    readFile: options.readFile ?? ((path) => readFile(path)),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    now: () => new Date('2026-11-24T09:44:00Z'),
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary directory, removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'spectryn-cli-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

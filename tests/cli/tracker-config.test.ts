@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { redactSecrets } from '../../src/cli/redact';
+import { resolveTrackerConfig } from '../../src/cli/tracker-config';
+
+describe('resolveTrackerConfig', () => {
+  test('nothing set (or only empty values) means none', () => {
+    expect(resolveTrackerConfig('jira', {})).toEqual({ kind: 'none' });
+    expect(resolveTrackerConfig('jira', { JIRA_URL: '', JIRA_PAT: ' ' })).toEqual({ kind: 'none' });
+    expect(resolveTrackerConfig('github', { JIRA_URL: 'https://x' })).toEqual({ kind: 'none' });
+  });
+
+  test('Jira Cloud: URL, e-mail and API token', () => {
+    expect(resolveTrackerConfig('jira', {
+      JIRA_URL: 'https://acme.example/', JIRA_EMAIL: 'a@b.c', JIRA_API_TOKEN: 't', JIRA_PROJECT: 'INFRA', JIRA_STORY_POINTS_FIELD: 'customfield_1',
+    })).toEqual({ kind: 'complete', config: {
+      tracker: 'jira', deployment: 'cloud', siteUrl: 'https://acme.example', email: 'a@b.c', token: 't',
+      projectKey: 'INFRA', storyPointsField: 'customfield_1',
+    } });
+  });
+
+  test('Jira Data Center: URL and PAT', () => {
+    expect(resolveTrackerConfig('jira', { JIRA_URL: 'http://127.0.0.1:8080', JIRA_PAT: 'p' })).toEqual({ kind: 'complete', config: {
+      tracker: 'jira', deployment: 'datacenter', siteUrl: 'http://127.0.0.1:8080', email: null, token: 'p',
+      projectKey: null, storyPointsField: null,
+    } });
+  });
+
+  test('incomplete settings name what is missing', () => {
+    expect(resolveTrackerConfig('jira', { JIRA_EMAIL: 'a@b.c', JIRA_API_TOKEN: 't' })).toEqual({ kind: 'incomplete', missing: ['JIRA_URL'] });
+    expect(resolveTrackerConfig('jira', { JIRA_URL: 'https://x', JIRA_EMAIL: 'a@b.c' })).toEqual({
+      kind: 'incomplete', missing: ['JIRA_API_TOKEN (or JIRA_PAT for Data Center)'],
+    });
+    expect(resolveTrackerConfig('gitlab', { GITLAB_URL: 'https://g' })).toEqual({ kind: 'incomplete', missing: ['GITLAB_TOKEN', 'GITLAB_PROJECT'] });
+    expect(resolveTrackerConfig('linear', { LINEAR_API_KEY: 'k', LINEAR_TEAM: 'ENG' })).toEqual({
+      kind: 'complete', config: { tracker: 'linear', apiKey: 'k', team: 'ENG' },
+    });
+  });
+});
+
+describe('redactSecrets', () => {
+  test('replaces every secret value and leaves other text alone', () => {
+    const env = { JIRA_API_TOKEN: 'abc123token', JIRA_PAT: 'pat-999', JIRA_EMAIL: 'dev@example.com' };
+    expect(redactSecrets('Authorization: Basic abc123token; again abc123token; pat-999', env))
+      .toBe('Authorization: Basic ***; again ***; ***');
+    expect(redactSecrets('mail dev@example.com', env)).toBe('mail dev@example.com');
+  });
+
+  test('no secret survives in any message', () => {
+    fc.assert(fc.property(fc.string({ minLength: 4 }).filter((s) => s.trim() === s && !s.includes('*')), fc.string(), fc.string(), (token, before, after) => {
+      expect(redactSecrets(`${before}${token}${after}`, { GITHUB_TOKEN: token })).not.toContain(token);
+    }));
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * What the tests read from and do to the sandbox page beyond the DOM: the note's text, and
+ * placing the selection (the way a user would with the mouse, without pixel hunting).
+ * `window.spectrynSandbox.app` is the stand-in `App` the plugin runs in.
+ */
+import type { Page } from 'playwright-core';
+
+interface SandboxWindow {
+  spectrynSandbox: {
+    app: {
+      workspace: {
+        getMostRecentMarkdownView(): { editor: { getValue(): string; cm: { dispatch(spec: unknown): void; focus(): void } } } | null;
+      };
+    };
+  };
+}
+
+/** The note's current text in the editor. */
+export function noteText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as SandboxWindow).spectrynSandbox.app.workspace.getMostRecentMarkdownView()?.editor.getValue() ?? '');
+}
+
+/**
+ * Selects the first occurrence of `text` after the first occurrence of `after` in the note,
+ * scrolls it into view and focuses the editor. Resolves to false when not found.
+ */
+export function selectInNote(page: Page, after: string, text: string): Promise<boolean> {
+  return page.evaluate(([anchor, target]) => {
+    const view = (window as unknown as SandboxWindow).spectrynSandbox.app.workspace.getMostRecentMarkdownView();
+    if (!view) return false;
+    const doc = view.editor.getValue();
+    const start = doc.indexOf(anchor);
+    const at = start < 0 ? -1 : doc.indexOf(target, start);
+    if (at < 0) return false;
+    view.editor.cm.focus();
+    view.editor.cm.dispatch({ selection: { anchor: at, head: at + target.length }, scrollIntoView: true });
+    return true;
+  }, [after, text] as const);
+}

@@ -1,0 +1,206 @@
+/**
+ * The sandbox in real Chromium: the plugin's own code on the example note, in the stand-in for
+ * Obsidian. Badges and totals on the seed note, a typed status change, a status picked from a
+ * badge, sync against the built-in Jira (plan, confirm, keys written back, nothing left to
+ * change), settings pointing at the built-in tracker, and screenshots of editor and pane in both
+ * themes (tests/e2e/__screenshots__, not committed).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { openSandbox, settle, type SandboxPage } from './sandbox-browser';
+import { noteText, selectInNote } from './sandbox-api';
+
+const SHOTS = join(__dirname, '..', '__screenshots__');
+
+jest.setTimeout(60_000);
+
+let sandbox: SandboxPage;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  sandbox = await openSandbox();
+  page = sandbox.page;
+  page.setDefaultTimeout(5000);
+});
+
+afterEach(async () => {
+  // A test that failed with a modal or menu open must not block the next one.
+  for (let i = 0; i < 3 && (await page.locator('.modal-container, .menu').count()) > 0; i += 1) await page.keyboard.press('Escape');
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+const editorTotals = (scope: string, lineText?: string): Locator => {
+  const lines = lineText === undefined ? page.locator('.mod-root') : page.locator('.cm-line', { hasText: lineText });
+  return lines.locator(`.spectryn-totals[data-scope="${scope}"]`).first();
+};
+const paneStory = (id: string): Locator => page.locator(`.spectryn-pane .spectryn-story[data-story="${id}"]`);
+const panePhase = (name: string): Locator => page.locator(`.spectryn-pane .spectryn-phase[data-phase="${name}"]`);
+const statusBar = (): Locator => page.locator('.status-bar-item.plugin-spectryn');
+
+async function attr(locator: Locator, name: string): Promise<string | null> {
+  return locator.getAttribute(name, { timeout: 5000 });
+}
+
+/** Waits until `locator`'s attribute `name` equals `value`. */
+async function waitForAttr(locator: Locator, name: string, value: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  let seen: string | null = null;
+  while (Date.now() < deadline) {
+    seen = await locator.getAttribute(name, { timeout: 5000 }).catch(() => null);
+    if (seen === value) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`expected ${name}="${value}", last saw ${String(seen)}`);
+}
+
+test('the seed note shows badges, totals, the pane and the status bar', async () => {
+  await expect(page.locator('.view-header-title').first().textContent()).resolves.toBe('postgres-to-crdb');
+  const epic = editorTotals('epic');
+  await expect(attr(epic, 'data-points-done')).resolves.toBe('8');
+  await expect(attr(epic, 'data-points-total')).resolves.toBe('37');
+  await expect(epic.locator('.spectryn-totals-text').textContent()).resolves.toBe('8 of 37 pts done · 2/7 stories');
+  // The epic's own status row is on screen as a badge.
+  await expect(page.locator('.cm-line', { hasText: 'Status' }).first().locator('.spectryn-status-badge').getAttribute('data-status')).resolves.toBe('in_progress');
+
+  const overall = page.locator('.spectryn-pane .spectryn-overall');
+  await expect(attr(overall, 'data-points-done')).resolves.toBe('8');
+  await expect(attr(overall, 'data-points-total')).resolves.toBe('37');
+  await expect(attr(overall, 'data-stories-done')).resolves.toBe('2');
+  const statuses = await page.locator('.spectryn-pane .spectryn-story').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-story') ?? ''}=${el.getAttribute('data-status') ?? ''}`));
+  expect(statuses).toEqual(['US-001=done', 'US-002=done', 'US-003=in_progress', 'US-004=planned', 'US-005=planned', 'US-006=planned', 'US-007=planned']);
+  await expect(statusBar().textContent()).resolves.toBe('Epic 8/37 pts');
+  // The ribbon holds the plugin's sync button.
+  await expect(page.locator('.side-dock-ribbon-action[data-plugin="spectryn"]').getAttribute('aria-label')).resolves.toBe('Sync epic with tracker');
+});
+
+test('typing a status updates the badge, the heading totals, the pane and the status bar', async () => {
+  await expect(selectInNote(page, 'US-003: ORM Compatibility Changes', 'In Progress')).resolves.toBe(true);
+  await page.keyboard.type('Done');
+  // Move off the line: the status shows as a badge again.
+  await page.keyboard.press('ArrowDown');
+  await waitForAttr(paneStory('US-003'), 'data-status', 'done');
+  await waitForAttr(panePhase('Development'), 'data-points-done', '8');
+  await expect(attr(page.locator('.spectryn-pane .spectryn-overall'), 'data-points-done')).resolves.toBe('16');
+  await expect(statusBar().textContent()).resolves.toBe('Epic 16/37 pts');
+  const storyLine = page.locator('.cm-line', { hasText: 'US-003: ORM Compatibility Changes' });
+  await waitForAttr(storyLine.locator('.spectryn-totals').first(), 'data-points-done', '8');
+  const phaseTotals = page.locator('.cm-line', { hasText: 'Phase 2: Development' }).locator('.spectryn-totals-text');
+  await expect(phaseTotals.textContent()).resolves.toBe('8 of 13 pts done · 1/2 stories');
+  const badge = page.locator('.cm-line', { hasText: /Status.*Done/ }).locator('.spectryn-status-badge[data-status="done"]');
+  await expect(badge.count()).resolves.toBeGreaterThan(0);
+  await expect(noteText(page)).resolves.toContain('| **Status** | 🔄 Done |');
+});
+
+test('clicking a badge and picking a status rewrites the note', async () => {
+  // Going to a story from the pane scrolls the note there.
+  await paneStory('US-004').click();
+  await settle(page);
+  const box = await page.evaluate(() => {
+    const lines = Array.from(document.querySelectorAll('.cm-line'));
+    const header = lines.findIndex((line) => line.textContent?.includes('US-004: Schema Migrations'));
+    for (const line of lines.slice(header + 1)) {
+      const badge = line.querySelector('[data-spectryn-badge]');
+      if (badge) {
+        const rect = badge.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, status: badge.getAttribute('data-status') };
+      }
+    }
+    return null;
+  });
+  expect(box?.status).toBe('planned');
+  if (!box) return;
+  await page.mouse.click(box.x, box.y);
+  const item = page.locator('.menu .menu-item', { hasText: 'In review' });
+  await item.click({ timeout: 5000 });
+  await expect(page.locator('.menu').count()).resolves.toBe(0);
+  await waitForAttr(paneStory('US-004'), 'data-status', 'in_review');
+  const text = await noteText(page);
+  const section = text.slice(text.indexOf('US-004: Schema Migrations'));
+  expect(section).toMatch(/^\| \*\*Status\*\* \| \S+ In review \|$/mu);
+  await page.screenshot({ path: join(SHOTS, 'sandbox-after-edits-light.png') });
+});
+
+test('sync creates the stories in the built-in Jira and writes the keys back; a second sync finds nothing to change', async () => {
+  const before = sandbox.sandbox.tracker().issues.size;
+  expect(before).toBe(1);
+  await page.locator('.side-dock-ribbon-action[data-plugin="spectryn"]').click();
+  const modal = page.locator('.modal.spectryn-plan-modal, .modal:has(.spectryn-plan-modal)').first();
+  await modal.waitFor({ timeout: 5000 });
+  const operations = modal.locator('.spectryn-plan-operation');
+  await modal.locator('.spectryn-plan-operation, .spectryn-plan-pending, .spectryn-plan-error').first().waitFor({ timeout: 10_000 });
+  const pending = modal.locator('.spectryn-plan-pending, .spectryn-plan-error');
+  if ((await pending.count()) > 0) throw new Error(`No plan: the plan modal says "${(await pending.first().textContent()) ?? ''}"`);
+  const kinds = await operations.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')));
+  expect(kinds.filter((kind) => kind === 'create_story')).toHaveLength(7);
+  await page.screenshot({ path: join(SHOTS, 'sandbox-plan-light.png') });
+  const confirm = modal.locator('button.mod-cta');
+  await expect(confirm.textContent()).resolves.toBe(`Sync ${String(kinds.length)} changes`);
+  await confirm.click();
+
+  // The result notice comes after the last operation.
+  const result = page.locator('.notice', { hasText: 'Synced INFRA-100' });
+  await result.waitFor({ timeout: 15_000 });
+  await expect(result.textContent()).resolves.toMatch(/^Synced INFRA-100: 7 stories created, 28 subtasks created, \d+ transitions\.$/);
+  const text = await noteText(page);
+  for (let key = 101; key <= 107; key += 1) expect(text).toContain(`[INFRA-${String(key)}]`);
+  expect(text).toMatch(/^> \*\*Issue:\*\* \[INFRA-101\]\(http:\/\/127\.0\.0\.1:\d+\/browse\/INFRA-101\)/m);
+
+  const stories = [...sandbox.sandbox.tracker().issues.values()].filter((issue) => issue.issueType === 'Story');
+  expect(stories.map((story) => story.summary)).toEqual([
+    'Schema Compatibility Analysis', 'Development Environment Setup', 'ORM Compatibility Changes', 'Schema Migrations',
+    'Performance Testing', 'Data Integrity Verification', 'Data Migration Execution',
+  ]);
+  expect(stories.every((story) => story.parent === 'INFRA-100')).toBe(true);
+  expect(stories.find((story) => story.summary === 'ORM Compatibility Changes')?.status).toBe('Done');
+  expect(stories.find((story) => story.summary === 'Schema Migrations')?.status).toBe('In Review');
+  expect(sandbox.sandbox.tracker().violations).toEqual([]);
+  // The panel shows what the tracker now holds.
+  await waitForAttr(page.locator('.sandbox-tracker'), 'data-issue-count', String(sandbox.sandbox.tracker().issues.size));
+  await expect(page.locator('.sandbox-issue[data-key="INFRA-101"]').getAttribute('data-parent')).resolves.toBe('INFRA-100');
+  await expect(paneStory('US-001').locator('.spectryn-issue-chip').textContent()).resolves.toBe('INFRA-101');
+
+  await page.locator('.side-dock-ribbon-action[data-plugin="spectryn"]').click();
+  const again = page.locator('.modal-content.spectryn-plan-modal');
+  await again.getByText('Nothing to change').waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Escape');
+});
+
+test('the settings tab points the plugin at the built-in tracker', async () => {
+  await page.locator('.side-dock-ribbon-action[data-action="settings"]').click();
+  const siteUrl = page.locator('.setting-item[data-setting="siteUrl"] input');
+  await expect(siteUrl.inputValue()).resolves.toBe(new URL(sandbox.sandbox.url).origin);
+  await expect(page.locator('.setting-item[data-setting="projectKey"] input').inputValue()).resolves.toBe('INFRA');
+  await expect(page.locator('.sandbox-secret select').inputValue()).resolves.toBe('sandbox-jira-token');
+  const row = page.locator('.setting-item', { hasText: 'Test connection' });
+  await row.locator('button').click();
+  const result = row.locator('.spectryn-connection-result');
+  await result.filter({ hasNotText: 'Testing…' }).waitFor({ timeout: 10_000 });
+  await expect(result.getAttribute('class')).resolves.not.toContain('is-failed');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.modal-container').count()).resolves.toBe(0);
+});
+
+test('screenshots of editor and pane in light and dark themes', async () => {
+  // Notices would cover the pane in the pictures.
+  while ((await page.locator('.notice').count()) > 0) await page.locator('.notice').first().click();
+  for (const theme of ['light', 'dark'] as const) {
+    if ((await page.getAttribute('body', 'data-theme')) !== theme) await page.locator('.side-dock-ribbon-action[data-action="theme"]').click();
+    await expect(page.getAttribute('body', 'data-theme')).resolves.toBe(theme);
+    await paneStory('US-001').click();
+    await settle(page);
+    await page.locator('.workspace-split.mod-root').screenshot({ path: join(SHOTS, `sandbox-editor-${theme}.png`) });
+    await page.locator('.workspace-split.mod-right-split').screenshot({ path: join(SHOTS, `sandbox-pane-${theme}.png`) });
+    await page.screenshot({ path: join(SHOTS, `sandbox-${theme}.png`) });
+  }
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector('.cm-editor') ?? document.body).backgroundColor);
+  expect(background).toBe('rgb(30, 30, 30)');
+});
+
+test('the page logged no errors', () => {
+  expect(sandbox.errors).toEqual([]);
+});

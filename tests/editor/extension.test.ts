@@ -1,0 +1,311 @@
+/**
+ * The epic editor extension on a real EditorView (jsdom): badges for every status, totals,
+ * issue chips, the status menu, diagnostics, modes, debounced re-parse, and notes without stories.
+ */
+import { EditorSelection, EditorState } from '@codemirror/state';
+import { EditorView, type ViewUpdate } from '@codemirror/view';
+import { STATUSES, type ParseResult } from '../../src/model';
+import { epicField, flushEpicParse, refreshEpicDecorations } from '../../src/editor';
+import { epicMarksBetween } from '../../src/editor/epic-field';
+import { diagnosticsAt, diagnosticTooltip } from '../../src/editor/diagnostic-tooltip';
+import { DEMO_NOTE, mountEditor, offsetOf, PLAIN_NOTE } from './helpers';
+
+const views: EditorView[] = [];
+function mount(...args: Parameters<typeof mountEditor>): EditorView {
+  const view = mountEditor(...args);
+  views.push(view);
+  return view;
+}
+
+afterEach(() => {
+  for (const view of views.splice(0)) view.destroy();
+  for (const menu of Array.from(activeDocument.querySelectorAll('.menu'))) menu.remove();
+  jest.useRealTimers();
+});
+
+const badges = (view: EditorView): HTMLElement[] => Array.from(view.contentDOM.querySelectorAll<HTMLElement>('.spectryn-status-badge'));
+const totalsOf = (view: EditorView): HTMLElement[] => Array.from(view.contentDOM.querySelectorAll<HTMLElement>('.spectryn-totals'));
+
+function click(el: Element, type = 'mousedown'): void {
+  el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, clientX: 10, clientY: 10 }));
+}
+
+describe('status badges', () => {
+  test('every status gets a badge with its emoji, label and data-status', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const byStatus = new Map<string, string[]>();
+    for (const b of badges(view)) {
+      const status = b.getAttribute('data-status') ?? '';
+      byStatus.set(status, [...(byStatus.get(status) ?? []), b.textContent ?? '']);
+    }
+    for (const status of STATUSES) expect(byStatus.has(status)).toBe(true);
+    expect(byStatus.get('done')).toEqual(['✅Done', '✅Done', '✅Done']);
+    expect(byStatus.get('in_progress')).toEqual(['🔄In progress']);
+    expect(byStatus.get('cancelled')).toEqual(['❌Cancelled']);
+    // 1 epic + 5 stories + 4 subtask cells.
+    expect(badges(view)).toHaveLength(10);
+    // The raw text is replaced where the cursor is not.
+    expect(view.contentDOM.textContent).not.toContain('📂 Open');
+  });
+
+  test('an unknown status reads as planned and says so', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const unknown = badges(view).filter((b) => b.classList.contains('is-unknown'));
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.getAttribute('data-status')).toBe('planned');
+    expect(unknown[0]?.getAttribute('aria-label')).toContain('"Sleeping" is not one we know');
+  });
+
+  test('the source text shows where the cursor is', () => {
+    const cursor = offsetOf(DEMO_NOTE, '📂 Open') + 2;
+    const view = mount({ text: DEMO_NOTE, cursor });
+    expect(badges(view)).toHaveLength(9);
+    expect(view.contentDOM.textContent).toContain('📂 Open');
+    view.dispatch({ selection: { anchor: 0 } });
+    expect(badges(view)).toHaveLength(10);
+    expect(view.contentDOM.textContent).not.toContain('📂 Open');
+  });
+
+  test('source mode keeps the text and tints it', () => {
+    const view = mount({ text: DEMO_NOTE, livePreview: false });
+    const open = badges(view).find((b) => b.getAttribute('data-status') === 'open');
+    expect(open?.textContent).toBe('📂 Open');
+    expect(open?.classList.contains('spectryn-status-source')).toBe(true);
+    expect(view.contentDOM.querySelectorAll('[data-spectryn-badge]')).toHaveLength(0);
+    expect(totalsOf(view).length).toBeGreaterThan(0);
+  });
+
+  test('source mode decorations can be turned off; live preview ones stay', () => {
+    const display = { livePreview: true, sourceMode: false };
+    const source = mount({ text: DEMO_NOTE, livePreview: false, display });
+    expect(badges(source)).toHaveLength(0);
+    expect(totalsOf(source)).toHaveLength(0);
+    const live = mount({ text: DEMO_NOTE, livePreview: true, display });
+    expect(badges(live)).toHaveLength(10);
+  });
+
+  test('a refresh effect applies changed settings', () => {
+    let display = { livePreview: true, sourceMode: true };
+    const view = mount({ text: DEMO_NOTE, display: () => display });
+    expect(badges(view)).toHaveLength(10);
+    display = { livePreview: false, sourceMode: true };
+    view.dispatch({ effects: refreshEpicDecorations.of(null) });
+    expect(badges(view)).toHaveLength(0);
+    expect(totalsOf(view)).toHaveLength(0);
+  });
+});
+
+describe('totals', () => {
+  test('story, phase and epic headings show their totals and data hooks', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const all = totalsOf(view).map((t) => ({
+      scope: t.getAttribute('data-scope'),
+      text: t.querySelector('.spectryn-totals-text')?.textContent,
+      done: t.getAttribute('data-points-done'),
+      total: t.getAttribute('data-points-total'),
+      flags: Array.from(t.querySelectorAll('.spectryn-totals-flag')).map((f) => f.getAttribute('data-flag')),
+    }));
+    expect(all).toEqual([
+      { scope: 'epic', text: '4 of 17 pts done · 1/5 stories · 1 cancelled', done: '4', total: '17', flags: [] },
+      { scope: 'phase', text: '4 of 7 pts done · 1/3 stories · 1 cancelled', done: '4', total: '7', flags: [] },
+      { scope: 'story', text: '4 pts · 2/4 subtasks', done: '4', total: '4', flags: ['subtask-points-exceed'] },
+      { scope: 'story', text: '3 pts', done: '0', total: '3', flags: [] },
+      { scope: 'story', text: '? pts', done: '0', total: '0', flags: ['unestimated'] },
+      { scope: 'phase', text: '0 of 10 pts done · 0/2 stories', done: '0', total: '10', flags: [] },
+      { scope: 'story', text: '8 pts', done: '0', total: '8', flags: [] },
+      { scope: 'story', text: '2 pts', done: '0', total: '2', flags: [] },
+    ]);
+  });
+
+  test('totals sit at the end of their heading line', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const story = totalsOf(view).find((t) => t.getAttribute('data-scope') === 'story');
+    expect(story?.closest('.cm-line')?.textContent).toBe('### 🔧 US-001: Done story4 pts · 2/4 subtasksSubtasks 5 > 4 pts');
+  });
+});
+
+describe('issue chips', () => {
+  test('the written-back issue line renders as a chip linking to the tracker', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const chip = view.contentDOM.querySelector('a.spectryn-issue-chip');
+    expect(chip?.textContent).toBe('DEMO-7');
+    expect(chip?.getAttribute('href')).toBe('https://tracker.invalid/browse/DEMO-7');
+    expect(view.contentDOM.textContent).not.toContain('**Issue:**');
+  });
+
+  test('with the cursor on it, the line shows as written', () => {
+    const view = mount({ text: DEMO_NOTE, cursor: offsetOf(DEMO_NOTE, '**Issue:**') });
+    expect(view.contentDOM.querySelector('.spectryn-issue-chip')).toBeNull();
+    expect(view.contentDOM.textContent).toContain('> **Issue:** [DEMO-7]');
+  });
+});
+
+describe('status menu', () => {
+  function openMenuOn(view: EditorView, status: string): HTMLElement[] {
+    const badge = view.contentDOM.querySelector(`[data-spectryn-badge][data-status="${status}"]`);
+    if (!badge) throw new Error(`no ${status} badge`);
+    click(badge);
+    return Array.from(activeDocument.querySelectorAll<HTMLElement>('.menu .menu-item'));
+  }
+
+  test('clicking a badge lists every status, the current one checked', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const items = openMenuOn(view, 'open');
+    expect(items.map((i) => i.textContent)).toEqual(['📋 Planned', '📂 Open', '🔄 In progress', '👀 In review', '⏸️ Blocked', '✅ Done', '❌ Cancelled']);
+    expect(items.filter((i) => i.getAttribute('data-checked') === 'true').map((i) => i.textContent)).toEqual(['📂 Open']);
+  });
+
+  test('choosing a status rewrites exactly that text in one transaction; undo restores it', () => {
+    const updates: ViewUpdate[] = [];
+    const cursor = offsetOf(DEMO_NOTE, 'Inline story');
+    const view = mount({ text: DEMO_NOTE, cursor, extra: EditorView.updateListener.of((u) => { if (u.docChanged) updates.push(u); }) });
+    const items = openMenuOn(view, 'open');
+    items.find((i) => i.textContent === '✅ Done')?.click();
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.transactions).toHaveLength(1);
+    const expected = DEMO_NOTE.replace('**Status**: 📂 Open', '**Status**: ✅ Done');
+    expect(view.state.doc.toString()).toBe(expected);
+    // The cursor stayed where it was.
+    expect(view.state.selection.main.head).toBe(cursor);
+    // The badge shows the new status at once, before any re-parse; the menu closed.
+    expect(badges(view).filter((b) => b.getAttribute('data-status') === 'open')).toHaveLength(0);
+    expect(badges(view).filter((b) => b.getAttribute('data-status') === 'done')).toHaveLength(4);
+    expect(activeDocument.querySelector('.menu')).toBeNull();
+    // Undo is the inverse of that one transaction.
+    const update = updates[0];
+    if (!update) throw new Error('no update');
+    view.dispatch({ changes: update.changes.invert(update.startState.doc) });
+    expect(view.state.doc.toString()).toBe(DEMO_NOTE);
+  });
+
+  test('a status written without emoji is rewritten without emoji', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const plainDone = offsetOf(DEMO_NOTE, '| 1 | Done |') + 6;
+    const badge = badges(view).find((b) => view.posAtDOM(b) === plainDone);
+    if (!badge) throw new Error('no badge for the plain Done cell');
+    click(badge);
+    const items = Array.from(activeDocument.querySelectorAll<HTMLElement>('.menu .menu-item'));
+    items.find((i) => i.textContent === '⏸️ Blocked')?.click();
+    expect(view.state.doc.toString()).toBe(DEMO_NOTE.replace('| 1 | Done |', '| 1 | Blocked |'));
+  });
+});
+
+describe('diagnostics', () => {
+  test('model diagnostics are underlined over their first line', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const { result } = view.state.field(epicField);
+    const marks = Array.from(view.contentDOM.querySelectorAll('.spectryn-diagnostic'));
+    const shown = marks.map((m) => `${m.getAttribute('data-code') ?? ''}:${m.hasAttribute('data-spectryn-badge') ? 'badge' : 'underline'}`);
+    // A diagnostic on a status value is shown on the badge that replaces the text, message on hover.
+    expect(result?.diagnostics.map((d) => d.code)).toEqual(['done-with-open-subtasks', 'subtask-points-exceed-story', 'unestimated', 'unknown-status']);
+    expect(shown.sort()).toEqual(['done-with-open-subtasks:badge', 'subtask-points-exceed-story:underline', 'unestimated:underline', 'unknown-status:badge']);
+    const unestimated = marks.find((m) => m.getAttribute('data-code') === 'unestimated');
+    expect(unestimated?.textContent).toBe('TBD');
+    expect(unestimated?.getAttribute('data-severity')).toBe('info');
+    const exceed = marks.find((m) => m.getAttribute('data-code') === 'subtask-points-exceed-story');
+    expect(exceed?.closest('.cm-line')?.textContent).toBe('| # | Subtask | Description | SP | Status |');
+    const doneBadge = marks.find((m) => m.getAttribute('data-code') === 'done-with-open-subtasks');
+    expect(doneBadge?.getAttribute('aria-label')).toBe('US-001: The story is done but 2 subtasks are not done.');
+  });
+});
+
+describe('diagnostic tooltips', () => {
+  test('hovering an underline lists its messages', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const at = offsetOf(DEMO_NOTE, 'TBD') + 1;
+    expect(diagnosticsAt(view.state, at).map((d) => d.spec.code)).toEqual(['unestimated']);
+    const tooltip = diagnosticTooltip(view.state, at);
+    expect(tooltip).toMatchObject({ pos: offsetOf(DEMO_NOTE, 'TBD'), end: offsetOf(DEMO_NOTE, 'TBD') + 3 });
+    const dom = tooltip?.create(view).dom;
+    expect(dom?.textContent).toBe('US-003: The story is not estimated yet; it counts 0 points.');
+    expect(dom?.querySelector('[data-code="unestimated"]')?.classList.contains('spectryn-diagnostic-message-info')).toBe(true);
+    expect(diagnosticTooltip(view.state, 0)).toBeNull();
+  });
+});
+
+describe('parsing', () => {
+  test('typing is not parsed until the pause; then parsed once with the host told', () => {
+    jest.useFakeTimers();
+    const parses: ParseResult[] = [];
+    const view = mount({ text: DEMO_NOTE, onParsed: (r) => parses.push(r), debounceMs: 150 });
+    jest.advanceTimersByTime(1);
+    expect(parses).toHaveLength(1);
+    const at = offsetOf(DEMO_NOTE, '| **Story Points** | 4 |') + '| **Story Points** | '.length;
+    for (const ch of ['1', '2']) {
+      const pos = view.state.selection.main.head === 0 ? at : view.state.selection.main.head;
+      view.dispatch({ changes: { from: pos, insert: ch }, selection: { anchor: pos + 1 } });
+      jest.advanceTimersByTime(100);
+    }
+    expect(parses).toHaveLength(1);
+    expect(view.state.field(epicField).stale).toBe(true);
+    jest.advanceTimersByTime(150);
+    expect(parses).toHaveLength(2);
+    expect(view.state.field(epicField).stale).toBe(false);
+    expect(parses[1]?.epic.stories[0]?.storyPoints).toBe(124);
+    const story = totalsOf(view).find((t) => t.getAttribute('data-scope') === 'story');
+    expect(story?.getAttribute('data-points-total')).toBe('124');
+  });
+
+  test('until the re-parse, decorations are mapped through the edits', () => {
+    const view = mount({ text: DEMO_NOTE });
+    view.dispatch({ changes: { from: 0, insert: 'x\n' } });
+    const fresh = mountEditor({ text: `x\n${DEMO_NOTE}` });
+    views.push(fresh);
+    const ranges = (v: EditorView): string[] => {
+      const out: string[] = [];
+      epicMarksBetween(v.state.field(epicField), 0, v.state.doc.length, (from, to, m) => { out.push(`${m.spec.kind}@${from}-${to}`); });
+      return out;
+    };
+    expect(ranges(view).length).toBeGreaterThan(20);
+    expect(ranges(view)).toEqual(ranges(fresh));
+  });
+
+  test('flushEpicParse parses at once and is a no-op when fresh', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const first = flushEpicParse(view);
+    expect(first).toBe(view.state.field(epicField).result);
+    view.dispatch({ changes: { from: view.state.doc.length, insert: '\n### US-009: Added\n' } });
+    const second = flushEpicParse(view);
+    expect(second?.epic.stories.map((s) => s.id)).toContain('US-009');
+  });
+});
+
+describe('notes without stories', () => {
+  test('get no parse, no decorations, and typing does not parse them', () => {
+    jest.useFakeTimers();
+    const parses: ParseResult[] = [];
+    const view = mount({ text: PLAIN_NOTE, onParsed: (r) => parses.push(r) });
+    expect(view.state.field(epicField).active).toBe(false);
+    expect(view.state.field(epicField).result).toBeNull();
+    view.dispatch({ changes: { from: 0, insert: 'Status:: 🔄 In Progress\n' } });
+    jest.advanceTimersByTime(1000);
+    expect(parses).toHaveLength(0);
+    expect(badges(view)).toHaveLength(0);
+    expect(totalsOf(view)).toHaveLength(0);
+  });
+
+  test('become epics when a story header is typed', () => {
+    jest.useFakeTimers();
+    const view = mount({ text: PLAIN_NOTE });
+    view.dispatch({ changes: { from: view.state.doc.length, insert: '\n### US-001: First\n\n**Status**: ✅ Done\n' } });
+    expect(view.state.field(epicField).active).toBe(true);
+    jest.advanceTimersByTime(200);
+    expect(badges(view).map((b) => b.getAttribute('data-status'))).toContain('done');
+  });
+
+  test('headers inside a code fence are not stories', () => {
+    const view = mount({ text: '# Notes\n\n```markdown\n### US-001: Not a story\n**Status**: ✅ Done\n```\n' });
+    expect(view.state.field(epicField).active).toBe(false);
+    expect(badges(view)).toHaveLength(0);
+  });
+});
+
+describe('multiple selections', () => {
+  test('every selection range reveals its source', () => {
+    const a = offsetOf(DEMO_NOTE, '📂 Open');
+    const b = offsetOf(DEMO_NOTE, '❌ Cancelled');
+    const view = mount({ text: DEMO_NOTE, extra: EditorState.allowMultipleSelections.of(true) });
+    view.dispatch({ selection: EditorSelection.create([EditorSelection.cursor(a), EditorSelection.cursor(b)]) });
+    expect(badges(view)).toHaveLength(8);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Test notes and a real `EditorView` with the epic extension, for the editor tests.
+ */
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { editorLivePreviewField } from 'obsidian';
+import type { ParseResult } from '../../src/model';
+import { epicEditorExtension, type DecorationSettings } from '../../src/editor';
+
+export { DEMO_NOTE, PLAIN_NOTE } from './notes';
+
+/** Options of `mountEditor`. */
+export interface MountOptions {
+  readonly text: string;
+  readonly livePreview?: boolean;
+  /** Fixed settings, or a getter read at every rebuild. */
+  readonly display?: DecorationSettings | (() => DecorationSettings);
+  readonly cursor?: number;
+  readonly debounceMs?: number;
+  readonly onParsed?: (result: ParseResult) => void;
+  readonly trackerBaseUrl?: string | null;
+  readonly extra?: Extension;
+}
+
+/** A real EditorView in the jsdom document; destroy it with `view.destroy()`. */
+export function mountEditor(options: MountOptions): EditorView {
+  const parent = activeDocument.body.createDiv();
+  const given = options.display ?? { livePreview: true, sourceMode: true };
+  const display = typeof given === 'function' ? given : (): DecorationSettings => given;
+  return new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: options.text,
+      selection: { anchor: options.cursor ?? 0 },
+      extensions: [
+        editorLivePreviewField.init(() => options.livePreview ?? true),
+        epicEditorExtension({
+          display,
+          debounceMs: options.debounceMs,
+          onParsed: options.onParsed ? (result) => options.onParsed?.(result) : undefined,
+          trackerBaseUrl: () => options.trackerBaseUrl ?? null,
+        }),
+        options.extra ?? [],
+      ],
+    }),
+  });
+}
+
+/** The offset of the first occurrence of `needle` in `text` (throws when absent). */
+export function offsetOf(text: string, needle: string, from = 0): number {
+  const at = text.indexOf(needle, from);
+  if (at === -1) throw new Error(`not in text: ${needle}`);
+  return at;
+}

@@ -1,0 +1,83 @@
+/**
+ * Reading view: badges and totals added to rendered sections, matched by their line span.
+ */
+import { epicReadingViewProcessor } from '../../src/editor';
+import { DEMO_NOTE } from './helpers';
+
+const lines = DEMO_NOTE.split('\n');
+const lineOf = (needle: string): number => lines.findIndex((l) => l.includes(needle));
+
+function section(html: (el: HTMLElement) => void): HTMLElement {
+  const el = activeDocument.body.createDiv();
+  html(el);
+  return el;
+}
+
+function context(lineStart: number, lineEnd: number, text = DEMO_NOTE): { getSectionInfo: () => { text: string; lineStart: number; lineEnd: number } } {
+  return { getSectionInfo: () => ({ text, lineStart, lineEnd }) };
+}
+
+test('a story heading gets its totals', () => {
+  const process = epicReadingViewProcessor();
+  const el = section((s) => s.createEl('h3', { text: '🔧 US-001: Done story' }));
+  const line = lineOf('US-001');
+  process(el, context(line, line));
+  const totals = el.querySelector('h3 .spectryn-totals');
+  expect(totals?.getAttribute('data-points-total')).toBe('4');
+  expect(totals?.querySelector('.spectryn-totals-text')?.textContent).toBe('4 pts · 2/4 subtasks');
+});
+
+test('status cells of a rendered table become badges', () => {
+  const process = epicReadingViewProcessor();
+  const start = lineOf('| # | Subtask |');
+  const el = section((s) => {
+    const table = s.createEl('table');
+    const head = table.createEl('thead').createEl('tr');
+    for (const h of ['#', 'Subtask', 'Description', 'SP', 'Status']) head.createEl('th', { text: h });
+    const body = table.createEl('tbody');
+    for (const row of lines.slice(start + 2, start + 6)) {
+      const tr = body.createEl('tr');
+      for (const cell of row.split('|').slice(1, -1)) tr.createEl('td', { text: cell.trim() });
+    }
+  });
+  process(el, context(start, start + 5));
+  expect(Array.from(el.querySelectorAll('.spectryn-status-badge')).map((b) => b.getAttribute('data-status'))).toEqual(['done', 'in_review', 'blocked', 'done']);
+  // Only the status column changed.
+  expect(el.querySelectorAll('td .spectryn-status-badge')).toHaveLength(4);
+  expect(el.querySelector('tbody tr td')?.textContent).toBe('1');
+});
+
+test('inline fields in a paragraph become badges', () => {
+  const process = epicReadingViewProcessor();
+  const line = lineOf('**Story Points**: 3');
+  const el = section((s) => {
+    const p = s.createEl('p');
+    p.createEl('strong', { text: 'Story Points' });
+    p.append(': 3  ');
+    p.createEl('strong', { text: 'Status' });
+    p.append(': 📂 Open');
+  });
+  process(el, context(line, line));
+  const badge = el.querySelector('.spectryn-status-badge');
+  expect(badge?.getAttribute('data-status')).toBe('open');
+  expect(el.textContent).toBe('Story Points: 3  Status: 📂Open');
+});
+
+test('issue links become chips', () => {
+  const process = epicReadingViewProcessor();
+  const line = lineOf('**Issue:**');
+  const el = section((s) => s.createEl('blockquote').createEl('p').createEl('a', { text: 'DEMO-7', href: 'https://tracker.invalid/browse/DEMO-7' }));
+  process(el, context(line, line));
+  expect(el.querySelector('a')?.classList.contains('spectryn-issue-chip')).toBe(true);
+});
+
+test('switched off, or a note without stories: nothing changes', () => {
+  const off = epicReadingViewProcessor({ enabled: () => false });
+  const el = section((s) => s.createEl('h3', { text: '🔧 US-001: Done story' }));
+  off(el, context(lineOf('US-001'), lineOf('US-001')));
+  expect(el.querySelector('.spectryn-totals')).toBeNull();
+  const on = epicReadingViewProcessor();
+  const plain = section((s) => s.createEl('h2', { text: 'Done' }));
+  on(plain, context(0, 0, '## Done\n\nStatus:: ✅ Done\n'));
+  expect(plain.innerHTML).toBe('<h2>Done</h2>');
+});

@@ -1,0 +1,64 @@
+/**
+ * Re-parsing with `previous` equals a fresh parse, and reuses what did not change.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParseResult } from '../../src/model';
+import { parseEpic } from '../../src/model';
+
+const seed = readFileSync(join(__dirname, '..', '..', 'examples', 'postgres-to-crdb.md'), 'utf8');
+const rollout = readFileSync(join(__dirname, '..', '..', 'examples', 'search-rollout.md'), 'utf8');
+
+/** The comparable part of a result (the cache is not enumerable anyway). */
+const view = (result: ParseResult): unknown => ({ text: result.text, epic: result.epic, diagnostics: result.diagnostics });
+
+function edit(text: string, from: number, to: number, insert: string): string {
+  return text.slice(0, from) + insert + text.slice(to);
+}
+
+test('re-parsing the same text returns the previous result', () => {
+  const first = parseEpic(seed);
+  expect(parseEpic(seed, first)).toBe(first);
+});
+
+test.each([
+  ['type in a subtask name', (t: string) => edit(t, t.indexOf('Audit raw queries') + 3, t.indexOf('Audit raw queries') + 3, 'x')],
+  ['change a status', (t: string) => t.replace('| **Status** | 📋 Planned |', '| **Status** | ✅ Done |')],
+  ['delete a story header', (t: string) => t.replace('### 🔧 US-004: Schema Migrations\n', '')],
+  ['insert a new story', (t: string) => t.replace('## Phase 3: Testing', '### 🔧 US-099: New\n\n**SP**: 2\n\n## Phase 3: Testing')],
+  ['open a fence that swallows the rest', (t: string) => t.replace('## Phase 2: Development', '```\n## Phase 2: Development')],
+  ['close that fence again', (t: string) => `${t}\n\`\`\`\n`],
+  ['insert text right before a heading', (t: string) => t.replace('\n## Phase 4', '\nloose text\n## Phase 4')],
+  ['turn a heading into text', (t: string) => t.replace('#### Subtasks', 'Subtasks')],
+  ['add lines at the top', (t: string) => `---\nepic: X-1\n---\n${t}`],
+  ['append at the end', (t: string) => `${t}\n### US-100: Tail\n\n**SP**: 1\n`],
+  ['delete everything', () => ''],
+  ['CRLF everywhere', (t: string) => t.replace(/\n/g, '\r\n')],
+])('%s: equals a fresh parse', (_name, change) => {
+  for (const base of [seed, rollout]) {
+    const previous = parseEpic(base);
+    const text = change(base);
+    expect(view(parseEpic(text, previous))).toEqual(view(parseEpic(text)));
+  }
+});
+
+test('a chain of edits stays equal to fresh parses', () => {
+  let previous = parseEpic(seed);
+  let text = seed;
+  for (let i = 0; i < 40; i += 1) {
+    const at = (i * 977) % text.length;
+    text = i % 3 === 2 ? edit(text, at, Math.min(text.length, at + 7), '') : edit(text, at, at, i % 2 === 0 ? '#' : '\n### US-9: x\n');
+    previous = parseEpic(text, previous);
+    expect(view(previous)).toEqual(view(parseEpic(text)));
+  }
+});
+
+test('stories before an edit are reused as the same objects; stories after it are moved', () => {
+  const previous = parseEpic(seed);
+  const at = seed.indexOf('Audit raw queries');
+  const next = parseEpic(edit(seed, at, at, 'x'), previous);
+  const [before, , edited, after] = [0, 1, 2, 3].map((i) => next.epic.stories[i]);
+  expect(before).toBe(previous.epic.stories[0]);
+  expect(edited).not.toBe(previous.epic.stories[2]);
+  expect(after?.headerRange.from).toBe((previous.epic.stories[3]?.headerRange.from ?? 0) + 1);
+});

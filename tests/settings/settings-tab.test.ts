@@ -1,0 +1,125 @@
+/**
+ * The declarative settings tab: every control binds to a real key, changes are saved through
+ * migration, the token is only a secret's name, and "Test connection" reports the failing step
+ * (run against a real HTTP server on 127.0.0.1).
+ */
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, Plugin, SecretComponent, Setting, type SettingDefinitionItem } from 'obsidian';
+import { JiraConnectionProbe, type Http } from '../../src/settings/connection-test';
+import { SpectrynSettingTab } from '../../src/settings/settings-tab';
+import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from '../../src/settings/settings';
+
+/** Node's http client as the probe's `Http` (jsdom has no fetch). */
+const nodeHttp: Http = (req) => new Promise((resolve, reject) => {
+  const r = request(req.url, { method: req.method, headers: req.headers }, (res) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => { text += chunk; });
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])), text }));
+  });
+  r.on('error', reject);
+  r.end();
+});
+
+class TestPlugin extends Plugin {}
+
+function setUp(initial: SpectrynSettings = migrateSettings(null)) {
+  const app = new App();
+  const plugin = new TestPlugin(app as never, { id: 'spectryn', name: 'Spectryn', version: '0', minAppVersion: '1.13.0' } as never);
+  let settings = initial;
+  const saved: SpectrynSettings[] = [];
+  const tab = new SpectrynSettingTab(app as never, plugin, {
+    store: { get: () => settings, set: (next) => { settings = next; saved.push(next); return Promise.resolve(); } },
+    probe: new JiraConnectionProbe({ http: nodeHttp }),
+  });
+  return { app, tab, saved, current: () => settings };
+}
+
+type AnyDef = { name?: string; control?: { key: string; type: string }; render?: (s: Setting, g: unknown) => void; action?: (el: HTMLElement, i: number) => void; visible?: () => boolean; items?: AnyDef[] };
+function flatten(items: SettingDefinitionItem[]): AnyDef[] {
+  return (items as AnyDef[]).flatMap((item) => (item.items ? flatten(item.items as SettingDefinitionItem[]) : [item]));
+}
+
+describe('SpectrynSettingTab', () => {
+  it('declares controls whose keys all read a value, and no key for the token itself', () => {
+    const { tab } = setUp();
+    const defs = flatten(tab.getSettingDefinitions());
+    const keys = defs.flatMap((d) => (d.control ? [d.control.key] : []));
+    expect(keys).toEqual(expect.arrayContaining(['tracker', 'siteUrl', 'email', 'projectKey', 'storyIssueType', 'subtaskIssueType', 'storyPointsField',
+      'statusMapping.done', 'statusMapping.cancelled', 'priorityMapping.critical', 'decorations.livePreview', 'decorations.sourceMode', 'decorations.readingView']));
+    for (const key of keys) expect(tab.getControlValue(key)).toBeDefined();
+    expect(keys.some((k) => /token/i.test(k))).toBe(false);
+    expect(defs.map((d) => d.name)).toEqual(expect.arrayContaining(['API token', 'Test connection']));
+  });
+
+  it('saves changes through migration, without touching the defaults', async () => {
+    const { tab, saved, current } = setUp();
+    await tab.setControlValue('statusMapping.done', 'Shipped, Done');
+    await tab.setControlValue('projectKey', 'infra');
+    await tab.setControlValue('decorations.sourceMode', false);
+    expect(current().statusMapping.done).toEqual(['Shipped', 'Done']);
+    expect(current().projectKey).toBe('INFRA');
+    expect(current().decorations.sourceMode).toBe(false);
+    expect(saved).toHaveLength(3);
+    expect(DEFAULT_SETTINGS.statusMapping.done).toEqual(['Done', 'Closed', 'Resolved']);
+    expect(tab.getControlValue('statusMapping.done')).toBe('Shipped, Done');
+  });
+
+  it('shows the email only for Jira Cloud and refreshes when the tracker changes', async () => {
+    const { tab } = setUp();
+    const email = flatten(tab.getSettingDefinitions()).find((d) => d.control?.key === 'email');
+    expect(email?.visible?.()).toBe(true);
+    await tab.setControlValue('tracker', 'jira-datacenter');
+    expect(email?.visible?.()).toBe(false);
+    expect((tab as unknown as { domRefreshes: number }).domRefreshes).toBe(1);
+  });
+
+  it('keeps only the secret name: the token goes through SecretComponent', async () => {
+    const { app, tab, saved } = setUp();
+    const def = flatten(tab.getSettingDefinitions()).find((d) => d.name === 'API token');
+    const setting = new Setting(document.createElement('div'));
+    def?.render?.(setting, null);
+    const component = (setting as unknown as { components: SecretComponent[] }).components[0] as unknown as { changeCallback: (v: string) => Promise<void> };
+    app.secretStorage.setSecret('jira-token', 'tok-SECRET');
+    await component.changeCallback('jira-token');
+    expect(saved.at(-1)?.tokenSecretName).toBe('jira-token');
+    expect(JSON.stringify(saved)).not.toContain('tok-SECRET');
+  });
+
+  describe('Test connection', () => {
+    let server: Server;
+    let url = '';
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        res.writeHead(req.headers.authorization === 'Bearer pat-1' ? 200 : 401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ displayName: 'Ops' }));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => { server.close(() => resolve()); }));
+
+    it('reports the failing step in the row and never shows the token', async () => {
+      const { app, tab } = setUp(migrateSettings({ tracker: 'jira-datacenter', siteUrl: url, tokenSecretName: 'jira-pat', projectKey: '' }));
+      app.secretStorage.setSecret('jira-pat', 'wrong-pat');
+      const el = document.createElement('div');
+      const action = flatten(tab.getSettingDefinitions()).find((d) => d.name === 'Test connection')?.action;
+      expect(action).toBeDefined();
+      const message = await tab.testConnection(el);
+      expect(message).toBe('Sign-in failed: Jira refused the personal access token.');
+      expect(el.querySelector('.spectryn-connection-result')?.textContent).toBe(message);
+      expect(el.querySelector('.spectryn-connection-result')?.classList.contains('is-failed')).toBe(true);
+      app.secretStorage.setSecret('jira-pat', 'pat-1');
+      const next = await tab.testConnection(el);
+      expect(next).toBe('Project failed: No project key set.');
+      expect(el.querySelectorAll('.spectryn-connection-result')).toHaveLength(1);
+      expect(next + message).not.toContain('pat-1');
+    });
+
+    it('fails at the URL step when nothing is configured', async () => {
+      const { tab } = setUp();
+      expect(await tab.testConnection(document.createElement('div'))).toBe('Site URL failed: The site URL is missing or is not an http(s) address.');
+    });
+  });
+});

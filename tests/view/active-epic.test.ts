@@ -1,0 +1,133 @@
+import type { TFile } from 'obsidian';
+import { parseEpic, progress, type ParseResult } from '../../src/model';
+import { ActiveEpic, type ActiveEpicSnapshot } from '../../src/view/active-epic';
+import { ManualTimers, fileAt, seedNote } from './helpers';
+
+function setUp(): { activeEpic: ActiveEpic<TFile>; timers: ManualTimers; parses: string[]; seen: ActiveEpicSnapshot<TFile>[] } {
+  const timers = new ManualTimers();
+  const parses: string[] = [];
+  // The real parser, counted: the point of the service is how often it runs.
+  const parse = (text: string, previous?: ParseResult): ParseResult => { parses.push(text); return parseEpic(text, previous); };
+  const activeEpic = new ActiveEpic<TFile>({ timers, parse });
+  const seen: ActiveEpicSnapshot<TFile>[] = [];
+  activeEpic.subscribe((s) => seen.push(s));
+  return { activeEpic, timers, parses, seen };
+}
+
+describe('ActiveEpic', () => {
+  const file = fileAt('Epics/Seed.md');
+  const seed = seedNote();
+
+  it('parses a note when it becomes active and shares progress with every listener', () => {
+    const { activeEpic, parses, seen } = setUp();
+    activeEpic.open(file, seed);
+    expect(parses).toHaveLength(1);
+    const snapshot = activeEpic.current();
+    expect(snapshot.isEpic).toBe(true);
+    expect(snapshot.progress?.totals.points).toBe(37);
+    expect(seen).toEqual([snapshot]);
+    expect(Object.isFrozen(snapshot)).toBe(true);
+  });
+
+  it('does not parse again when the same note and text are opened again', () => {
+    const { activeEpic, parses, seen } = setUp();
+    activeEpic.open(file, seed);
+    activeEpic.open(file, seed);
+    expect(parses).toHaveLength(1);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('debounces typing: several changes, one parse, with the latest text', () => {
+    const { activeEpic, timers, parses } = setUp();
+    activeEpic.open(file, seed);
+    let text = seed;
+    for (const edit of ['a', 'b', 'c']) {
+      text = `${text}${edit}`;
+      const current = text;
+      activeEpic.changed(file, () => current);
+    }
+    expect(timers.pending.size).toBe(1);
+    expect([...timers.pending.values()][0]?.ms).toBe(150);
+    timers.flush();
+    expect(parses).toEqual([seed, `${seed}abc`]);
+    expect(activeEpic.current().result?.text).toBe(`${seed}abc`);
+  });
+
+  it('takes the editor parse instead of parsing itself (parse once per change)', () => {
+    const { activeEpic, timers, parses } = setUp();
+    activeEpic.open(file, seed);
+    const edited = seed.replace('| **Status** | 🔄 In Progress |', '| **Status** | ✅ Done |');
+    activeEpic.changed(file, () => edited);
+    const editorParse = parseEpic(edited, activeEpic.current().result ?? undefined);
+    activeEpic.acceptParsed(file, editorParse);
+    expect(timers.pending.size).toBe(0);
+    timers.flush();
+    expect(parses).toEqual([seed]);
+    expect(activeEpic.current().result).toBe(editorParse);
+    // Once the editor feeds a note, the own parse waits longer, leaving the editor time to deliver.
+    activeEpic.changed(file, () => edited);
+    expect([...timers.pending.values()][0]?.ms).toBe(300);
+  });
+
+  it('ignores changes and editor parses of other notes', () => {
+    const { activeEpic, timers, parses, seen } = setUp();
+    activeEpic.open(file, seed);
+    const other = fileAt('Other.md');
+    activeEpic.changed(other, () => 'text');
+    activeEpic.acceptParsed(other, parseEpic('# Other'));
+    expect(timers.pending.size).toBe(0);
+    expect(parses).toHaveLength(1);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('clears on no note, follows renames and cancels the timer on dispose', () => {
+    const { activeEpic, timers, seen } = setUp();
+    activeEpic.open(file, seed);
+    const renamed = fileAt('Epics/Renamed.md');
+    activeEpic.renamed(renamed, 'Epics/Seed.md');
+    expect(activeEpic.current().file).toBe(renamed);
+    expect(activeEpic.current().progress?.totals.stories).toBe(7);
+    activeEpic.changed(renamed, () => `${seed}x`);
+    activeEpic.dispose();
+    expect(timers.pending.size).toBe(0);
+    activeEpic.open(null, null);
+    expect(activeEpic.current()).toMatchObject({ file: null, result: null, isEpic: false });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('reuses the previous parse on a change (incremental re-parse equals a fresh one)', () => {
+    const { activeEpic, timers } = setUp();
+    activeEpic.open(file, seed);
+    const edited = seed.replace('| **Story Points** | 8 |', '| **Story Points** | 13 |');
+    activeEpic.changed(file, () => edited);
+    timers.flush();
+    expect(activeEpic.current().progress?.totals.points).toBe(42);
+    const fresh = parseEpic(edited);
+    expect(activeEpic.current().progress?.totals).toEqual(progress(fresh.epic).totals);
+    expect(activeEpic.current().result?.epic.stories.map((s) => s.storyPoints)).toEqual(fresh.epic.stories.map((s) => s.storyPoints));
+  });
+});
+
+describe('ActiveEpic and editors that parse before their note is active', () => {
+  it('uses the editor parse when the note becomes active with the same text', () => {
+    const { activeEpic, parses, seen } = setUp();
+    const file = fileAt('Epics/Seed.md');
+    const editorParse = parseEpic(seedNote());
+    activeEpic.acceptParsed(file, editorParse);
+    expect(seen).toHaveLength(0);
+    activeEpic.open(file, seedNote());
+    expect(parses).toHaveLength(0);
+    expect(activeEpic.current().result).toBe(editorParse);
+    activeEpic.open(fileAt('Other.md'), '# Other');
+    activeEpic.open(file, `${seedNote()}\nmore`);
+    expect(parses).toEqual(['# Other', `${seedNote()}\nmore`]);
+  });
+
+  it('keeps only the latest few notes', () => {
+    const { activeEpic, parses } = setUp();
+    for (let i = 0; i < 10; i += 1) activeEpic.acceptParsed(fileAt(`N${i}.md`), parseEpic(`# N${i}`));
+    activeEpic.open(fileAt('N9.md'), '# N9');
+    activeEpic.open(fileAt('N0.md'), '# N0');
+    expect(parses).toEqual(['# N0']);
+  });
+});
