@@ -3,9 +3,10 @@
 // import obsidian, CodeMirror or anything that touches the DOM.
 import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
+import globals from 'globals';
 
 export default defineConfig([
-  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'tests/', 'bench/', '*.config.*', '.ci/']),
+  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'tests/', 'bench/', 'demo/', '*.config.*', '.ci/']),
   ...obsidianmd.configs.recommended,
   {
     files: ['src/**/*.ts'],
@@ -15,6 +16,11 @@ export default defineConfig([
         tsconfigRootDir: import.meta.dirname,
       },
     },
+  },
+  {
+    // The command-line twin runs on Node (it is bundled to dist/cli.js, never into main.js).
+    files: ['src/cli.ts', 'src/cli/**/*.ts'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['src/model/**/*.ts'],

@@ -8,7 +8,8 @@
  * 1.5× the 20-story figure.
  */
 import { execFileSync } from 'node:child_process';
-import { openHarness } from '../tests/e2e/chromium';
+import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH, openHarness } from '../tests/e2e/chromium';
 import { generateEpicNote } from '../tests/e2e/generate-note';
 import type { Harness, TypingRun } from '../tests/e2e/harness';
 import type { Report } from './run';
@@ -23,6 +24,10 @@ function percentile(values: readonly number[], p: number): number {
 
 /** Runs the editor benchmark and reports its lines. */
 export async function runEditorBench(report: Report): Promise<void> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    process.stderr.write(`editor bench skipped: ${CHROMIUM_PATH} is missing (apt-get install -y chromium)\n`);
+    return;
+  }
   execFileSync(process.execPath, ['esbuild.config.mjs', 'e2e'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const harness = await openHarness({ width: 1100, height: 900 }, ['--js-flags=--expose-gc']);
   try {

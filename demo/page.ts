@@ -9,14 +9,13 @@ import SpectrynPlugin from '../src/main';
 import manifest from '../manifest.json';
 import { buildLayout } from './layout';
 import { App, Modal, setIcon } from './obsidian-shim';
+import { withSandboxEpic } from './sandbox-note';
 import { TrackerPanel } from './tracker-panel';
 
 /** The example note, as the server serves it. */
 const NOTE_URL = '/examples/postgres-to-crdb.md';
 /** The note's name in the sandbox vault. */
 const NOTE_PATH = 'postgres-to-crdb.md';
-/** The epic the built-in tracker holds; put into the note's frontmatter when it names none. */
-const SANDBOX_EPIC = 'INFRA-100';
 /** Name of the secret that holds the built-in tracker's token. */
 const SANDBOX_SECRET = 'sandbox-jira-token';
 /** The built-in tracker's sign-in (it only opens the sandbox's own fake Jira). */
@@ -30,12 +29,6 @@ function applyTheme(theme: Theme): void {
   document.body.toggleClass('theme-light', theme === 'light');
   document.body.setAttr('data-theme', theme);
   window.localStorage.setItem(THEME_KEY, theme);
-}
-
-/** The note with `epic: INFRA-100` in its frontmatter when it has no epic key yet. */
-export function withSandboxEpic(text: string): string {
-  if (/^---\r?\n[\s\S]*?^(epic|epic-key|jira-epic)\s*:/m.test(text)) return text;
-  return `---\nepic: ${SANDBOX_EPIC}\n---\n${text}`;
 }
 
 /** First run: the plugin's settings point at the built-in tracker (same origin as this page). */
@@ -91,6 +84,24 @@ async function main(): Promise<void> {
   await (plugin as unknown as { load(): Promise<void> }).load();
 
   ribbonButton(layout.ribbonBottom, 'command', 'Open command palette', 'palette', () => openCommandPalette(app));
+  const showMode = (): void => {
+    const view = app.workspace.getMostRecentMarkdownView();
+    if (!view) return;
+    document.body.setAttr('data-editor-mode', view.getMode() === 'preview' ? 'reading' : view.isLivePreview() ? 'live-preview' : 'source');
+  };
+  ribbonButton(layout.ribbonBottom, 'code', 'Toggle live preview and source mode', 'source-mode', () => {
+    const view = app.workspace.getMostRecentMarkdownView();
+    if (!view) return;
+    view.setMode('source');
+    view.setLivePreview(!view.isLivePreview());
+    showMode();
+  });
+  ribbonButton(layout.ribbonBottom, 'book-open', 'Toggle reading view', 'reading-view', () => {
+    const view = app.workspace.getMostRecentMarkdownView();
+    if (!view) return;
+    view.setMode(view.getMode() === 'preview' ? 'source' : 'preview');
+    showMode();
+  });
   ribbonButton(layout.ribbonBottom, 'moon', 'Toggle light and dark theme', 'theme', () => {
     applyTheme(document.body.hasClass('theme-dark') ? 'light' : 'dark');
   });
@@ -107,6 +118,7 @@ async function main(): Promise<void> {
   const tracker = new TrackerPanel({ el: layout.trackerPanel, siteUrl: () => settings().siteUrl, origin: window.location.origin });
   tracker.start();
   Object.assign(window, { spectrynSandbox: { app, plugin, tracker } });
+  showMode();
   document.body.setAttr('data-sandbox-ready', 'true');
 }
 

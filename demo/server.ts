@@ -14,9 +14,6 @@ import { createFakeJiraHandler, loadJiraContracts, type FakeJiraHandler, type Ji
 /** Default port of `npm run demo`. */
 export const DEFAULT_PORT = 4317;
 
-/** The fake's sign-in, used by the page's default settings. Not a secret: it only opens the fake. */
-export const SANDBOX_JIRA = Object.freeze({ email: 'dev@example.com', token: 'fake-token-123', projectKey: 'INFRA', epicKey: 'INFRA-100' });
-
 /** What the tracker panel shows. */
 export interface TrackerState {
   readonly issues: readonly TrackerIssue[];

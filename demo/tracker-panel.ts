@@ -34,7 +34,7 @@ export class TrackerPanel {
     const { el } = options;
     const header = el.createDiv({ cls: 'sandbox-tracker-header' });
     header.createSpan({ cls: 'sandbox-tracker-title', text: 'In the tracker' });
-    const reset = header.createEl('button', { cls: 'sandbox-tracker-reset', text: 'Reset', attr: { title: 'Start over with a tracker that holds only the epic' } });
+    const reset = header.createEl('button', { cls: 'sandbox-tracker-reset', text: 'Start over', attr: { title: 'Empty the tracker (the epic stays) and reload the example note' } });
     reset.addEventListener('click', () => { void this.reset(); });
     this.summaryEl = el.createDiv({ cls: 'sandbox-tracker-summary' });
     this.bodyEl = el.createDiv({ cls: 'sandbox-tracker-issues' });
@@ -63,9 +63,10 @@ export class TrackerPanel {
     }
   }
 
+  /** A fresh tracker and a fresh note (the note lives in the page: a reload brings back the example). */
   private async reset(): Promise<void> {
     await fetch('/sandbox/reset', { method: 'POST' });
-    await this.refresh();
+    window.location.reload();
   }
 
   private render(state: TrackerState | null): void {

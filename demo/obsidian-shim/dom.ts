@@ -87,6 +87,9 @@ export function installDomHelpers(): void {
       this.appendChild(text);
     }
   };
+  nodeProto.appendText = function appendText(this: Node, text: string) {
+    this.appendChild((this.ownerDocument ?? document).createTextNode(text));
+  };
   nodeProto.detach = function detach(this: ChildNode) { this.remove(); };
   elProto.addClass = function addClass(this: HTMLElement, ...cls: string[]) { this.classList.add(...cls); };
   elProto.addClasses = function addClasses(this: HTMLElement, cls: string[]) { this.classList.add(...cls); };

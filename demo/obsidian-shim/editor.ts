@@ -3,7 +3,7 @@
  * `editorInfoField`), an `Editor` over a real CodeMirror `EditorView` (line/ch positions, as
  * Obsidian's), and heading line classes like Obsidian's markdown mode (`HyperMD-header-N`).
  */
-import { StateField, type EditorSelection, type Extension, type TransactionSpec } from '@codemirror/state';
+import { StateEffect, StateField, type EditorSelection, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 
 /** A position as Obsidian's `Editor` takes it: 0-based line and character. */
@@ -32,8 +32,14 @@ export interface EditorTransaction {
   selection?: { from: EditorPosition; to?: EditorPosition };
 }
 
+/** Sandbox: switches an editor between live preview (true) and source mode (false). */
+export const setLivePreview = StateEffect.define<boolean>();
+
 /** True in live preview, false in source mode (Obsidian's field; the sandbox starts in live preview). */
-export const editorLivePreviewField = StateField.define<boolean>({ create: () => true, update: (value) => value });
+export const editorLivePreviewField = StateField.define<boolean>({
+  create: () => true,
+  update: (value, tr) => tr.effects.reduce((current, effect) => (effect.is(setLivePreview) ? effect.value : current), value),
+});
 
 /** What an editor shows: Obsidian's `MarkdownFileInfo` (the view). Set with `editorInfoField.init`. */
 export const editorInfoField = StateField.define<{ file: unknown; app?: unknown }>({
@@ -107,18 +113,12 @@ export class Editor {
    * together), then an optional `selection`. One CodeMirror transaction; `origin` becomes its user event.
    */
   transaction(tx: EditorTransaction, origin?: string): void {
-    const spec: TransactionSpec = {
-      changes: (tx.changes ?? []).map((change) => ({
-        from: this.posToOffset(change.from),
-        to: change.to ? this.posToOffset(change.to) : this.posToOffset(change.from),
-        insert: change.text,
-      })),
-      userEvent: origin,
-    };
-    if (tx.replaceSelection !== undefined) {
-      this.cm.dispatch(this.cm.state.replaceSelection(tx.replaceSelection));
-    }
-    const changes = this.cm.state.changes(spec.changes);
+    if (tx.replaceSelection !== undefined) this.cm.dispatch(this.cm.state.replaceSelection(tx.replaceSelection));
+    const changes = this.cm.state.changes((tx.changes ?? []).map((change) => ({
+      from: this.posToOffset(change.from),
+      to: this.posToOffset(change.to ?? change.from),
+      insert: change.text,
+    })));
     const selection = tx.selection
       ? { anchor: changes.mapPos(this.posToOffset(tx.selection.from)), head: changes.mapPos(this.posToOffset(tx.selection.to ?? tx.selection.from)) }
       : undefined;

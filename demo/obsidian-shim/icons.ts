@@ -17,6 +17,8 @@ const GLYPHS: Readonly<Record<string, string>> = {
   command: '⌘',
   database: '⛁',
   'rotate-ccw': '↺',
+  code: '⟨⟩',
+  'book-open': '¶',
 };
 
 /** Replaces `el`'s content with the glyph of `icon` (a dot for unknown ids). */

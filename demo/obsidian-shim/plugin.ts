@@ -7,6 +7,7 @@ import type { Extension } from '@codemirror/state';
 import { Commands, type Command } from './commands';
 import { Component } from './component';
 import { setIcon } from './icons';
+import type { PostProcessor } from './reading-view';
 import { SecretStorage } from './secret-storage';
 import { SettingsWindow, type PluginSettingTab } from './setting-tab';
 import { Vault } from './vault';
@@ -116,8 +117,8 @@ export abstract class Plugin extends Component {
     this.register(this.app.workspace.registerEditorExtension(extension));
   }
 
-  /** Kept for completeness: the sandbox shows notes only in the editor (no reading view). */
-  registerMarkdownPostProcessor<T>(processor: T): T {
+  registerMarkdownPostProcessor(processor: PostProcessor, _sortOrder?: number): PostProcessor {
+    this.register(this.app.workspace.registerPostProcessor(processor));
     return processor;
   }
 

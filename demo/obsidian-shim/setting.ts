@@ -176,17 +176,20 @@ export class SecretComponent {
     this.containerEl = containerEl.createDiv({ cls: 'sandbox-secret' });
     this.selectEl = this.containerEl.createEl('select', { cls: 'dropdown', attr: { 'aria-label': 'Secret' } });
     this.selectEl.addEventListener('change', () => this.pick(this.selectEl.value));
-    const form = this.containerEl.createDiv({ cls: 'sandbox-secret-new' });
+    const form = this.containerEl.createEl('form', { cls: 'sandbox-secret-new' });
     const id = form.createEl('input', { type: 'text', placeholder: 'new-secret-id', attr: { 'aria-label': 'ID of a new secret' } });
     const secret = form.createEl('input', { type: 'password', placeholder: 'Secret value', attr: { 'aria-label': 'New secret value', autocomplete: 'off' } });
-    const save = form.createEl('button', { text: 'Store secret' });
-    save.addEventListener('click', () => {
+    form.createEl('button', { text: 'Store secret', type: 'submit' });
+    const problem = this.containerEl.createDiv({ cls: 'setting-item-error' });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
       try {
         this.storage.setSecret(id.value.trim(), secret.value);
       } catch (error) {
-        save.setAttr('title', error instanceof Error ? error.message : 'Invalid secret id');
+        problem.setText(error instanceof Error ? error.message : 'Invalid secret ID');
         return;
       }
+      problem.setText('');
       secret.value = '';
       this.pick(id.value.trim());
     });

@@ -6,8 +6,9 @@
 import { Annotation, Compartment, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { Component } from './component';
-import { Editor, editorInfoField, editorLivePreviewField, markdownHeadings } from './editor';
+import { Editor, editorInfoField, editorLivePreviewField, markdownHeadings, setLivePreview } from './editor';
 import { setIcon } from './icons';
+import { renderReadingView, type PostProcessor } from './reading-view';
 import type { TFile, Vault } from './vault';
 
 /** What a leaf needs from the workspace (implemented by `Workspace`). */
@@ -19,6 +20,8 @@ export interface LeafHost {
   editorExtensions(): Extension[];
   /** Makes `leaf` the active one. */
   activate(leaf: WorkspaceLeaf): void;
+  /** The markdown post processors registered by plugins (reading view). */
+  postProcessors(): PostProcessor[];
   /** Events a markdown view reports: `file-open`, `editor-change`. */
   trigger(name: string, ...args: unknown[]): void;
 }
@@ -190,16 +193,20 @@ export const SAVE_DELAY_MS = 300;
 /** A markdown note in a CodeMirror editor (live preview). */
 export class MarkdownView extends FileView {
   readonly editor: Editor;
-  readonly previewMode = { rerender: (_full?: boolean): void => { /* the sandbox has no reading view */ } };
+  /** Obsidian's reading view handle: `rerender` draws the note again (when shown). */
+  readonly previewMode = { rerender: (_full?: boolean): void => { if (this.mode === 'preview') this.renderPreview(); } };
   private readonly extensions = new Compartment();
+  private readonly sourceView: HTMLElement;
+  private readonly previewEl: HTMLElement;
+  private mode: 'source' | 'preview' = 'source';
   private saveTimer: number | null = null;
 
   constructor(leaf: WorkspaceLeaf) {
     super(leaf);
     this.navigation = true;
-    const sourceView = this.contentEl.createDiv({ cls: ['markdown-source-view', 'cm-s-obsidian', 'mod-cm6', 'is-live-preview', 'is-readable-line-width'] });
+    this.sourceView = this.contentEl.createDiv({ cls: ['markdown-source-view', 'cm-s-obsidian', 'mod-cm6', 'is-live-preview', 'is-readable-line-width'] });
     const cm = new EditorView({
-      parent: sourceView,
+      parent: this.sourceView,
       extensions: [
         editorInfoField.init(() => this),
         editorLivePreviewField,
@@ -215,6 +222,8 @@ export class MarkdownView extends FileView {
       ],
     });
     this.editor = new Editor(cm);
+    this.previewEl = this.contentEl.createDiv({ cls: ['markdown-preview-view', 'markdown-rendered', 'is-readable-line-width'] });
+    this.previewEl.hide();
     this.registerEvent(leaf.host.app.vault.on('modify', (file: TFile, source: unknown) => {
       if (file === this.file && source !== this) void this.reload();
     }));
@@ -233,7 +242,30 @@ export class MarkdownView extends FileView {
   }
 
   getMode(): 'source' | 'preview' {
-    return 'source';
+    return this.mode;
+  }
+
+  /** Sandbox: shows the editor (`source`, live preview or source mode) or the reading view (`preview`). */
+  setMode(mode: 'source' | 'preview'): void {
+    this.mode = mode;
+    this.sourceView.toggle(mode === 'source');
+    this.previewEl.toggle(mode === 'preview');
+    if (mode === 'preview') this.renderPreview();
+  }
+
+  private renderPreview(): void {
+    renderReadingView(this.previewEl, { text: this.editor.getValue(), sourcePath: this.file?.path ?? '', processors: this.leaf.host.postProcessors() });
+  }
+
+  /** True in live preview, false in source mode. */
+  isLivePreview(): boolean {
+    return this.editor.cm.state.field(editorLivePreviewField);
+  }
+
+  /** Sandbox: live preview (true) or source mode (false), as Obsidian's "Toggle Live Preview/Source mode". */
+  setLivePreview(on: boolean): void {
+    this.sourceView.toggleClass('is-live-preview', on);
+    this.editor.cm.dispatch({ effects: setLivePreview.of(on) });
   }
 
   getViewData(): string {
@@ -262,6 +294,7 @@ export class MarkdownView extends FileView {
     const cm = this.editor.cm;
     const current = cm.state.doc.toString();
     if (current === text) return;
+    if (this.mode === 'preview') window.setTimeout(() => this.previewMode.rerender(true), 0);
     let start = 0;
     while (start < current.length && start < text.length && current[start] === text[start]) start += 1;
     let end = 0;

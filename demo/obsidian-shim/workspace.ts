@@ -5,6 +5,7 @@
  */
 import type { Extension } from '@codemirror/state';
 import { Events } from './component';
+import type { PostProcessor } from './reading-view';
 import type { TFile, Vault } from './vault';
 import { MarkdownView, WorkspaceLeaf, type LeafHost, type View, type ViewState } from './views';
 
@@ -22,6 +23,7 @@ export class Workspace extends Events implements LeafHost {
   private readonly leaves: WorkspaceLeaf[] = [];
   private readonly creators = new Map<string, (leaf: WorkspaceLeaf) => View>();
   private readonly extensions: Extension[] = [];
+  private readonly processors: PostProcessor[] = [];
   private readonly readyCallbacks: (() => unknown)[] = [];
 
   constructor(readonly app: { readonly vault: Vault }, private readonly elements: WorkspaceElements) {
@@ -58,6 +60,19 @@ export class Workspace extends Events implements LeafHost {
       const at = this.extensions.indexOf(extension);
       if (at >= 0) this.extensions.splice(at, 1);
       this.updateOptions();
+    };
+  }
+
+  postProcessors(): PostProcessor[] {
+    return [...this.processors];
+  }
+
+  /** Sandbox (Plugin.registerMarkdownPostProcessor): runs on every reading view render. */
+  registerPostProcessor(processor: PostProcessor): () => void {
+    this.processors.push(processor);
+    return () => {
+      const at = this.processors.indexOf(processor);
+      if (at >= 0) this.processors.splice(at, 1);
     };
   }
 

@@ -7,6 +7,7 @@
  * look at the changed lines only.
  */
 import { ChangeSet, RangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Transaction } from '@codemirror/state';
+import { logException } from '@codemirror/view';
 import { parseEpic, type ParseResult, type Status } from '../model';
 import { buildEpicMarks, EpicMark } from './marks';
 import { changesAddStoryHeader, docHasStoryHeader } from './story-header';
@@ -129,8 +130,26 @@ const INACTIVE: EpicEditorState = Object.freeze({
   result: null, parsedMarks: NO_MARKS, sinceParse: ChangeSet.empty(0), overrides: [], stale: false, active: false,
 });
 
+/**
+ * Notes up to this many characters (UTF-16 units) are parsed when the editor state is created, so
+ * the first paint has its decorations; longer ones are parsed by the view plugin right after.
+ */
+export const EAGER_PARSE_LIMIT = 100_000;
+
 /** The state field. Its first value parses the note when a line looks like a story header. */
 export const epicField = StateField.define<EpicEditorState>({
-  create: (state) => (docHasStoryHeader(state.doc) ? fromParse(parseEpic(state.doc.toString()), state) : { ...INACTIVE, sinceParse: ChangeSet.empty(state.doc.length) }),
+  create(state) {
+    const inactive = { ...INACTIVE, sinceParse: ChangeSet.empty(state.doc.length) };
+    if (!docHasStoryHeader(state.doc)) return inactive;
+    // A long note opens at once and is parsed right after (the view plugin sees it stale).
+    if (state.doc.length > EAGER_PARSE_LIMIT) return { ...inactive, active: true, stale: true };
+    try {
+      return fromParse(parseEpic(state.doc.toString()), state);
+    } catch (error) {
+      // The parser promises not to throw; if it ever does, the editor must still open the note.
+      logException(state, error, 'spectryn parse');
+      return inactive;
+    }
+  },
   update,
 });

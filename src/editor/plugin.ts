@@ -40,17 +40,20 @@ function revealedMarksChanged(update: ViewUpdate): boolean {
 export class EpicViewPlugin implements PluginValue {
   decorations: DecorationSet;
   private parseTimer: number | null = null;
-  /** Clock time of the last edit, for the debounce. */
+  /** Clock time of the last edit, and the pause to wait after it (ms), for the debounce. */
   private lastEditAt = 0;
+  private delayMs = 0;
   /** The visible ranges the decorations were built for. */
   private ranges: readonly { from: number; to: number }[] = [];
   private notifyTimer: number | null = null;
 
   constructor(private readonly view: EditorView) {
     this.decorations = this.build(view);
-    const { result } = view.state.field(epicField);
-    // The first parse happened in the state field; tell the host after construction, not during it.
-    if (result && view.state.facet(epicEditorConfig).onParsed) {
+    const { result, active, stale } = view.state.field(epicField);
+    // A long note is parsed right after the editor opens, not while it opens.
+    if (active && stale) this.schedule(0);
+    // Otherwise the first parse happened in the state field; tell the host after construction.
+    else if (result && view.state.facet(epicEditorConfig).onParsed) {
       this.notifyTimer = window.setTimeout(() => { this.notifyTimer = null; this.notify(result); }, 0);
     }
   }
@@ -76,7 +79,14 @@ export class EpicViewPlugin implements PluginValue {
     const field = this.view.state.field(epicField);
     if (!field.active) return field.result;
     if (!field.stale && field.result) return field.result;
-    const result = parseEpic(this.view.state.doc.toString(), field.result ?? undefined);
+    let result: ParseResult;
+    try {
+      result = parseEpic(this.view.state.doc.toString(), field.result ?? undefined);
+    } catch (error) {
+      // The parser promises not to throw; if it ever does, keep the last parse and keep typing.
+      logException(this.view.state, error, 'spectryn parse');
+      return field.result;
+    }
     this.view.dispatch({ effects: setEpicParse.of(result) });
     this.notify(result);
     return result;
@@ -93,9 +103,10 @@ export class EpicViewPlugin implements PluginValue {
   private schedule(delayMs: number): void {
     const clock = this.view.state.facet(epicEditorClock);
     this.lastEditAt = clock();
+    this.delayMs = delayMs;
     if (this.parseTimer !== null) return;
     const fire = (): void => {
-      const wait = this.lastEditAt + delayMs - clock();
+      const wait = this.lastEditAt + this.delayMs - clock();
       this.parseTimer = wait > 0 ? window.setTimeout(fire, wait) : null;
       if (wait <= 0) this.parseNow();
     };
@@ -143,16 +154,27 @@ export class EpicViewPlugin implements PluginValue {
   }
 }
 
+/** The clickable badge an event happened in, or null. */
+function badgeOf(event: Event): Element | null {
+  // Not `instanceof Element`: in a popout window the target belongs to another realm.
+  const target = event.target as Partial<Element> | null;
+  return typeof target?.closest === 'function' ? target.closest('[data-spectryn-badge]') : null;
+}
+
 /** The view plugin; its decorations are the editor's badges, totals, chips and underlines. */
 export const epicViewPlugin = ViewPlugin.fromClass(EpicViewPlugin, {
   decorations: (plugin) => plugin.decorations,
   eventHandlers: {
-    mousedown(event: MouseEvent, view: EditorView): boolean {
-      const target = event.target;
-      if (!(target instanceof Element) || event.button !== 0) return false;
-      const badge = target.closest('[data-spectryn-badge]');
-      if (!badge) return false;
-      if (!openStatusMenu(view, view.posAtDOM(badge), event)) return false;
+    // The badge keeps the cursor where it is: no selection on mousedown. The menu opens on click,
+    // like Obsidian's own menus, so the click that follows does not close it again.
+    mousedown(event: MouseEvent): boolean {
+      if (event.button !== 0 || !badgeOf(event)) return false;
+      event.preventDefault();
+      return true;
+    },
+    click(event: MouseEvent, view: EditorView): boolean {
+      const badge = event.button === 0 ? badgeOf(event) : null;
+      if (!badge || !openStatusMenu(view, view.posAtDOM(badge), event)) return false;
       event.preventDefault();
       return true;
     },

@@ -50,9 +50,9 @@ export class StatusBadgeWidget extends WidgetType {
     return el;
   }
 
-  // Let the view plugin's mousedown handler see clicks on the badge (it opens the status menu).
+  // Let the view plugin's handlers see presses and clicks on the badge (a click opens the status menu).
   override ignoreEvent(event: Event): boolean {
-    return event.type !== 'mousedown';
+    return event.type !== 'mousedown' && event.type !== 'click';
   }
 }
 

@@ -56,6 +56,8 @@ interface PendingRun {
   readonly epicKey: string;
   /** The token in every form it may take, for redaction. */
   readonly secrets: readonly string[];
+  /** How many executions had started when this dry run began; another one since makes it stale. */
+  readonly generation: number;
 }
 
 /** A failure already shown to the user in a notice; the modal shows its message too. */
@@ -73,6 +75,8 @@ export class SyncController implements PlanProvider {
   /** Dry runs by the preview the modal shows, so "Sync N changes" runs exactly that plan. */
   private readonly pending = new WeakMap<PlanPreview, PendingRun>();
   private running = false;
+  /** Executions started so far: a dry run made before the latest one no longer describes Jira. */
+  private generation = 0;
 
   constructor(options: SyncControllerOptions) {
     this.options = options;
@@ -87,6 +91,7 @@ export class SyncController implements PlanProvider {
   /** The dry run: reads the tracker and plans; writes nothing. Rejects with a `SyncRefused` (already shown). */
   async plan(scope: SyncScope): Promise<PlanPreview> {
     if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', []);
+    const generation = this.generation;
     const snapshot = this.options.snapshot();
     const file = snapshot.file;
     if (!file) throw this.refuse('Open an epic note to sync it.', []);
@@ -96,7 +101,13 @@ export class SyncController implements PlanProvider {
     const secrets = secretsOf({ email: settings.email, token });
 
     const previous = snapshot.result !== null && snapshot.file?.path === file.path ? snapshot.result : undefined;
-    const note = parseEpic(await this.readNote(file), previous);
+    let text: string;
+    try {
+      text = await this.readNote(file);
+    } catch {
+      throw this.refuse(`Could not read ${file.path}: is it still in the vault?`, secrets);
+    }
+    const note = parseEpic(text, previous);
     const tracker = new JiraTracker({ config: jiraConfigFromSettings(settings, token), http: this.options.http, clock: this.options.clock });
     const options: SyncRunOptions = { execute: true, updateSource: true, ...planOptionsOf(scope) };
     let planned: SyncRunResult;
@@ -108,7 +119,7 @@ export class SyncController implements PlanProvider {
     }
     if (planned.plan === null) throw this.refuse(dryRunFailureText(planned), secrets);
     const preview = previewOfPlan({ plan: planned.plan, warnings: planned.warnings, format: settings.tracker === 'jira-cloud' ? 'ADF' : 'wiki markup' });
-    this.pending.set(preview, { file, note, tracker, options, planned, epicKey: planned.plan.epicKey, secrets });
+    this.pending.set(preview, { file, note, tracker, options, planned, epicKey: planned.plan.epicKey, secrets, generation });
     return preview;
   }
 
@@ -118,10 +129,11 @@ export class SyncController implements PlanProvider {
    */
   async execute(preview: PlanPreview, control?: ExecutionControl): Promise<void> {
     const run = this.pending.get(preview);
-    if (!run) throw this.refuse('This plan is no longer current: sync again.', []);
-    if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', run.secrets);
+    if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', []);
+    if (!run || run.generation !== this.generation) throw this.refuse('Jira changed since this plan was made: sync again.', []);
     this.pending.delete(preview);
     this.running = true;
+    this.generation += 1;
     const total = run.planned.plan?.operations.length ?? 0;
     const progress = new Notice(progressText(0, total), 0);
     let result: SyncRunResult;

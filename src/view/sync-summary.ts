@@ -12,8 +12,11 @@ import type { PlanFieldChange, PlanOperationPreview, PlanPreview } from './plan-
 /** Longest value shown as it is in the plan, in characters; longer or multi-line values are summarised. */
 const LONGEST_SHOWN_VALUE = 120;
 
-/** How many failed operations the result notice names; the rest are counted. */
+/** How many different errors the result notice names; the rest are counted. */
 const FAILURES_NAMED = 3;
+
+/** How many operations one error of the result notice names; the rest are counted. */
+const TARGETS_NAMED = 3;
 
 /** How the descriptions of a tracker are stored, for the summary line ("ADF", "wiki markup"). */
 export type DescriptionFormat = 'ADF' | 'wiki markup';
@@ -89,8 +92,9 @@ export function resultText(result: SyncRunResult, epicKey: string): string {
   const skipped = results.filter((item) => item.status === 'skipped');
   const changed = changeParts(done.map((item) => item.operation.action));
   if (failed.length > 0) {
-    const named = failed.slice(0, FAILURES_NAMED).map(describeFailed);
-    const more = failed.length > FAILURES_NAMED ? [`…and ${failed.length - FAILURES_NAMED} more failed.`] : [];
+    const groups = failureGroups(failed);
+    const named = groups.slice(0, FAILURES_NAMED).map(({ targets, message }) => `${listTargets(targets)}: ${message}`);
+    const more = groups.length > FAILURES_NAMED ? [`…and ${groups.length - FAILURES_NAMED} other errors.`] : [];
     return [`Synced ${epicKey} with errors: ${done.length} done, ${failed.length} failed${skipped.length > 0 ? `, ${skipped.length} not run` : ''}.`, ...named, ...more].join('\n');
   }
   if (skipped.some((item) => item.reason === 'cancelled')) {
@@ -113,11 +117,22 @@ function changeParts(actions: readonly OperationAction[]): string[] {
   return parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
 }
 
-function describeFailed(item: OperationResult): string {
-  const { operation } = item;
-  const target = operation.subtaskNumber === null ? operation.storyId : `${operation.storyId} #${operation.subtaskNumber}`;
-  const message = item.error ? `${item.error.message} ${item.error.hint}` : 'failed';
-  return `${target} (${kindLabel(operation.action)}): ${message}`;
+/** Failed operations grouped by their message (with the hint), in first-seen order. */
+function failureGroups(failed: readonly OperationResult[]): { targets: string[]; message: string }[] {
+  const groups = new Map<string, string[]>();
+  for (const item of failed) {
+    const { operation } = item;
+    const target = `${operation.subtaskNumber === null ? operation.storyId : `${operation.storyId} #${operation.subtaskNumber}`} (${kindLabel(operation.action)})`;
+    const message = item.error ? `${item.error.message} ${item.error.hint}`.trim() : 'failed';
+    groups.set(message, [...(groups.get(message) ?? []), target]);
+  }
+  return [...groups].map(([message, targets]) => ({ targets, message }));
+}
+
+/** "US-001 (create story), US-002 (create story) and 4 more". */
+function listTargets(targets: readonly string[]): string {
+  const shown = targets.slice(0, TARGETS_NAMED).join(', ');
+  return targets.length > TARGETS_NAMED ? `${shown} and ${targets.length - TARGETS_NAMED} more` : shown;
 }
 
 function capitalise(text: string): string {

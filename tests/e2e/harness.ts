@@ -107,6 +107,8 @@ function createHarness(parent: HTMLElement): Harness {
     },
     async type(marker, count, warmUp = 10) {
       const v = current();
+      // A long note is parsed right after opening: let that happen before typing starts.
+      flushEpicParse(v);
       const at = v.state.doc.toString().indexOf(marker);
       if (at === -1) throw new Error(`marker not found: ${marker}`);
       const end = v.state.doc.lineAt(at).to;

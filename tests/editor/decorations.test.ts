@@ -15,7 +15,9 @@ import { DEMO_NOTE, offsetOf } from './helpers';
 const LIVE: DecorationContext = { livePreview: true, display: { livePreview: true, sourceMode: true }, trackerBaseUrl: null };
 
 function stateOf(text: string, cursor = 0): EditorState {
-  return EditorState.create({ doc: text, selection: { anchor: cursor }, extensions: [epicField, editorLivePreviewField] });
+  const created = EditorState.create({ doc: text, selection: { anchor: cursor }, extensions: [epicField, editorLivePreviewField] });
+  // Long notes are parsed by the view plugin after creation; here the test hands the parse in.
+  return created.field(epicField).stale ? created.update({ effects: setEpicParse.of(parseEpic(text)) }).state : created;
 }
 
 function list(set: DecorationSet): { from: number; to: number; value: Decoration }[] {

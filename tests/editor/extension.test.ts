@@ -2,11 +2,12 @@
  * The epic editor extension on a real EditorView (jsdom): badges for every status, totals,
  * issue chips, the status menu, diagnostics, modes, debounced re-parse, and notes without stories.
  */
-import { EditorSelection, EditorState } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
+import { editorLivePreviewField } from 'obsidian';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { STATUSES, type ParseResult } from '../../src/model';
 import { epicField, flushEpicParse, refreshEpicDecorations } from '../../src/editor';
-import { epicMarksBetween } from '../../src/editor/epic-field';
+import { EAGER_PARSE_LIMIT, epicMarksBetween } from '../../src/editor/epic-field';
 import { diagnosticsAt, diagnosticTooltip } from '../../src/editor/diagnostic-tooltip';
 import { DEMO_NOTE, mountEditor, offsetOf, PLAIN_NOTE } from './helpers';
 
@@ -26,8 +27,14 @@ afterEach(() => {
 const badges = (view: EditorView): HTMLElement[] => Array.from(view.contentDOM.querySelectorAll<HTMLElement>('.spectryn-status-badge'));
 const totalsOf = (view: EditorView): HTMLElement[] => Array.from(view.contentDOM.querySelectorAll<HTMLElement>('.spectryn-totals'));
 
-function click(el: Element, type = 'mousedown'): void {
-  el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, clientX: 10, clientY: 10 }));
+/** A press and a click, as a user's click delivers them; returns whether the press was cancelled. */
+function click(el: Element): boolean {
+  const init = { bubbles: true, cancelable: true, button: 0, clientX: 10, clientY: 10 };
+  const press = new MouseEvent('mousedown', init);
+  el.dispatchEvent(press);
+  el.dispatchEvent(new MouseEvent('mouseup', init));
+  el.dispatchEvent(new MouseEvent('click', init));
+  return press.defaultPrevented;
 }
 
 describe('status badges', () => {
@@ -73,6 +80,20 @@ describe('status badges', () => {
     expect(open?.classList.contains('spectryn-status-source')).toBe(true);
     expect(view.contentDOM.querySelectorAll('[data-spectryn-badge]')).toHaveLength(0);
     expect(totalsOf(view).length).toBeGreaterThan(0);
+  });
+
+  test('switching between live preview and source mode rebuilds the decorations', () => {
+    const mode = new Compartment();
+    const view = mount({ text: DEMO_NOTE, livePreview: null, extra: mode.of(editorLivePreviewField.init(() => true)) });
+    expect(view.contentDOM.querySelectorAll('[data-spectryn-badge]')).toHaveLength(10);
+    // A field keeps its value while configured: take it out, then put it back as source mode.
+    view.dispatch({ effects: mode.reconfigure([]) });
+    view.dispatch({ effects: mode.reconfigure(editorLivePreviewField.init(() => false)) });
+    expect(view.contentDOM.querySelectorAll('[data-spectryn-badge]')).toHaveLength(0);
+    expect(view.contentDOM.querySelectorAll('.spectryn-status-source')).toHaveLength(10);
+    view.dispatch({ effects: mode.reconfigure([]) });
+    view.dispatch({ effects: mode.reconfigure(editorLivePreviewField.init(() => true)) });
+    expect(view.contentDOM.querySelectorAll('[data-spectryn-badge]')).toHaveLength(10);
   });
 
   test('source mode decorations can be turned off; live preview ones stay', () => {
@@ -144,13 +165,17 @@ describe('status menu', () => {
   function openMenuOn(view: EditorView, status: string): HTMLElement[] {
     const badge = view.contentDOM.querySelector(`[data-spectryn-badge][data-status="${status}"]`);
     if (!badge) throw new Error(`no ${status} badge`);
-    click(badge);
+    const head = view.state.selection.main.head;
+    // The press does not move the cursor onto the badge (which would reveal the source instead).
+    expect(click(badge)).toBe(true);
+    expect(view.state.selection.main.head).toBe(head);
     return Array.from(activeDocument.querySelectorAll<HTMLElement>('.menu .menu-item'));
   }
 
   test('clicking a badge lists every status, the current one checked', () => {
     const view = mount({ text: DEMO_NOTE });
     const items = openMenuOn(view, 'open');
+    expect(activeDocument.querySelectorAll('.menu')).toHaveLength(1);
     expect(items.map((i) => i.textContent)).toEqual(['📋 Planned', '📂 Open', '🔄 In progress', '👀 In review', '⏸️ Blocked', '✅ Done', '❌ Cancelled']);
     expect(items.filter((i) => i.getAttribute('data-checked') === 'true').map((i) => i.textContent)).toEqual(['📂 Open']);
   });
@@ -258,6 +283,31 @@ describe('parsing', () => {
     };
     expect(ranges(view).length).toBeGreaterThan(20);
     expect(ranges(view)).toEqual(ranges(fresh));
+  });
+
+  test('a long note opens without parsing and is parsed right after', () => {
+    jest.useFakeTimers();
+    const parses: ParseResult[] = [];
+    const filler = `\n${'Lorem ipsum dolor sit amet. '.repeat(40)}\n`.repeat(Math.ceil(EAGER_PARSE_LIMIT / 1000));
+    const view = mount({ text: DEMO_NOTE + filler, onParsed: (r) => parses.push(r) });
+    expect(view.state.field(epicField)).toMatchObject({ result: null, active: true, stale: true });
+    expect(badges(view)).toHaveLength(0);
+    jest.advanceTimersByTime(0);
+    expect(parses).toHaveLength(1);
+    expect(view.state.field(epicField).stale).toBe(false);
+    expect(badges(view)).toHaveLength(10);
+  });
+
+  test('typing right after opening a long note waits for the pause', () => {
+    jest.useFakeTimers();
+    const parses: ParseResult[] = [];
+    const filler = `\n${'Lorem ipsum dolor sit amet. '.repeat(40)}\n`.repeat(Math.ceil(EAGER_PARSE_LIMIT / 1000));
+    const view = mount({ text: DEMO_NOTE + filler, onParsed: (r) => parses.push(r), debounceMs: 150 });
+    view.dispatch({ changes: { from: view.state.doc.length, insert: 'x' } });
+    jest.advanceTimersByTime(100);
+    expect(parses).toHaveLength(0);
+    jest.advanceTimersByTime(60);
+    expect(parses).toHaveLength(1);
   });
 
   test('flushEpicParse parses at once and is a no-op when fresh', () => {

@@ -12,7 +12,8 @@ export { DEMO_NOTE, PLAIN_NOTE } from './notes';
 /** Options of `mountEditor`. */
 export interface MountOptions {
   readonly text: string;
-  readonly livePreview?: boolean;
+  /** Live preview (default), source mode, or null: no mode field (the test adds its own). */
+  readonly livePreview?: boolean | null;
   /** Fixed settings, or a getter read at every rebuild. */
   readonly display?: DecorationSettings | (() => DecorationSettings);
   readonly cursor?: number;
@@ -33,7 +34,7 @@ export function mountEditor(options: MountOptions): EditorView {
       doc: options.text,
       selection: { anchor: options.cursor ?? 0 },
       extensions: [
-        editorLivePreviewField.init(() => options.livePreview ?? true),
+        options.livePreview === null ? [] : editorLivePreviewField.init(() => options.livePreview ?? true),
         epicEditorExtension({
           display,
           debounceMs: options.debounceMs,

@@ -27,6 +27,20 @@ test('a story heading gets its totals', () => {
   expect(totals?.querySelector('.spectryn-totals-text')?.textContent).toBe('4 pts · 2/4 subtasks');
 });
 
+test('the epic title and phase headings get the totals of the epic and the phase', () => {
+  const process = epicReadingViewProcessor();
+  const title = section((s) => s.createEl('h1', { text: '🚀 Demo Epic' }));
+  process(title, context(lineOf('# 🚀 Demo Epic'), lineOf('# 🚀 Demo Epic')));
+  expect(title.querySelector('.spectryn-totals')?.getAttribute('data-scope')).toBe('epic');
+  expect(title.querySelector('.spectryn-totals-text')?.textContent).toBe('4 of 17 pts done · 1/5 stories · 1 cancelled');
+  const phase = section((s) => s.createEl('h2', { text: 'Phase 2: Ship' }));
+  process(phase, context(lineOf('## Phase 2'), lineOf('## Phase 2')));
+  expect(phase.querySelector('.spectryn-totals')?.getAttribute('data-points-total')).toBe('10');
+  // Processing the same section twice (Obsidian re-renders) adds nothing.
+  process(phase, context(lineOf('## Phase 2'), lineOf('## Phase 2')));
+  expect(phase.querySelectorAll('.spectryn-totals')).toHaveLength(1);
+});
+
 test('status cells of a rendered table become badges', () => {
   const process = epicReadingViewProcessor();
   const start = lineOf('| # | Subtask |');

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEpic } from '../../src/model';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import { jiraConfigFromSettings } from '../../src/sync/jira/from-settings';
+import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
+import { jiraConfigFromSettings, jiraTrackerForPlugin } from '../../src/sync/jira/from-settings';
 import { JiraTracker } from '../../src/sync/jira/tracker';
 import { fileNoteWriter, processNoteWriter } from '../../src/sync/note-writer';
 import { executePlan, planNote, syncNote } from '../../src/sync/run';
@@ -70,4 +71,20 @@ test('plugin flow: plan (dry run) → preview in the modal → execute exactly t
   expect(done.operations.map((operation) => [operation.action, operation.story, operation.status]))
     .toEqual(planned.operations.map((operation) => [operation.action, operation.story, 'done']));
   expect(progress[progress.length - 1]).toBe(planned.operations.length);
+});
+
+test('jiraTrackerForPlugin: requestUrl-shaped transport and timer, a dry run reads the epic', async () => {
+  const requestUrl = async (param: RequestUrlParam): Promise<RequestUrlResponse> => {
+    const response = await fetch(param.url, { method: param.method, headers: param.headers, body: typeof param.body === 'string' ? param.body : undefined });
+    const text = await response.text();
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => { headers[name] = value; });
+    return { status: response.status, headers, text, json: null, arrayBuffer: new ArrayBuffer(0) };
+  };
+  const settings = { ...DEFAULT_SETTINGS, siteUrl: fake.url, email: 'dev@example.com', projectKey: 'SRCH' };
+  const jira = jiraTrackerForPlugin({ settings, token: 'fake-token-123', requestUrl, setTimer: (callback, ms) => setTimeout(callback, ms) });
+  const planned = await planNote({ note: parseEpic(example('search-rollout.md')), epicKey: null, tracker: jira, options: { ...options, execute: false } });
+  expect(planned.exitCode).toBe(0);
+  expect(planned.operations.filter((operation) => operation.action === 'create_story')).toHaveLength(4);
+  expect(jira.browseUrl('SRCH-41')).toBe(`${fake.url}/browse/SRCH-41`);
 });

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { startFakeJira } from '../../sync/fake-jira';
 import { openSandbox, settle, type SandboxPage } from './sandbox-browser';
 import { noteText, selectInNote } from './sandbox-api';
 
@@ -116,6 +117,8 @@ test('clicking a badge and picking a status rewrites the note', async () => {
   if (!box) return;
   await page.mouse.click(box.x, box.y);
   const item = page.locator('.menu .menu-item', { hasText: 'In review' });
+  await expect(page.locator('.menu .menu-item[data-checked="true"]').textContent()).resolves.toContain('Planned');
+  await page.screenshot({ path: join(SHOTS, 'sandbox-status-menu-light.png') });
   await item.click({ timeout: 5000 });
   await expect(page.locator('.menu').count()).resolves.toBe(0);
   await waitForAttr(paneStory('US-004'), 'data-status', 'in_review');
@@ -170,6 +173,44 @@ test('sync creates the stories in the built-in Jira and writes the keys back; a 
   await page.keyboard.press('Escape');
 });
 
+test('source mode shows the status text styled, without badges, and live preview brings them back', async () => {
+  await page.locator('.side-dock-ribbon-action[data-action="source-mode"]').click();
+  await expect(page.getAttribute('body', 'data-editor-mode')).resolves.toBe('source');
+  await expect(page.locator('.mod-root [data-spectryn-badge]').count()).resolves.toBe(0);
+  await expect(page.locator('.mod-root .spectryn-status-source').count()).resolves.toBeGreaterThan(0);
+  await page.locator('.workspace-split.mod-root').screenshot({ path: join(SHOTS, 'sandbox-editor-source-light.png') });
+  await page.locator('.side-dock-ribbon-action[data-action="source-mode"]').click();
+  await expect(page.getAttribute('body', 'data-editor-mode')).resolves.toBe('live-preview');
+  await expect(page.locator('.mod-root [data-spectryn-badge]').count()).resolves.toBeGreaterThan(0);
+});
+
+test('the command palette lists the plugin\'s commands and runs them', async () => {
+  await page.locator('.side-dock-ribbon-action[data-action="palette"]').click();
+  const names = await page.locator('.sandbox-palette-item').allTextContents();
+  expect(names).toEqual(expect.arrayContaining(['Open epic progress', 'Sync epic with tracker', 'Validate epic note', 'Export epic JSON next to the note']));
+  await page.locator('.sandbox-palette-item', { hasText: 'Validate epic note' }).click();
+  const summary = page.locator('.spectryn-diagnostics-modal .spectryn-diag-summary');
+  await expect(summary.textContent()).resolves.toMatch(/^(No problems found\.|\d+ errors, \d+ warnings, \d+ notes\.)$/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.modal-container').count()).resolves.toBe(0);
+});
+
+test('reading view renders the note with the plugin\'s badges, totals and issue chips', async () => {
+  await page.locator('.side-dock-ribbon-action[data-action="reading-view"]').click();
+  await expect(page.getAttribute('body', 'data-editor-mode')).resolves.toBe('reading');
+  const preview = page.locator('.markdown-preview-view');
+  const story = preview.locator('h3', { hasText: 'US-001: Schema Compatibility Analysis' });
+  await expect(attr(story.locator('.spectryn-totals'), 'data-points-done')).resolves.toBe('5');
+  await expect(attr(preview.locator('h1 .spectryn-totals'), 'data-points-done')).resolves.toBe('16');
+  const row = preview.locator('tr', { hasText: 'Status' }).filter({ has: page.locator('.spectryn-status-badge[data-status="in_review"]') });
+  await expect(row.count()).resolves.toBe(1);
+  await expect(preview.locator('a.spectryn-issue-chip[data-issue-key="INFRA-101"]').count()).resolves.toBe(1);
+  await story.scrollIntoViewIfNeeded();
+  await page.locator('.workspace-split.mod-root').screenshot({ path: join(SHOTS, 'sandbox-reading-light.png') });
+  await page.locator('.side-dock-ribbon-action[data-action="reading-view"]').click();
+  await expect(page.getAttribute('body', 'data-editor-mode')).resolves.toBe('live-preview');
+});
+
 test('the settings tab points the plugin at the built-in tracker', async () => {
   await page.locator('.side-dock-ribbon-action[data-action="settings"]').click();
   const siteUrl = page.locator('.setting-item[data-setting="siteUrl"] input');
@@ -185,9 +226,42 @@ test('the settings tab points the plugin at the built-in tracker', async () => {
   await expect(page.locator('.modal-container').count()).resolves.toBe(0);
 });
 
+test('pointing the settings at another Jira is a settings change (requests go through the relay)', async () => {
+  const elsewhere = await startFakeJira({ email: 'someone@example.com', token: 'other-token', projectKey: 'INFRA' });
+  try {
+    await page.locator('.side-dock-ribbon-action[data-action="settings"]').click();
+    await page.locator('.setting-item[data-setting="siteUrl"] input').fill(elsewhere.url);
+    await page.locator('.setting-item[data-setting="email"] input').fill('someone@example.com');
+    await page.locator('.sandbox-secret-new input[type="text"]').fill('other-jira');
+    await page.locator('.sandbox-secret-new input[type="password"]').fill('other-token');
+    await page.locator('.sandbox-secret-new button').click();
+    await expect(page.locator('.sandbox-secret select').inputValue()).resolves.toBe('other-jira');
+    const row = page.locator('.setting-item', { hasText: 'Test connection' });
+    await row.locator('button').click();
+    const result = row.locator('.spectryn-connection-result');
+    await result.filter({ hasNotText: 'Testing…' }).waitFor({ timeout: 10_000 });
+    await expect(result.textContent()).resolves.toContain(`Reached ${elsewhere.url}`);
+    expect(elsewhere.requests.length).toBeGreaterThan(0);
+    // The token never reaches the page's storage.
+    const stored = await page.evaluate(() => JSON.stringify(window.localStorage));
+    expect(stored).not.toContain('other-token');
+    expect(stored).toContain('other-jira');
+
+    // Back to the built-in tracker.
+    await page.locator('.setting-item[data-setting="siteUrl"] input').fill(new URL(sandbox.sandbox.url).origin);
+    await page.locator('.setting-item[data-setting="email"] input').fill('dev@example.com');
+    await page.locator('.sandbox-secret select').selectOption('sandbox-jira-token');
+    await page.keyboard.press('Escape');
+  } finally {
+    await elsewhere.close();
+  }
+});
+
 test('screenshots of editor and pane in light and dark themes', async () => {
   // Notices would cover the pane in the pictures.
   while ((await page.locator('.notice').count()) > 0) await page.locator('.notice').first().click();
+  // The panel shows the built-in tracker again after the previous test's settings change.
+  await page.locator('.sandbox-tracker[data-issue-count]').waitFor();
   for (const theme of ['light', 'dark'] as const) {
     if ((await page.getAttribute('body', 'data-theme')) !== theme) await page.locator('.side-dock-ribbon-action[data-action="theme"]').click();
     await expect(page.getAttribute('body', 'data-theme')).resolves.toBe(theme);
@@ -199,6 +273,24 @@ test('screenshots of editor and pane in light and dark themes', async () => {
   }
   const background = await page.evaluate(() => getComputedStyle(document.querySelector('.cm-editor') ?? document.body).backgroundColor);
   expect(background).toBe('rgb(30, 30, 30)');
+});
+
+test('unloading the plugin removes its ribbon button, status bar item, pane, commands and decorations', async () => {
+  await page.evaluate(() => { (window as unknown as { spectrynSandbox: { plugin: { unload(): void } } }).spectrynSandbox.plugin.unload(); });
+  await settle(page);
+  await expect(page.locator('.side-dock-ribbon-action[data-plugin="spectryn"]').count()).resolves.toBe(0);
+  await expect(page.locator('.status-bar-item.plugin-spectryn').count()).resolves.toBe(0);
+  await expect(page.locator('.workspace-leaf-content[data-type="spectryn-epic-progress"]').count()).resolves.toBe(0);
+  await expect(page.locator('.markdown-source-view .spectryn-totals, .markdown-source-view .spectryn-status-badge').count()).resolves.toBe(0);
+  await page.locator('.side-dock-ribbon-action[data-action="palette"]').click();
+  await expect(page.locator('.sandbox-palette-item').count()).resolves.toBe(0);
+  await page.keyboard.press('Escape');
+  // The note still edits; nothing the plugin left behind reacts any more.
+  await expect(selectInNote(page, 'US-005: Performance Testing', 'Planned')).resolves.toBe(true);
+  await page.keyboard.type('Done');
+  await page.waitForTimeout(400);
+  await expect(page.locator('.markdown-source-view .spectryn-totals').count()).resolves.toBe(0);
+  await expect(noteText(page)).resolves.toContain('| **Status** | 📋 Done |');
 });
 
 test('the page logged no errors', () => {

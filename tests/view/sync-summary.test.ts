@@ -1,0 +1,90 @@
+/**
+ * The texts of a sync: plan entries (status words, long values summarised), progress, and the
+ * result notice for success, failures (grouped by the tracker's message) and a stopped run.
+ */
+import type { SyncRunResult } from '../../src/sync/run';
+import type { OperationResult, PlannedOperation, SyncPlan } from '../../src/sync/tracker';
+import { kindLabel, previewOfChange, previewOfPlan, progressText, resultText, summariseLongChange } from '../../src/view/sync-summary';
+
+function operation(action: PlannedOperation['action'], storyId: string, subtaskNumber: number | null = null): PlannedOperation {
+  return { id: `${action}:${storyId}#${subtaskNumber ?? ''}`, action, storyId, subtaskNumber, issueKey: null, summary: `Title of ${storyId}`, changes: [], request: null };
+}
+
+function run(results: OperationResult[], overrides: Partial<SyncRunResult> = {}): SyncRunResult {
+  return { exitCode: 0, plan: null, outcome: { results, keys: [] }, operations: [], errors: [], warnings: [], failure: null, ...overrides };
+}
+
+const done = (op: PlannedOperation): OperationResult => ({ operation: op, status: 'done', issueKey: 'INFRA-1' });
+
+describe('plan preview', () => {
+  it('keeps short values, shows note statuses in words, and summarises descriptions and long values', () => {
+    expect(previewOfChange({ field: 'story_points', before: 3, after: 5 }, 'ADF')).toEqual({ field: 'story_points', before: '3', after: '5' });
+    expect(previewOfChange({ field: 'labels', before: ['a'], after: ['a', 'spectryn-us-001'] }, 'ADF')).toEqual({ field: 'labels', before: 'a', after: 'a, spectryn-us-001' });
+    expect(previewOfChange({ field: 'status', before: 'To Do', after: 'in_progress' }, 'ADF')).toEqual({ field: 'status', before: 'To Do', after: 'In progress' });
+    const longBefore = Array.from({ length: 12 }, (_, i) => `line ${i}`).join('\n\n');
+    const longAfter = Array.from({ length: 15 }, (_, i) => `line ${i}`).join('\n');
+    expect(previewOfChange({ field: 'description', before: longBefore, after: longAfter }, 'ADF').summary).toBe('description changed (ADF, 12 → 15 lines)');
+    expect(previewOfChange({ field: 'description', before: null, after: 'One line' }, 'wiki markup').summary).toBe('description: wiki markup, 1 line');
+    expect(previewOfChange({ field: 'comment', before: null, after: 'x'.repeat(500) }, 'ADF').summary).toBe('comment: 1 line');
+    expect(summariseLongChange('description', 'a\nb', null, 'ADF')).toBe('description removed (ADF, 2 lines)');
+  });
+
+  it('maps a plan: targets, titles, keys, warnings and keys to write', () => {
+    const plan: SyncPlan = {
+      epicKey: 'INFRA-100',
+      operations: [operation('create_story', 'US-001'), { ...operation('transition_subtask', 'US-002', 3), issueKey: 'INFRA-7', changes: [{ field: 'status', before: 'Backlog', after: 'done' }] }],
+      discoveredKeys: [{ kind: 'story', storyId: 'US-009', key: 'INFRA-9' }],
+      unmatched: [],
+      warnings: [],
+    };
+    expect(previewOfPlan({ plan, warnings: ['w'], format: 'ADF' })).toEqual({
+      epicKey: 'INFRA-100',
+      operations: [
+        { kind: 'create_story', target: 'US-001', title: 'Title of US-001', issueKey: null, changes: [] },
+        { kind: 'transition_subtask', target: 'US-002 #3', title: 'Title of US-002', issueKey: 'INFRA-7', changes: [{ field: 'status', before: 'Backlog', after: 'Done' }] },
+      ],
+      warnings: ['w'],
+      keysToWrite: 1,
+    });
+    expect(kindLabel('add_comment')).toBe('comment');
+    expect(kindLabel('create_subtask')).toBe('create subtask');
+    expect(progressText(3, 12)).toBe('Syncing… 3/12');
+  });
+});
+
+describe('result notice', () => {
+  it('says what changed', () => {
+    const results = [
+      ...['US-1', 'US-2'].map((id) => done(operation('create_story', id))),
+      done(operation('create_subtask', 'US-1', 1)),
+      done(operation('update_story', 'US-3')), done(operation('update_subtask', 'US-3', 1)),
+      done(operation('transition_story', 'US-3')),
+      done(operation('add_comment', 'US-3')),
+    ];
+    expect(resultText(run(results), 'INFRA-100')).toBe('Synced INFRA-100: 2 stories created, 1 subtask created, 2 issues updated, 1 transition, 1 comment added.');
+    expect(resultText(run([]), 'INFRA-100')).toBe('Synced INFRA-100: issue keys written into the note.');
+  });
+
+  it('on failures: counts, then each distinct tracker message with its hint and the operations it hit', () => {
+    const error = { kind: 'validation' as const, message: 'create 2 issues failed (HTTP 400): issue 1: priority: Specify a valid priority', hint: 'Fix the priority mapping in the settings.' };
+    const failed = (op: PlannedOperation): OperationResult => ({ operation: op, status: 'failed', issueKey: null, error });
+    const results = [
+      done(operation('create_story', 'US-1')),
+      ...['US-2', 'US-3', 'US-4', 'US-5'].map((id) => failed(operation('create_story', id))),
+      { operation: operation('transition_subtask', 'US-6', 2), status: 'failed' as const, issueKey: 'INFRA-6', error: { kind: 'forbidden' as const, message: 'transition INFRA-6 failed (HTTP 403)', hint: 'Permission denied: ask a Jira admin.' } },
+      { operation: operation('create_subtask', 'US-2', 1), status: 'skipped' as const, issueKey: null, reason: 'parent failed' },
+    ];
+    expect(resultText(run(results, { exitCode: 64 }), 'INFRA-100')).toBe([
+      'Synced INFRA-100 with errors: 1 done, 5 failed, 1 not run.',
+      'US-2 (create story), US-3 (create story), US-4 (create story) and 1 more: create 2 issues failed (HTTP 400): issue 1: priority: Specify a valid priority Fix the priority mapping in the settings.',
+      'US-6 #2 (transition subtask): transition INFRA-6 failed (HTTP 403) Permission denied: ask a Jira admin.',
+    ].join('\n'));
+  });
+
+  it('a run stopped by the user, and a run stopped by an error', () => {
+    const stopped = [done(operation('create_story', 'US-1')), { operation: operation('create_subtask', 'US-1', 1), status: 'skipped' as const, issueKey: null, reason: 'cancelled' }];
+    expect(resultText(run(stopped, { exitCode: 80 }), 'INFRA-100')).toBe('Sync of INFRA-100 stopped: 1 done, 1 not run. 1 story created.');
+    const failure = { kind: 'auth' as const, message: 'read epic INFRA-100 failed (HTTP 401)', hint: 'Authentication refused: check the email and the API token.' };
+    expect(resultText(run([], { exitCode: 5, outcome: null, failure }), 'INFRA-100')).toBe('Sync of INFRA-100 failed: read epic INFRA-100 failed (HTTP 401) Authentication refused: check the email and the API token.');
+  });
+});
