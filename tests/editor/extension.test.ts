@@ -310,6 +310,22 @@ describe('parsing', () => {
     expect(parses).toHaveLength(1);
   });
 
+  test('a host callback that throws is reported and the editor keeps working', () => {
+    jest.useFakeTimers();
+    const errors: unknown[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { errors.push(args); });
+    try {
+      const view = mount({ text: DEMO_NOTE, onParsed: () => { throw new Error('host broke'); } });
+      jest.advanceTimersByTime(1);
+      expect(String(errors.flat().find((e) => e instanceof Error))).toContain('host broke');
+      view.dispatch({ changes: { from: 0, insert: 'x' } });
+      jest.advanceTimersByTime(200);
+      expect(badges(view)).toHaveLength(10);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test('flushEpicParse parses at once and is a no-op when fresh', () => {
     const view = mount({ text: DEMO_NOTE });
     const first = flushEpicParse(view);
