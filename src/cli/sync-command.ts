@@ -1,10 +1,12 @@
 /**
- * The sync path of the command line (`-x`, or a dry run with tracker settings). A placeholder
- * until the sync engine lands: the sync helper owns this file from then on. The command line
- * prints whatever report this returns (text or JSON, and `--export`) and exits with its code.
+ * The sync path of the command line (`-x`, or a dry run with tracker settings): the same engine
+ * as the plugin (`syncNote` over the Jira adapter), with Node's fetch as the transport and the
+ * note file as the place keys are written back. The command line prints the report this returns
+ * (text or JSON, and `--export`) and exits with its code.
  */
-import type { ParseResult } from '../model';
-import type { EpicReport } from '../model/report';
+import { parseEpic, type ParseResult } from '../model';
+import { buildReport, type EpicReport } from '../model/report';
+import { JiraTracker, fileNoteWriter, nodeFetchHttp, syncNote, timerClock, type JiraConfig as JiraSiteConfig } from '../sync';
 import type { CliOptions } from './args';
 import { EXIT } from './exit-codes';
 import type { OutputStream, ReadFile, WriteFile } from './io';
@@ -38,8 +40,55 @@ export interface SyncCommandResult {
   readonly report: EpicReport | null;
 }
 
-/** Runs a sync (dry run unless `options.execute`). Placeholder: says sync is not available yet. */
+/** Runs a sync: a dry run (reads the tracker only) unless `options.execute`. */
 export async function runSync(input: SyncCommandInput): Promise<SyncCommandResult> {
-  input.stderr.write(`spectryn: sync is not available yet (tracker ${input.config.tracker}). Unset the tracker settings to report the note alone.\n`);
-  return { exitCode: EXIT.configuration, report: null };
+  const { config, options } = input;
+  if (config.tracker !== 'jira') {
+    input.stderr.write(`spectryn: syncing with ${config.tracker} is not supported yet; only jira is. Unset its settings to report the note alone.\n`);
+    return { exitCode: EXIT.configuration, report: null };
+  }
+  const tracker = new JiraTracker({
+    config: jiraSiteConfig(config, input.epicKey),
+    http: nodeFetchHttp({ fetch }),
+    clock: timerClock(setTimeout),
+  });
+  const decoder = new TextDecoder('utf-8');
+  const readNote = async (): Promise<string> => decoder.decode(await input.readFile(input.notePath));
+  const result = await syncNote({
+    note: input.note,
+    epicKey: input.epicKey,
+    tracker,
+    options: { execute: options.execute, updateSource: input.updateSource, phase: options.phase, stories: options.stories },
+    // Keys are computed against the file as it is when each batch returns, so an edit saved
+    // meanwhile by an editor is kept.
+    writer: fileNoteWriter({ read: readNote, write: (text) => input.writeFile(input.notePath, text) }),
+    now: input.now,
+    onProgress: options.verbose ? (done, total) => { input.stderr.write(`spectryn: ${done}/${total} operations\n`); } : undefined,
+  });
+  // After an executed run with write-back the report shows the note as it now is (with its keys).
+  const written = options.execute && input.updateSource && result.outcome !== null;
+  const note: ParseResult = written ? parseEpic(await readNote()) : input.note;
+  const report = buildReport({
+    result: note,
+    tracker: 'jira',
+    dryRun: !options.execute,
+    epicKey: input.epicKey,
+    operations: result.operations,
+    errors: result.errors,
+    warnings: result.warnings,
+  });
+  return { exitCode: result.exitCode, report };
+}
+
+/** The adapter's settings from the environment's; the project defaults to the epic key's prefix. */
+function jiraSiteConfig(config: Extract<TrackerConfig, { tracker: 'jira' }>, epicKey: string): JiraSiteConfig {
+  const projectFromEpic = epicKey.includes('-') ? epicKey.slice(0, epicKey.lastIndexOf('-')) : epicKey;
+  return {
+    flavor: config.deployment,
+    siteUrl: config.siteUrl,
+    email: config.email ?? undefined,
+    token: config.token,
+    projectKey: config.projectKey ?? projectFromEpic,
+    storyPointsField: config.storyPointsField ?? undefined,
+  };
 }

@@ -98,7 +98,7 @@ export class SpectrynSettingTab extends PluginSettingTab {
         items: [
           { name: 'Story issue type', control: { type: 'text', key: 'storyIssueType', placeholder: 'Story' } },
           { name: 'Subtask issue type', desc: 'Leave blank to use the project\'s subtask type.', control: { type: 'text', key: 'subtaskIssueType', placeholder: 'Discovered' } },
-          { name: 'Story points field', desc: 'A field id such as customfield_10016. Leave blank to find it by name.', control: { type: 'text', key: 'storyPointsField', placeholder: 'Found by name' } },
+          { name: 'Story points field', desc: 'The field id Jira shows for your story points field. Leave blank to find it by name.', control: { type: 'text', key: 'storyPointsField', placeholder: 'Found by name' } },
         ],
       },
       {

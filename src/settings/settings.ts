@@ -35,7 +35,7 @@ export interface SpectrynSettings {
   readonly storyIssueType: string;
   /** Issue type name for subtasks; "" (default) = discovered from the project. */
   readonly subtaskIssueType: string;
-  /** Story points custom field id (`customfield_10016`); "" (default) = discovered by name. */
+  /** Story points field id as Jira names it (`customfield_` and digits); "" (default) = discovered by name. */
   readonly storyPointsField: string;
   /** Tracker status names per note status; the first name is the transition target. */
   readonly statusMapping: Readonly<Record<Status, readonly string[]>>;

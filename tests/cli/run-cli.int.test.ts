@@ -306,7 +306,7 @@ describe('tracker settings', () => {
         expect(run.stderr + run.stdout).not.toContain(TOKEN);
       }
     }
-  });
+  }, 30_000);
 
   test('a secret value is masked wherever it would be printed, even when the note contains it', async () => {
     writeFileSync(join(dir, 'leak.md'), `# Epic ${TOKEN}\n\n### US-001: Paste ${TOKEN}\n**Story Points**: 1\n`);
@@ -318,10 +318,10 @@ describe('tracker settings', () => {
     }
   });
 
-  // The sync helper replaces runSync; this pins the placeholder until then.
-  test('placeholder: sync says it is not available yet and exits 2', async () => {
-    const run = await cli(['-m', SEED, '-e', 'INFRA-100', '-x'], { env: unreachableJira });
+  test('a tracker other than jira is refused with exit 2, naming what is supported', async () => {
+    const run = await cli(['-m', SEED, '-e', 'INFRA-100', '--tracker', 'github'], { env: { GITHUB_TOKEN: TOKEN, GITHUB_REPO: 'acme/app' } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('sync is not available yet');
+    expect(run.stderr).toContain('only jira');
+    expect(run.stderr + run.stdout).not.toContain(TOKEN);
   });
 });
