@@ -40,7 +40,7 @@ export interface SandboxOptions {
   readonly port?: number;
   /** The repository root (with dist/demo, styles.css, examples/). */
   readonly root: string;
-  /** The Jira OpenAPI description; default `../shared/api/jira-cloud-platform.openapi.json` from the root. */
+  /** The Jira OpenAPI description; default `tests/contracts/jira-cloud-platform.openapi.json` under the root. */
   readonly openApiPath?: string;
 }
 
@@ -128,9 +128,9 @@ async function relay(req: IncomingMessage, res: ServerResponse, origin: string):
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const root = resolve(options.root);
   const pageDir = join(root, 'dist', 'demo');
-  const openApiPath = options.openApiPath ?? resolve(root, '..', 'shared', 'api', 'jira-cloud-platform.openapi.json');
+  const openApiPath = options.openApiPath ?? resolve(root, 'tests', 'contracts', 'jira-cloud-platform.openapi.json');
   if (!existsSync(openApiPath)) {
-    throw new Error(`The Jira OpenAPI description is missing: ${openApiPath}\nThe sandbox's tracker checks every request against it; put the file there (it comes with the team's shared folder).`);
+    throw new Error(`The Jira OpenAPI description is missing: ${openApiPath}\nThe sandbox's tracker checks every request against it; it is committed in tests/contracts; restore it from git.`);
   }
   if (!existsSync(join(pageDir, 'page.js'))) throw new Error(`${join(pageDir, 'page.js')} is missing: run \`node demo/build.mjs\` first.`);
   const files: Readonly<Record<string, string>> = {
