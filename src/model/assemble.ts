@@ -12,15 +12,48 @@ import { compareDiagnostics, diagnostic, placeDiagnostic } from './diagnostics';
 import { contentRangeOf, materialise } from './placed-section';
 import { frontmatterEpicKey } from './section';
 import { shiftRange } from './source-range';
-import { shiftDiagnostic, shiftStory } from './shift';
+import { shiftDiagnostic } from './shift';
+import { shiftStory } from './moved-story';
 import { buildStory, readStatusAndPriority } from './story';
 
-/** The assembled note: the epic, its diagnostics, and the story builds for the next re-parse. */
+/** The story groups of an assembled note, in note order: what the next re-parse reuses. */
+export interface StoryGroups {
+  readonly builds: readonly StoryBuild[];
+  /** Section index of each story's header (parallel to `builds`). */
+  readonly starts: Int32Array;
+  /** Section index just past each story's last section (parallel to `builds`). */
+  readonly ends: Int32Array;
+}
+
+/** The assembled note: the epic, its diagnostics, and the story groups for the next re-parse. */
 export interface Assembly {
   readonly epic: Epic;
   readonly diagnostics: readonly Diagnostic[];
-  /** Story builds by their header section's analysis, to reuse when nothing in the story changed. */
-  readonly builds: ReadonlyMap<SectionAnalysis, StoryBuild>;
+  readonly groups: StoryGroups;
+}
+
+/**
+ * Where the sections of a re-parse came from: `[0, unchangedBefore)` are the previous sections
+ * as they were; from `movedFrom` on, they are the previous sections from `movedFrom - indexDelta`
+ * on, moved by `offset` characters and `lines` lines; in between, new analyses (the one at
+ * `unchangedBefore` may be the previous one again). `movedFrom` is -1 when nothing after the edit
+ * was kept. A fresh parse has no window.
+ */
+export interface EditWindow {
+  readonly unchangedBefore: number;
+  readonly movedFrom: number;
+  readonly indexDelta: number;
+  readonly offset: number;
+  readonly lines: number;
+}
+
+/** The first invalid-character range in `sections[from, to)`, where they stand now. */
+function junkIn(sections: readonly PlacedSection[], from: number, to: number): SourceRange | null {
+  for (let i = from; i < to; i += 1) {
+    const section = sections[i];
+    if (section !== undefined && section.analysis.junk !== null) return shiftRange(section.analysis.junk, section.offset, section.lines);
+  }
+  return null;
 }
 
 /**
@@ -36,19 +69,7 @@ function storyOf(sections: readonly PlacedSection[], from: number, to: number, p
       const section = sections[i];
       same = section !== undefined && section.analysis === cached.sections[i - from] && section.offset === head.offset && section.lines === head.lines;
     }
-    if (same) {
-      const offset = head.offset - cached.offset;
-      const lines = head.lines - cached.lines;
-      if (offset === 0 && lines === 0) return cached;
-      return {
-        story: shiftStory(cached.story, offset, lines),
-        diagnostics: cached.diagnostics.length === 0 ? cached.diagnostics : cached.diagnostics.map((d) => shiftDiagnostic(d, offset, lines)),
-        sections: cached.sections,
-        inheritedPhase: phase,
-        offset: head.offset,
-        lines: head.lines,
-      };
-    }
+    if (same) return moveBuild(cached, head.offset - cached.offset, head.lines - cached.lines);
   }
   const group = sections.slice(from, to);
   const materialised = group.map(materialise);
@@ -62,17 +83,65 @@ function storyOf(sections: readonly PlacedSection[], from: number, to: number, p
     inheritedPhase: phase,
     offset: uniform ? head.offset : NaN,
     lines: uniform ? head.lines : NaN,
+    junk: junkIn(sections, from, to),
+  };
+}
+
+/** A build moved as a whole by `offset` characters and `lines` lines (the same build when both are 0). */
+function moveBuild(build: StoryBuild, offset: number, lines: number): StoryBuild {
+  if (offset === 0 && lines === 0) return build;
+  return {
+    story: shiftStory(build.story, offset, lines),
+    diagnostics: build.diagnostics.length === 0 ? build.diagnostics : build.diagnostics.map((d) => shiftDiagnostic(d, offset, lines)),
+    sections: build.sections,
+    inheritedPhase: build.inheritedPhase,
+    offset: build.offset + offset,
+    lines: build.lines + lines,
+    junk: build.junk === null ? null : shiftRange(build.junk, offset, lines),
   };
 }
 
 /**
- * Assembles the epic from the note's sections (in note order, covering the whole note).
- * @param previous story builds of the previous parse, reused when their sections are the same
+ * Where each previous story group stands in the new sections: `start` is its header's new index
+ * (-1 when its header was analysed anew), `reusable` says the whole group is untouched (before the
+ * edit and ended before it, or after it), so it can be taken over without looking at its sections.
  */
-export function assemble(sections: readonly PlacedSection[], previous?: ReadonlyMap<SectionAnalysis, StoryBuild>): Assembly {
-  const builds = new Map<SectionAnalysis, StoryBuild>();
+function placeGroups(previous: StoryGroups, window: EditWindow | undefined): { starts: Int32Array; reusable: Uint8Array } {
+  const count = previous.builds.length;
+  const starts = new Int32Array(count).fill(-1);
+  const reusable = new Uint8Array(count);
+  if (window === undefined) return { starts, reusable };
+  const oldMovedFrom = window.movedFrom === -1 ? Infinity : window.movedFrom - window.indexDelta;
+  for (let k = 0; k < count; k += 1) {
+    const start = previous.starts[k] ?? 0;
+    const end = previous.ends[k] ?? 0;
+    if (start < window.unchangedBefore) {
+      starts[k] = start;
+      // The section that ended the group must be unchanged too: an edit there may extend it.
+      reusable[k] = end < window.unchangedBefore ? 1 : 0;
+    } else if (start === window.unchangedBefore) {
+      starts[k] = start;
+    } else if (start >= oldMovedFrom) {
+      starts[k] = start + window.indexDelta;
+      reusable[k] = 1;
+    }
+  }
+  return { starts, reusable };
+}
+
+/**
+ * Assembles the epic from the note's sections (in note order, covering the whole note).
+ * @param previous the story groups of the previous parse
+ * @param window how the sections relate to the previous parse's (absent: nothing is known, every
+ *   story is built or checked section by section)
+ */
+export function assemble(sections: readonly PlacedSection[], previous?: StoryGroups, window?: EditWindow): Assembly {
+  const builds: StoryBuild[] = [];
+  const groupStarts: number[] = [];
+  const groupEnds: number[] = [];
   const diagnostics: Diagnostic[] = [];
   const stories: Story[] = [];
+  const ids: string[] = [];
   const phases: Phase[] = [];
   const epicSections: EpicSection[] = [];
   let title: TitleInfo | null = null;
@@ -82,6 +151,20 @@ export function assemble(sections: readonly PlacedSection[], previous?: Readonly
   let phaseName: string | null = null;
   let openPhase: { heading: SectionAnalysis; last: PlacedSection } | null = null;
   let junk: SourceRange | null = null;
+  const placedGroups = previous === undefined ? null : placeGroups(previous, window);
+  // Previous groups are met in note order; `next` is the first one not yet passed.
+  let next = 0;
+
+  const addStory = (build: StoryBuild, from: number, to: number): void => {
+    builds.push(build);
+    groupStarts.push(from);
+    groupEnds.push(to);
+    stories.push(build.story);
+    ids.push(build.story.id);
+    for (const d of build.diagnostics) diagnostics.push(d);
+    if (junk === null && build.junk !== null) junk = build.junk;
+    if (openPhase !== null) openPhase.last = sections[to - 1] ?? openPhase.last;
+  };
 
   const closePhase = (): void => {
     if (openPhase === null) return;
@@ -100,26 +183,39 @@ export function assemble(sections: readonly PlacedSection[], previous?: Readonly
 
   let i = 0;
   while (i < sections.length) {
+    let candidate: StoryBuild | undefined;
+    if (previous !== undefined && placedGroups !== null) {
+      while (next < previous.builds.length && (placedGroups.starts[next] ?? -1) < i) next += 1;
+      const build = previous.builds[next];
+      if (build !== undefined && placedGroups.starts[next] === i) {
+        candidate = build;
+        if (placedGroups.reusable[next] === 1 && build.inheritedPhase === phaseName && window !== undefined) {
+          // Untouched by the edit: taken over (moved when it lies after the edit) unseen.
+          const before = (previous.starts[next] ?? 0) < window.unchangedBefore;
+          const end = (previous.ends[next] ?? 0) + (before ? 0 : window.indexDelta);
+          const moved = before ? build : moveBuild(build, window.offset, window.lines);
+          addStory(moved, i, end);
+          next += 1;
+          i = end;
+          continue;
+        }
+      }
+    }
     const section = sections[i];
     if (section === undefined) break;
     const analysis = section.analysis;
-    if (junk === null && analysis.junk !== null) junk = shiftRange(analysis.junk, section.offset, section.lines);
     if (analysis.story !== null) {
       let end = i + 1;
       while (end < sections.length) {
-        const next = sections[end];
-        if (next === undefined || next.analysis.story !== null || next.analysis.level <= analysis.level) break;
-        if (junk === null && next.analysis.junk !== null) junk = shiftRange(next.analysis.junk, next.offset, next.lines);
+        const following = sections[end];
+        if (following === undefined || following.analysis.story !== null || following.analysis.level <= analysis.level) break;
         end += 1;
       }
-      const build = storyOf(sections, i, end, phaseName, previous?.get(analysis));
-      builds.set(analysis, build);
-      stories.push(build.story);
-      for (const d of build.diagnostics) diagnostics.push(d);
-      if (openPhase !== null) openPhase.last = sections[end - 1] ?? section;
+      addStory(storyOf(sections, i, end, phaseName, candidate), i, end);
       i = end;
       continue;
     }
+    if (junk === null && analysis.junk !== null) junk = shiftRange(analysis.junk, section.offset, section.lines);
     if (analysis.level === 1 || analysis.level === 2) {
       closePhase();
       phaseName = analysis.phase?.name ?? null;
@@ -153,8 +249,10 @@ export function assemble(sections: readonly PlacedSection[], previous?: Readonly
     diagnostics.push(diagnostic('warning', 'unknown-priority', `The epic priority "${priority.raw}" is not one we know; it reads as medium.`, priority.range));
   }
 
+  // A set of the ids tells in one native pass whether any id repeats; only then are the repeats
+  // looked for one by one.
   const seen = new Map<string, Story>();
-  for (const story of stories) {
+  for (const story of new Set(ids).size === ids.length ? [] : stories) {
     const earlier = seen.get(story.id);
     if (earlier === undefined) seen.set(story.id, story);
     else diagnostics.push(diagnostic('error', 'duplicate-story-id', `The story id is used twice (first on line ${earlier.headerRange.line}); give each story its own id.`, story.idRange, story.id));
@@ -185,5 +283,5 @@ export function assemble(sections: readonly PlacedSection[], previous?: Readonly
     phases,
     stories,
   };
-  return { epic, diagnostics, builds };
+  return { epic, diagnostics, groups: { builds, starts: Int32Array.from(groupStarts), ends: Int32Array.from(groupEnds) } };
 }

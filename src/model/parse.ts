@@ -9,8 +9,7 @@
  */
 import type { Diagnostic, Epic } from './types';
 import type { PlacedSection } from './placed-section';
-import type { SectionAnalysis } from './section';
-import type { StoryBuild } from './story';
+import type { EditWindow, StoryGroups } from './assemble';
 import { assemble } from './assemble';
 import { splitSections } from './line-pass';
 import { lineOf, placed, startOf } from './placed-section';
@@ -20,10 +19,10 @@ import { commonPrefix, commonSuffix } from './text-diff';
 /** The key of a parse result's cache (not enumerable, so it never shows in JSON or equality checks). */
 export const PARSE_CACHE: unique symbol = Symbol('spectryn.parseCache');
 
-/** What an incremental re-parse reuses: every section's analysis and every story build. */
+/** What an incremental re-parse reuses: every section's analysis and every story group. */
 export interface ParseCache {
   readonly sections: readonly PlacedSection[];
-  readonly builds: ReadonlyMap<SectionAnalysis, StoryBuild>;
+  readonly groups: StoryGroups;
 }
 
 /** The result of `parseEpic`. Immutable; a re-parse shares unchanged parts with its `previous`. */
@@ -54,19 +53,36 @@ function sectionAt(sections: readonly PlacedSection[], offset: number): number {
   return low;
 }
 
+/** Offset of the line break ending the section's heading line (Infinity when it has none). */
+function headingBreak(text: string, section: PlacedSection | undefined): number {
+  const heading = section?.analysis.headingRange;
+  if (section === undefined || heading === null || heading === undefined) return Infinity;
+  const at = text.indexOf('\n', heading.to + section.offset);
+  return at === -1 ? Infinity : at;
+}
+
+/** The sections of a re-parse and how they relate to the previous ones (no window: all new). */
+interface Reanalysis {
+  readonly sections: PlacedSection[];
+  readonly window?: EditWindow;
+}
+
 /** The sections of `text`, reusing those of the previous parse that did not change. */
-function analyseChanged(text: string, previousText: string, old: readonly PlacedSection[]): PlacedSection[] {
+function analyseChanged(text: string, previousText: string, old: readonly PlacedSection[]): Reanalysis {
   const count = old.length;
-  if (count === 0) return analyseAll(text);
+  if (count === 0) return { sections: analyseAll(text) };
   const delta = text.length - previousText.length;
   const prefix = commonPrefix(text, previousText);
   const suffix = commonSuffix(text, previousText, Math.min(text.length, previousText.length) - prefix);
-  // The section holding the first change, and the one before it: it may grow (text inserted right
-  // before the next heading). A section start is always outside fences and frontmatter, so the
-  // line pass can restart there.
-  const restart = Math.max(0, sectionAt(old, prefix) - 1);
+  // The line pass restarts at the section holding the first change when the change starts past
+  // the line break of its heading: everything before is unchanged, the heading still opens a
+  // section. A change in the heading line may turn it into text that the section before takes
+  // in, so then it restarts one section earlier. A section start is always outside fences and
+  // frontmatter, so the line pass can restart there.
+  const changed = sectionAt(old, prefix);
+  const restart = prefix > headingBreak(previousText, old[changed]) ? changed : Math.max(0, changed - 1);
   const restartSection = old[restart];
-  if (restartSection === undefined) return analyseAll(text);
+  if (restartSection === undefined) return { sections: analyseAll(text) };
   const restartFrom = startOf(restartSection);
   // Sections wholly inside the common suffix are unchanged; they are candidates to resume at.
   const unchangedFrom = previousText.length - suffix;
@@ -88,6 +104,7 @@ function analyseChanged(text: string, previousText: string, old: readonly Placed
     const same = slice.from === restartFrom && slice.to - slice.from === restartSection.analysis.text.length && slice.to <= prefix;
     sections.push(same ? restartSection : placed(analyseSection(text.slice(slice.from, slice.to), slice.from, slice.line, slice.level)));
   }
+  const movedFrom = sections.length;
   if (reuseFrom !== -1) {
     for (let i = reuseFrom; i < count; i += 1) {
       const section = old[i];
@@ -95,7 +112,10 @@ function analyseChanged(text: string, previousText: string, old: readonly Placed
       sections.push(delta === 0 && lineDelta === 0 ? section : { analysis: section.analysis, offset: section.offset + delta, lines: section.lines + lineDelta });
     }
   }
-  return sections;
+  const window: EditWindow = reuseFrom === -1
+    ? { unchangedBefore: restart, movedFrom: -1, indexDelta: 0, offset: 0, lines: 0 }
+    : { unchangedBefore: restart, movedFrom, indexDelta: movedFrom - reuseFrom, offset: delta, lines: lineDelta };
+  return { sections, window };
 }
 
 /**
@@ -108,9 +128,9 @@ function analyseChanged(text: string, previousText: string, old: readonly Placed
 export function parseEpic(text: string, previous?: ParseResult): ParseResult {
   const cache = previous?.[PARSE_CACHE];
   if (previous !== undefined && cache !== undefined && previous.text === text) return previous;
-  const sections = previous === undefined || cache === undefined ? analyseAll(text) : analyseChanged(text, previous.text, cache.sections);
-  const { epic, diagnostics, builds } = assemble(sections, cache?.builds);
+  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(text), window: undefined } : analyseChanged(text, previous.text, cache.sections);
+  const { epic, diagnostics, groups } = assemble(sections, cache?.groups, window);
   const result: ParseResult = { text, epic, diagnostics };
-  Object.defineProperty(result, PARSE_CACHE, { value: { sections, builds } satisfies ParseCache, enumerable: false });
+  Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups } satisfies ParseCache, enumerable: false });
   return result;
 }

@@ -5,7 +5,7 @@
  */
 import type {
   AcceptanceCriterion, Comment, Commit, Description, Diagnostic, Frontmatter, IssueLine, Link, MetaField,
-  PriorityValue, SourceRange, StatusValue, Story, StorySection, Subtask, SubtaskColumn, SubtaskTable,
+  PriorityValue, SourceRange, StatusValue, StorySection, Subtask, SubtaskColumn, SubtaskTable,
 } from './types';
 import type { LocalDiagnostic } from './diagnostics';
 import type { SectionAnalysis } from './section';
@@ -15,15 +15,18 @@ import { shiftRange } from './source-range';
 /** Shorthand: a range moved by `o` characters and `l` lines. */
 const move = shiftRange;
 
-function field(f: MetaField, o: number, l: number): MetaField {
+/** A metadata field moved by `o` characters and `l` lines. */
+export function shiftField(f: MetaField, o: number, l: number): MetaField {
   return { name: f.name, key: f.key, value: f.value, form: f.form, range: move(f.range, o, l), valueRange: move(f.valueRange, o, l) };
 }
 
-function statusValue(v: StatusValue | null, o: number, l: number): StatusValue | null {
+/** A status value (or null) moved by `o` characters and `l` lines. */
+export function shiftStatusValue(v: StatusValue | null, o: number, l: number): StatusValue | null {
   return v === null ? null : { value: v.value, raw: v.raw, known: v.known, range: move(v.range, o, l) };
 }
 
-function subtask(t: Subtask, o: number, l: number): Subtask {
+/** A subtask and its cell ranges moved by `o` characters and `l` lines. */
+export function shiftSubtask(t: Subtask, o: number, l: number): Subtask {
   const cells: Partial<Record<SubtaskColumn, SourceRange>> = {};
   // The original's own key order: every row of a table has the same, so objects share one shape.
   for (const key of Object.keys(t.cells) as SubtaskColumn[]) {
@@ -32,41 +35,48 @@ function subtask(t: Subtask, o: number, l: number): Subtask {
   }
   return {
     number: t.number, name: t.name, description: t.description, storyPoints: t.storyPoints, status: t.status,
-    statusField: statusValue(t.statusField, o, l), assignee: t.assignee, issueKey: t.issueKey, form: t.form,
+    statusField: shiftStatusValue(t.statusField, o, l), assignee: t.assignee, issueKey: t.issueKey, form: t.form,
     range: move(t.range, o, l), cells,
   };
 }
 
-function table(t: SubtaskTable | null, o: number, l: number): SubtaskTable | null {
+/** A subtask table (or null) moved by `o` characters and `l` lines. */
+export function shiftSubtaskTable(t: SubtaskTable | null, o: number, l: number): SubtaskTable | null {
   return t === null ? null : { columns: t.columns, headers: t.headers, range: move(t.range, o, l), headerRange: move(t.headerRange, o, l), delimiterRange: move(t.delimiterRange, o, l) };
 }
 
 function subtasks(reading: SubtasksReading | null, o: number, l: number): SubtasksReading | null {
   if (reading === null) return null;
-  return { subtasks: reading.subtasks.map((t) => subtask(t, o, l)), table: table(reading.table, o, l), diagnostics: reading.diagnostics.map((d) => local(d, o, l)) };
+  return { subtasks: reading.subtasks.map((t) => shiftSubtask(t, o, l)), table: shiftSubtaskTable(reading.table, o, l), diagnostics: reading.diagnostics.map((d) => local(d, o, l)) };
 }
 
-function criterion(c: AcceptanceCriterion, o: number, l: number): AcceptanceCriterion {
+/** An acceptance criterion moved by `o` characters and `l` lines. */
+export function shiftCriterion(c: AcceptanceCriterion, o: number, l: number): AcceptanceCriterion {
   return { text: c.text, done: c.done, depth: c.depth, range: move(c.range, o, l), checkboxRange: move(c.checkboxRange, o, l) };
 }
 
-function description(d: Description | null, o: number, l: number): Description | null {
+/** A description (or null) moved by `o` characters and `l` lines. */
+export function shiftDescription(d: Description | null, o: number, l: number): Description | null {
   return d === null ? null : { asA: d.asA, iWant: d.iWant, soThat: d.soThat, extra: d.extra, markdown: d.markdown, range: move(d.range, o, l) };
 }
 
-function commit(c: Commit, o: number, l: number): Commit {
+/** A related commit moved by `o` characters and `l` lines. */
+export function shiftCommit(c: Commit, o: number, l: number): Commit {
   return { hash: c.hash, message: c.message, range: move(c.range, o, l) };
 }
 
-function comment(c: Comment, o: number, l: number): Comment {
+/** A comment moved by `o` characters and `l` lines. */
+export function shiftComment(c: Comment, o: number, l: number): Comment {
   return { author: c.author, date: c.date, body: c.body, form: c.form, range: move(c.range, o, l) };
 }
 
-function link(k: Link, o: number, l: number): Link {
+/** A link moved by `o` characters and `l` lines. */
+export function shiftLink(k: Link, o: number, l: number): Link {
   return { type: k.type, target: k.target, range: move(k.range, o, l) };
 }
 
-function issueLine(i: IssueLine | null, o: number, l: number): IssueLine | null {
+/** A written-back issue line (or null) moved by `o` characters and `l` lines. */
+export function shiftIssueLine(i: IssueLine | null, o: number, l: number): IssueLine | null {
   return i === null ? null : { key: i.key, url: i.url, synced: i.synced, range: move(i.range, o, l) };
 }
 
@@ -99,67 +109,28 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
     isSummary: a.isSummary,
     isRisks: a.isRisks,
     kind: a.kind,
-    fields: a.fields.length === 0 ? a.fields : a.fields.map((f) => field(f, o, l)),
-    issueLine: issueLine(a.issueLine, o, l),
-    description: description(a.description, o, l),
-    criteria: a.criteria.length === 0 ? a.criteria : a.criteria.map((c) => criterion(c, o, l)),
+    fields: a.fields.length === 0 ? a.fields : a.fields.map((f) => shiftField(f, o, l)),
+    issueLine: shiftIssueLine(a.issueLine, o, l),
+    description: shiftDescription(a.description, o, l),
+    criteria: a.criteria.length === 0 ? a.criteria : a.criteria.map((c) => shiftCriterion(c, o, l)),
     subtasks: subtasks(a.subtasks, o, l),
-    commits: a.commits.length === 0 ? a.commits : a.commits.map((c) => commit(c, o, l)),
-    comments: a.comments.length === 0 ? a.comments : a.comments.map((c) => comment(c, o, l)),
-    links: a.links.length === 0 ? a.links : a.links.map((k) => link(k, o, l)),
+    commits: a.commits.length === 0 ? a.commits : a.commits.map((c) => shiftCommit(c, o, l)),
+    comments: a.comments.length === 0 ? a.comments : a.comments.map((c) => shiftComment(c, o, l)),
+    links: a.links.length === 0 ? a.links : a.links.map((k) => shiftLink(k, o, l)),
     rows: a.rows,
     diagnostics: a.diagnostics.length === 0 ? a.diagnostics : a.diagnostics.map((d) => local(d, o, l)),
     junk: a.junk === null ? null : move(a.junk, o, l),
   };
 }
 
-function storySection(section: StorySection, o: number, l: number): StorySection {
+/** A story section moved by `o` characters and `l` lines. */
+export function shiftStorySection(section: StorySection, o: number, l: number): StorySection {
   return { name: section.name, kind: section.kind, range: move(section.range, o, l), headingRange: move(section.headingRange, o, l), markdown: section.markdown, nodes: section.nodes };
 }
 
-function priorityValue(v: PriorityValue | null, o: number, l: number): PriorityValue | null {
+/** A priority value (or null) moved by `o` characters and `l` lines. */
+export function shiftPriorityValue(v: PriorityValue | null, o: number, l: number): PriorityValue | null {
   return v === null ? null : { value: v.value, raw: v.raw, known: v.known, range: move(v.range, o, l) };
-}
-
-/** A story moved by `offset` characters and `lines` lines (the same object when both are 0). */
-export function shiftStory(story: Story, offset: number, lines: number): Story {
-  if (offset === 0 && lines === 0) return story;
-  const o = offset;
-  const l = lines;
-  const fields = story.fields.map((f) => field(f, o, l));
-  const pointsAt = story.pointsField === null ? -1 : story.fields.indexOf(story.pointsField);
-  return {
-    id: story.id,
-    title: story.title,
-    type: story.type,
-    level: story.level,
-    headerRange: move(story.headerRange, o, l),
-    idRange: move(story.idRange, o, l),
-    range: move(story.range, o, l),
-    phase: story.phase,
-    status: story.status,
-    statusField: statusValue(story.statusField, o, l),
-    priority: story.priority,
-    priorityField: priorityValue(story.priorityField, o, l),
-    storyPoints: story.storyPoints,
-    // Keep the points field the same object as its entry in `fields`, as a fresh parse has it.
-    pointsField: story.pointsField === null ? null : (fields[pointsAt] ?? field(story.pointsField, o, l)),
-    assignee: story.assignee,
-    labels: story.labels,
-    sprint: story.sprint,
-    issueKey: story.issueKey,
-    issueLine: issueLine(story.issueLine, o, l),
-    fields,
-    description: description(story.description, o, l),
-    acceptanceCriteria: story.acceptanceCriteria.map((c) => criterion(c, o, l)),
-    subtasks: story.subtasks.map((t) => subtask(t, o, l)),
-    subtaskTable: table(story.subtaskTable, o, l),
-    commits: story.commits.map((c) => commit(c, o, l)),
-    comments: story.comments.map((c) => comment(c, o, l)),
-    links: story.links.map((k) => link(k, o, l)),
-    technicalNotes: story.technicalNotes,
-    sections: story.sections.map((section) => storySection(section, o, l)),
-  };
 }
 
 /** A diagnostic moved by `offset` characters and `lines` lines (the same object when both are 0). */

@@ -3,7 +3,7 @@
  * subsections up to the story's end. Diagnostics about the story are made here, named after it.
  */
 import type {
-  AcceptanceCriterion, Comment, Commit, Diagnostic, Link, MetaField, PriorityValue, StatusValue,
+  AcceptanceCriterion, Comment, Commit, Diagnostic, Link, MetaField, PriorityValue, SourceRange, StatusValue,
   Story, StorySection, Subtask,
 } from './types';
 import type { SectionAnalysis, StoryHeaderInfo } from './section';
@@ -24,6 +24,8 @@ export interface StoryBuild {
   /** How far its sections had moved from where they were analysed (characters, lines) when this was built. */
   readonly offset: number;
   readonly lines: number;
+  /** The first invalid-character range in its sections, where they stood when this was built or moved. */
+  readonly junk: SourceRange | null;
 }
 
 /** The first field of each key (format.md: first one wins). */

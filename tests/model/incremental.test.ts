@@ -3,14 +3,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParseResult } from '../../src/model';
 import { parseEpic } from '../../src/model';
+import { comparable } from './comparable';
 
 const seed = readFileSync(join(__dirname, '..', '..', 'examples', 'postgres-to-crdb.md'), 'utf8');
 const rollout = readFileSync(join(__dirname, '..', '..', 'examples', 'search-rollout.md'), 'utf8');
 
-/** The comparable part of a result (the cache is not enumerable anyway). */
-const view = (result: ParseResult): unknown => ({ text: result.text, epic: result.epic, diagnostics: result.diagnostics });
+const view = comparable;
 
 function edit(text: string, from: number, to: number, insert: string): string {
   return text.slice(0, from) + insert + text.slice(to);
@@ -30,6 +29,10 @@ test.each([
   ['close that fence again', (t: string) => `${t}\n\`\`\`\n`],
   ['insert text right before a heading', (t: string) => t.replace('\n## Phase 4', '\nloose text\n## Phase 4')],
   ['turn a heading into text', (t: string) => t.replace('#### Subtasks', 'Subtasks')],
+  ['break a heading between its hashes', (t: string) => t.replace('#### Subtasks', '##x## Subtasks')],
+  ['type at the end of a heading line', (t: string) => t.replace('#### Subtasks\n', '#### Subtasks and more\n')],
+  ['join a heading with the line after it', (t: string) => t.replace('#### Subtasks\n', '#### Subtasks')],
+  ['type at the start of the line after a heading', (t: string) => t.replace('#### Subtasks\n', '#### Subtasks\n## Phase 9: Sneaky\n')],
   ['add lines at the top', (t: string) => `---\nepic: X-1\n---\n${t}`],
   ['append at the end', (t: string) => `${t}\n### US-100: Tail\n\n**SP**: 1\n`],
   ['delete everything', () => ''],
@@ -61,4 +64,26 @@ test('stories before an edit are reused as the same objects; stories after it ar
   expect(before).toBe(previous.epic.stories[0]);
   expect(edited).not.toBe(previous.epic.stories[2]);
   expect(after?.headerRange.from).toBe((previous.epic.stories[3]?.headerRange.from ?? 0) + 1);
+});
+
+test('a moved story reads like a built one: ranges shifted once, points field one of its fields, moved again from its base', () => {
+  const previous = parseEpic(seed);
+  const next = parseEpic(`\n\n${seed}`, previous);
+  const fresh = parseEpic(`\n\n${seed}`);
+  const moved = next.epic.stories[0];
+  const built = fresh.epic.stories[0];
+  if (moved === undefined || built === undefined) throw new Error('the seed has stories');
+  expect(moved).not.toBe(previous.epic.stories[0]);
+  expect(moved.headerRange).toEqual(built.headerRange);
+  expect(moved.headerRange).toBe(moved.headerRange);
+  expect(moved.subtasks).toBe(moved.subtasks);
+  expect(moved.subtasks[0]?.cells.name).toEqual(built.subtasks[0]?.cells.name);
+  expect(moved.pointsField).not.toBeNull();
+  expect(moved.fields).toContain(moved.pointsField);
+  expect(moved).toMatchObject({ id: built.id, status: built.status, storyPoints: built.storyPoints, range: built.range });
+  expect(JSON.stringify(moved)).toBe(JSON.stringify(built));
+  // Moved twice: shifted from the story as built, not from the first move.
+  const again = parseEpic(`\n\n\n${seed}`, next).epic.stories[0];
+  expect(again?.headerRange).toEqual(parseEpic(`\n\n\n${seed}`).epic.stories[0]?.headerRange);
+  expect(JSON.stringify(again)).toBe(JSON.stringify(parseEpic(`\n\n\n${seed}`).epic.stories[0]));
 });
