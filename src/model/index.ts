@@ -11,5 +11,5 @@ export {
   priorityLabel, priorityEmoji,
 } from './vocabulary';
 export type { VocabularyEntry } from './vocabulary';
-export { readPoints } from './points';
+export { readPoints, pointsText } from './points';
 export type { PointsReading } from './points';

@@ -23,3 +23,8 @@ export function readPoints(raw: string): PointsReading {
   const value = Number((number[1] ?? '').replace(',', '.'));
   return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid' };
 }
+
+/** A number of points as text: rounded to two decimals, trailing zeros dropped (`0.1 + 0.2` → `0.3`). */
+export function pointsText(points: number): string {
+  return String(Math.round(points * 100) / 100);
+}

@@ -8,7 +8,7 @@ import type {
 } from './types';
 import type { SectionAnalysis, StoryHeaderInfo } from './section';
 import { diagnostic, placeDiagnostic } from './diagnostics';
-import { readPoints } from './points';
+import { pointsText, readPoints } from './points';
 import { matchPriority, matchStatus } from './vocabulary';
 
 /** A tracker key in a field value: bare `PROJ-12` or inside a link. */
@@ -144,7 +144,7 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     const subtaskPoints = subtasks.reduce((sum, subtask) => sum + (subtask.storyPoints ?? 0), 0);
     if (subtaskPoints > storyPoints) {
       const where = subtaskTable?.range ?? subtasks[0]?.range ?? headerRange;
-      diagnostics.push(diagnostic('warning', 'subtask-points-exceed-story', `The subtasks add up to ${subtaskPoints} points, more than the story's ${storyPoints}.`, where, id));
+      diagnostics.push(diagnostic('warning', 'subtask-points-exceed-story', `The subtasks add up to ${pointsText(subtaskPoints)} points, more than the story's ${pointsText(storyPoints)}.`, where, id));
     }
   }
   if (status === 'done') {

@@ -199,3 +199,9 @@ describe('robustness', () => {
     }
   });
 });
+
+test('subtask points over the story points are named without float noise', () => {
+  const note = '# E\n\n### US-1: a\n\n**SP**: 0.25\n\n#### Subtasks\n| # | Subtask | SP | Status |\n|---|---|---|---|\n| 1 | x | 0.1 | Open |\n| 2 | y | 0.2 | Open |\n';
+  const messages = parseEpic(note).diagnostics.filter((d) => d.code === 'subtask-points-exceed-story').map((d) => d.message);
+  expect(messages).toEqual(["US-1: The subtasks add up to 0.3 points, more than the story's 0.25."]);
+});
