@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseEpic } from '../model';
+import type { Clock } from '../sync/clock';
 import type { ParseResult } from '../model';
 import { buildReport } from '../model/report';
 import type { EpicReport } from '../model/report';
@@ -31,6 +32,8 @@ export interface RunCliInput {
   readonly writeFile: WriteFile;
   /** The clock (for sync stamps). */
   readonly now: () => Date;
+  /** Waits between retries and label searches of a sync; default Node's timers. */
+  readonly clock?: Clock;
 }
 
 /** Runs the command line once and resolves to its exit code. Never rejects. */
@@ -127,7 +130,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
     updateSource: options.updateSource ?? options.execute,
     env: input.env,
     stderr: { write: (text: string) => input.stderr.write(redactSecrets(text, input.env)), isTTY: input.stderr.isTTY },
-    readFile: input.readFile, writeFile: input.writeFile, now: input.now,
+    readFile: input.readFile, writeFile: input.writeFile, now: input.now, clock: input.clock,
   });
   return outcome.report === null ? outcome.exitCode : emit(outcome.report, outcome.exitCode);
 }

@@ -6,7 +6,7 @@
  */
 import { parseEpic, type ParseResult } from '../model';
 import { buildReport, type EpicReport } from '../model/report';
-import { JiraTracker, fileNoteWriter, nodeFetchHttp, syncNote, timerClock, type JiraConfig as JiraSiteConfig } from '../sync';
+import { JiraTracker, fileNoteWriter, nodeFetchHttp, syncNote, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
 import type { CliOptions } from './args';
 import { EXIT } from './exit-codes';
 import type { OutputStream, ReadFile, WriteFile } from './io';
@@ -32,6 +32,8 @@ export interface SyncCommandInput {
   readonly writeFile: WriteFile;
   /** The clock, for the `Synced:` stamp. */
   readonly now: () => Date;
+  /** Waits between retries and label searches; default Node's timers. */
+  readonly clock?: Clock;
 }
 
 /** The exit code, and the report to print (null when there is nothing to report). */
@@ -50,7 +52,7 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
   const tracker = new JiraTracker({
     config: jiraSiteConfig(config, input.epicKey),
     http: nodeFetchHttp({ fetch }),
-    clock: timerClock(setTimeout),
+    clock: input.clock ?? timerClock(setTimeout),
   });
   const decoder = new TextDecoder('utf-8');
   const readNote = async (): Promise<string> => decoder.decode(await input.readFile(input.notePath));
@@ -61,13 +63,13 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
     options: { execute: options.execute, updateSource: input.updateSource, phase: options.phase, stories: options.stories },
     // Keys are computed against the file as it is when each batch returns, so an edit saved
     // meanwhile by an editor is kept.
-    writer: fileNoteWriter({ read: readNote, write: (text) => input.writeFile(input.notePath, text) }),
+    writer: fileNoteWriter({ read: readNote, write: (text) => input.writeFile(input.notePath, text), target: input.notePath }),
     now: input.now,
     onProgress: options.verbose ? (done, total) => { input.stderr.write(`spectryn: ${done}/${total} operations\n`); } : undefined,
   });
   // After an executed run with write-back the report shows the note as it now is (with its keys).
   const written = options.execute && input.updateSource && result.outcome !== null;
-  const note: ParseResult = written ? parseEpic(await readNote()) : input.note;
+  const note: ParseResult = written ? await readNote().then(parseEpic, () => input.note) : input.note;
   const report = buildReport({
     result: note,
     tracker: 'jira',

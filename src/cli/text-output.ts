@@ -41,6 +41,8 @@ export function formatReportText(report: EpicReport, options: TextOutputOptions)
   if (options.quiet) {
     lines.push(...diagnosticLines(report.diagnostics.filter((d) => d.severity === 'error'), paint));
     lines.push(...report.errors.map((error) => paint.red(`Error: ${error}`)));
+    // Skipped operations make the exit code 64 like failures: say why even when quiet.
+    lines.push(...skippedLines(report, paint));
     return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
   }
 
@@ -53,6 +55,8 @@ export function formatReportText(report: EpicReport, options: TextOutputOptions)
     lines.push(...progressTable(report, paint));
     if (options.verbose) lines.push('', ...storyLines(report, paint));
     if (report.operations.length > 0) lines.push('', ...operationLines(report, paint));
+    const skipped = skippedLines(report, paint);
+    if (skipped.length > 0) lines.push('', ...skipped);
     lines.push('');
   }
 
@@ -146,6 +150,32 @@ function operationLine(operation: ReportOperation, paint: Paint): string {
   const padded = operation.status.padEnd(7);
   const status = operation.status === 'failed' ? paint.red(padded) : operation.status === 'done' ? paint.green(padded) : padded;
   return `  ${status}  ${operation.action.replace(/_/g, ' ')}  ${target}${key}${detail === undefined ? '' : `: ${detail}`}`;
+}
+
+/** How many operations one skip reason names before counting the rest. */
+const SKIPPED_TARGETS_NAMED = 5;
+
+/**
+ * Operations skipped for a reason other than the user's (a cancelled run), grouped by reason:
+ * "Skipped 2 operations:" then "  <reason>: US-001 (transition story), US-004 (transition story)".
+ */
+function skippedLines(report: EpicReport, paint: Paint): string[] {
+  const groups = new Map<string, string[]>();
+  for (const operation of report.operations) {
+    if (operation.status !== 'skipped' || operation.reason === undefined || operation.reason === 'cancelled') continue;
+    const target = `${operation.subtask === undefined ? operation.story : `${operation.story} #${operation.subtask}`} (${operation.action.replace(/_/g, ' ')})`;
+    groups.set(operation.reason, [...(groups.get(operation.reason) ?? []), target]);
+  }
+  if (groups.size === 0) return [];
+  const count = [...groups.values()].reduce((sum, targets) => sum + targets.length, 0);
+  return [
+    paint.yellow(paint.bold(`Skipped ${count} ${count === 1 ? 'operation' : 'operations'}:`)),
+    ...[...groups].map(([reason, targets]) => {
+      const shown = targets.slice(0, SKIPPED_TARGETS_NAMED).join(', ');
+      const more = targets.length > SKIPPED_TARGETS_NAMED ? ` and ${targets.length - SKIPPED_TARGETS_NAMED} more` : '';
+      return `  ${reason}: ${shown}${more}`;
+    }),
+  ];
 }
 
 function diagnosticLines(diagnostics: readonly ReportDiagnostic[], paint: Paint): string[] {

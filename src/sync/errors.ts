@@ -6,7 +6,9 @@ import { TransportError, type HttpResponse } from './http';
 
 /** What went wrong, as far as a caller needs to decide what to do. */
 export type ErrorKind =
-  | 'auth' | 'forbidden' | 'notFound' | 'rateLimit' | 'server' | 'network' | 'validation' | 'conflict' | 'timeout';
+  | 'auth' | 'forbidden' | 'notFound' | 'rateLimit' | 'server' | 'network' | 'validation' | 'conflict' | 'timeout'
+  /** Not the tracker's: writing the issue keys back into the note failed (the tracker changes stand). */
+  | 'noteWrite';
 
 /** Error of a tracker call: a kind to branch on, plain words for a person, and what to do. */
 export class TrackerError extends Error {
@@ -15,13 +17,19 @@ export class TrackerError extends Error {
   readonly status: number | null;
   /** What the person should do about it. */
   readonly hint: string;
+  /**
+   * True when this answer came after the request was sent again following a failure that may hide
+   * a committed write: the refusal may only mean the first attempt already did it. Default false.
+   */
+  readonly afterUncertainRetry: boolean;
 
-  constructor(args: { kind: ErrorKind; status: number | null; message: string; hint: string }) {
+  constructor(args: { kind: ErrorKind; status: number | null; message: string; hint: string; afterUncertainRetry?: boolean }) {
     super(args.message);
     this.name = 'TrackerError';
     this.kind = args.kind;
     this.status = args.status;
     this.hint = args.hint;
+    this.afterUncertainRetry = args.afterUncertainRetry ?? false;
   }
 }
 
@@ -48,6 +56,7 @@ const HINTS: Record<ErrorKind, string> = {
   validation: 'The tracker refused the values: fix the fields named in the message (or the settings that produce them).',
   conflict: 'The issue changed meanwhile: sync again.',
   timeout: 'The tracker did not answer in time: sync again.',
+  noteWrite: 'Add the issue keys to the note by hand, or make the note writable and sync again (the issues are found again by their label).',
 };
 
 /** The hint for an error kind (what to do). */
@@ -60,11 +69,11 @@ export function hintFor(kind: ErrorKind): string {
  * field by field ("description: Operation value must be an Atlassian Document"), redacted with
  * `secrets`. `what` names the call in plain words ("create 3 issues").
  */
-export function errorFromResponse(response: HttpResponse, what: string, secrets: readonly string[]): TrackerError {
+export function errorFromResponse(response: HttpResponse, what: string, secrets: readonly string[], afterUncertainRetry = false): TrackerError {
   const kind = kindOfStatus(response.status) ?? 'server';
   const details = describeJiraErrorBody(response.text);
   const message = redact(`${what} failed (HTTP ${response.status})${details ? `: ${details}` : ''}`, secrets);
-  return new TrackerError({ kind, status: response.status, message, hint: HINTS[kind] });
+  return new TrackerError({ kind, status: response.status, message, hint: HINTS[kind], afterUncertainRetry });
 }
 
 /** Turns a transport failure (or anything thrown by a transport) into a `TrackerError`. */

@@ -12,7 +12,7 @@ export * from './tracker';
 export { JiraTracker } from './jira/tracker';
 export { jiraConfigFromSettings, jiraTrackerForPlugin } from './jira/from-settings';
 export { obsidianHttp } from './transport/obsidian';
-export type { RequestUrlFunction } from './transport/obsidian';
+export type { RequestUrlFunction, TransportTimers } from './transport/obsidian';
 export { processNoteWriter, editorNoteWriter, fileNoteWriter } from './note-writer';
 export type { JiraConfig, JiraFlavor } from './jira/config';
 export { DEFAULT_PRIORITY_MAPPING } from './jira/config';

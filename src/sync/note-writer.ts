@@ -10,8 +10,9 @@ import { applyTextEdits, type TextEdit } from './writeback';
  * `processNoteWriter((fn) => app.vault.process(file, fn))`. When the note is open in an editor,
  * `editorNoteWriter` keeps the cursor and undo history instead.
  */
-export function processNoteWriter(process: (update: (text: string) => string) => Promise<string>): NoteWriter {
+export function processNoteWriter(process: (update: (text: string) => string) => Promise<string>, target?: string): NoteWriter {
   return {
+    target,
     apply: async (compute: (currentText: string) => readonly TextEdit[]) => {
       await process((text) => applyTextEdits(text, compute(text)));
     },
@@ -22,8 +23,9 @@ export function processNoteWriter(process: (update: (text: string) => string) =>
  * Plugin, note open in an editor: one CodeMirror transaction per batch (`dispatch` receives the
  * edits as `changes`; positions are in the coordinates of `currentText()`).
  */
-export function editorNoteWriter(args: { currentText: () => string; dispatch: (changes: readonly TextEdit[]) => void }): NoteWriter {
+export function editorNoteWriter(args: { currentText: () => string; dispatch: (changes: readonly TextEdit[]) => void; target?: string }): NoteWriter {
   return {
+    target: args.target,
     apply: (compute: (currentText: string) => readonly TextEdit[]) => {
       const edits = compute(args.currentText());
       if (edits.length > 0) args.dispatch(edits);
@@ -32,9 +34,13 @@ export function editorNoteWriter(args: { currentText: () => string; dispatch: (c
   };
 }
 
-/** CLI: read the file, apply, write it back (`read`/`write` are injected file functions). */
-export function fileNoteWriter(args: { read: () => Promise<string>; write: (text: string) => Promise<void> }): NoteWriter {
+/**
+ * CLI: read the file, apply, write it back (`read`/`write` are injected file functions; `target`
+ * names the file in messages).
+ */
+export function fileNoteWriter(args: { read: () => Promise<string>; write: (text: string) => Promise<void>; target?: string }): NoteWriter {
   return {
+    target: args.target,
     apply: async (compute: (currentText: string) => readonly TextEdit[]) => {
       const text = await args.read();
       const edits = compute(text);

@@ -64,9 +64,11 @@ export class RetryingSender {
 
   /**
    * Sends `request`; resolves with the final response (which may still be an error status) or
-   * rejects with the last `TransportError`.
+   * rejects with the last `TransportError`. `report.uncertainRetries` counts the attempts sent
+   * again after a failure that may hide a committed write (no response, 502/503/504): an error
+   * answer after such a retry may describe the state the first attempt already produced.
    */
-  async send(request: HttpRequest, safety: RequestSafety): Promise<HttpResponse> {
+  async send(request: HttpRequest, safety: RequestSafety, report?: { uncertainRetries: number }): Promise<HttpResponse> {
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
@@ -77,6 +79,7 @@ export class RetryingSender {
       } catch (error) {
         if (!(error instanceof TransportError) || safety === 'create' || ++failures >= this.policy.tries) throw error;
         await this.clock.sleep(this.backoff(failures));
+        if (report) report.uncertainRetries++;
         continue;
       }
       if (response.status === 429) {
@@ -87,6 +90,7 @@ export class RetryingSender {
       }
       if (RETRYABLE_STATUSES.has(response.status) && safety === 'idempotent' && ++failures < this.policy.tries) {
         await this.clock.sleep(this.backoff(failures));
+        if (report) report.uncertainRetries++;
         continue;
       }
       // Success after a storm: relax the spacing gradually rather than at once.

@@ -6,13 +6,16 @@
  */
 import { parseEpic, type ParseResult } from '../model/index';
 import type { ReportOperation } from '../model/report';
-import { TrackerError, type ErrorKind } from './errors';
-import type { KeyAssignment, OperationResult, PlannedOperation, PlanOptions, SyncOutcome, SyncPlan, Tracker } from './tracker';
-import { writeBackEdits, type TextEdit } from './writeback';
+import { hintFor, TrackerError, type ErrorKind } from './errors';
+import { skippedUnexpectedly, type KeyAssignment, type OperationResult, type PlannedOperation, type PlanOptions, type SyncOutcome, type SyncPlan, type Tracker } from './tracker';
+import { writeBackPlan, type TextEdit } from './writeback';
 
 /** Writes into the note: `compute` gets the current text and returns edits for exactly that text. */
 export interface NoteWriter {
+  /** Rejects when the note cannot be read or written (the error's message says why). */
   apply(compute: (currentText: string) => readonly TextEdit[]): Promise<void>;
+  /** Where the note is, for messages ("Epics/Seed.md", a file path); default "the note". */
+  readonly target?: string;
 }
 
 /** Exit codes of docs/cli.md that a sync run produces. */
@@ -62,8 +65,13 @@ export interface SyncRunResult {
   /** Run-level errors in plain words (never a token). */
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
-  /** The error that stopped the run, when one did. */
+  /**
+   * The error that stopped the run, when one did; kind `noteWrite` when the tracker changes were
+   * made but their keys could not all be written into the note (`operations` say what was done).
+   */
   readonly failure: { readonly kind: ErrorKind; readonly message: string; readonly hint: string } | null;
+  /** Issue keys newly written into the note by this run (a refreshed `Synced:` stamp is not one); 0 for a dry run. */
+  readonly keysWritten: number;
 }
 
 /** Runs one sync (read, plan, and with `execute` the execution). Never throws for tracker problems. */
@@ -80,7 +88,7 @@ export async function syncNote(input: SyncRunInput): Promise<SyncRunResult> {
 export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onProgress' | 'isCancelled'>): Promise<SyncRunResult> {
   const { note, tracker, options } = input;
   const epicKey = input.epicKey ?? note.epic.key;
-  const stop = (exitCode: number, message: string, failure: SyncRunResult['failure'] = null): SyncRunResult => ({ exitCode, plan: null, outcome: null, operations: [], errors: [message], warnings: [], failure });
+  const stop = (exitCode: number, message: string, failure: SyncRunResult['failure'] = null): SyncRunResult => ({ exitCode, plan: null, outcome: null, operations: [], errors: [message], warnings: [], failure, keysWritten: 0 });
   if (epicKey === null || epicKey.trim() === '') return stop(SYNC_EXIT.configuration, 'No epic key: add `epic: KEY` to the frontmatter or pass -e KEY.');
   const noteErrors = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (noteErrors.length > 0) {
@@ -88,19 +96,22 @@ export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onP
   }
   let plan: SyncPlan;
   try {
-    const remote = await tracker.read(epicKey);
-    plan = tracker.plan(note, remote, { phase: options.phase, stories: options.stories });
+    const remote = await tracker.read(epicKey, note);
+    plan = await tracker.plan(note, remote, { phase: options.phase, stories: options.stories });
   } catch (error) {
     const failure = describeFailure(error);
     return stop(exitCodeOf(failure.kind), `${failure.message} ${failure.hint}`, failure);
   }
   const warnings = [...plan.warnings, ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in Jira but not in the note; it is left alone.`)];
-  return { exitCode: SYNC_EXIT.ok, plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null };
+  return { exitCode: SYNC_EXIT.ok, plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null, keysWritten: 0 };
 }
 
 /**
  * Executes the plan of a `planNote` result exactly, writing keys into the note batch by batch
  * (when `options.updateSource`), then the epic key and the `Synced:` stamps of changed stories.
+ * A write into the note that fails does not stop the run: the tracker changes go on, every
+ * operation reports what it did, and the result (kind `noteWrite`, exit 1) lists the keys to add
+ * by hand.
  */
 export async function executePlan(input: SyncRunInput & { readonly planned: SyncRunResult }): Promise<SyncRunResult> {
   const { note, tracker, options, planned } = input;
@@ -110,10 +121,26 @@ export async function executePlan(input: SyncRunInput & { readonly planned: Sync
   const warnings = planned.warnings;
   const writer = options.updateSource ? input.writer : undefined;
   const written = new Set<string>();
+  let keysWritten = 0;
+  const unwritten: KeyAssignment[] = [];
+  let writeFailure: string | null = null;
   const write = async (batch: readonly KeyAssignment[]): Promise<void> => {
     if (writer === undefined || batch.length === 0) return;
     for (const assignment of batch) if (assignment.kind === 'story') written.add(assignment.storyId.toUpperCase());
-    await writer.apply((text) => writeBackEdits(text, parseEpic(text).epic, batch, { browseUrl: (key) => tracker.browseUrl(key), now: input.now() }));
+    let placed: readonly KeyAssignment[] | null = null;
+    try {
+      await writer.apply((text) => {
+        const result = writeBackPlan(text, parseEpic(text).epic, batch, { browseUrl: (key) => tracker.browseUrl(key), now: input.now() });
+        placed = result.placed;
+        return result.edits;
+      });
+    } catch (error) {
+      // The issues exist in the tracker now: keep going, and say which keys the note lacks.
+      writeFailure ??= error instanceof Error && error.message ? error.message : 'the write was refused';
+      unwritten.push(...(placed ?? batch));
+      return;
+    }
+    keysWritten += (placed ?? []).length;
   };
   let outcome: SyncOutcome;
   try {
@@ -130,20 +157,38 @@ export async function executePlan(input: SyncRunInput & { readonly planned: Sync
     await write(final);
   } catch (error) {
     const failure = describeFailure(error);
-    return { exitCode: exitCodeOf(failure.kind), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [`${failure.message} ${failure.hint}`], warnings, failure };
+    return { exitCode: exitCodeOf(failure.kind), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [`${failure.message} ${failure.hint}`], warnings, failure, keysWritten };
   }
   const failed = outcome.results.filter((result) => result.status === 'failed');
   const errors = failed.map((result) => `${result.operation.id}: ${result.error?.message ?? 'failed'} ${result.error?.hint ?? ''}`.trim());
   const cancelled = outcome.results.some((result) => result.status === 'skipped' && result.reason === 'cancelled');
+  const skipped = outcome.results.some(skippedUnexpectedly);
+  const operations = outcome.results.map((result) => reportOperation(result.operation, result));
+  if (writeFailure !== null) {
+    const failure = noteWriteFailure(writer?.target ?? 'the note', writeFailure, unwritten);
+    return { exitCode: exitCodeOf(failure.kind), plan, outcome, operations, errors: [`${failure.message} ${failure.hint}`, ...errors], warnings, failure, keysWritten };
+  }
   return {
-    exitCode: cancelled ? SYNC_EXIT.cancelled : failed.length > 0 ? SYNC_EXIT.partial : SYNC_EXIT.ok,
+    exitCode: cancelled ? SYNC_EXIT.cancelled : failed.length > 0 || skipped ? SYNC_EXIT.partial : SYNC_EXIT.ok,
     plan,
     outcome,
-    operations: outcome.results.map((result) => reportOperation(result.operation, result)),
+    operations,
     errors,
     warnings,
     failure: null,
+    keysWritten,
   };
+}
+
+/** The failure of a write-back: where it failed, why, and the keys to add by hand. */
+function noteWriteFailure(target: string, reason: string, keys: readonly KeyAssignment[]): { kind: ErrorKind; message: string; hint: string } {
+  const named = keys.map((assignment) => {
+    if (assignment.kind === 'epic') return `epic: ${assignment.key}`;
+    if (assignment.kind === 'story') return `${assignment.storyId}: ${assignment.key}`;
+    return `${assignment.storyId} subtask ${assignment.number}: ${assignment.key}`;
+  });
+  const list = named.length > 0 ? ` Keys to add by hand: ${named.join(', ')}.` : '';
+  return { kind: 'noteWrite', message: `Could not write the issue keys into ${target}: ${reason}.${list}`, hint: hintFor('noteWrite') };
 }
 
 /** The cli.md JSON of one operation: planned (no result) or as executed. */
@@ -182,6 +227,7 @@ export function exitCodeOf(kind: ErrorKind): number {
     case 'server':
     case 'rateLimit':
       return SYNC_EXIT.cannotReach;
+    case 'noteWrite':
     default:
       return SYNC_EXIT.unexpected;
   }

@@ -75,8 +75,11 @@ export type OperationAction =
 /** One field difference, as shown to a person (strings, numbers, lists; descriptions as plain text). */
 export interface FieldChange {
   readonly field: string;
+  /** Descriptions and comments are cut to 300 characters here; `text` has them whole. */
   readonly before: string | number | readonly string[] | null;
   readonly after: string | number | readonly string[] | null;
+  /** Descriptions only: the whole plain text of both sides, for a before → after view. */
+  readonly text?: { readonly before: string | null; readonly after: string | null };
 }
 
 /** One planned write. `request` is the tracker's own payload; callers treat it as opaque. */
@@ -129,6 +132,8 @@ export interface OperationResult {
   readonly issueKey: string | null;
   readonly error?: { readonly kind: ErrorKind; readonly message: string; readonly hint: string };
   readonly reason?: string;
+  /** Skipped only because an operation it needs failed (its issue was not created); default false. */
+  readonly afterFailure?: boolean;
 }
 
 /** The result of `execute`. */
@@ -154,8 +159,25 @@ export interface Tracker {
   readonly name: string;
   /** Link to an issue for people (`SITE/browse/KEY`). */
   browseUrl(key: string): string;
-  read(epicKey: string): Promise<RemoteEpic>;
-  /** `note` is a `ParseResult` (only its `epic` is read). */
-  plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): SyncPlan;
+  /**
+   * Reads the epic and its children. With `note`, issues the note names by key that the epic's
+   * search did not return (a search index lagging behind recent writes, an issue moved elsewhere)
+   * are fetched by key, so a re-run never creates them again.
+   */
+  read(epicKey: string, note?: { readonly epic: Epic }): Promise<RemoteEpic>;
+  /**
+   * Lists the operations that make the tracker match the note (`note` is a `ParseResult`; only
+   * its `epic` is read). May read site metadata (which fields the screens accept) when the plan
+   * needs it; never writes.
+   */
+  plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): Promise<SyncPlan>;
   execute(plan: SyncPlan, hooks?: ExecuteHooks): Promise<SyncOutcome>;
+}
+
+/** Skip reasons that are the user's own choice (they do not make a run partial). */
+export const USER_SKIP_REASONS: readonly string[] = ['cancelled'];
+
+/** True when a result was skipped for a reason other than the user's choice (exit 64). */
+export function skippedUnexpectedly(result: OperationResult): boolean {
+  return result.status === 'skipped' && !USER_SKIP_REASONS.includes(result.reason ?? '');
 }

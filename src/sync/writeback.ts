@@ -10,7 +10,7 @@
  * `{from, to, insert}` in the coordinates of that text: apply them with `applyTextEdits`, or
  * dispatch them as one CodeMirror transaction (`view.dispatch({ changes: edits })`).
  */
-import type { Epic, Story } from '../model/types';
+import type { Epic, Story, Subtask } from '../model/types';
 import type { KeyAssignment } from './tracker';
 
 /** One replacement in the note: `[from, to)` becomes `insert`. */
@@ -44,32 +44,73 @@ export function issueLineText(key: string, options: WriteBackOptions): string {
  * the edits are only valid for it). Non-overlapping, in document order.
  */
 export function writeBackEdits(text: string, epic: Epic, keys: readonly KeyAssignment[], options: WriteBackOptions): TextEdit[] {
+  return writeBackPlan(text, epic, keys, options).edits;
+}
+
+/** What write-back does to one text: its edits, and the keys they newly put into the note. */
+export interface WriteBackPlan {
+  readonly edits: TextEdit[];
+  /**
+   * Keys that are not in the note yet and that the edits add (a refreshed `Synced:` stamp, a key
+   * the user already wrote, or a subtask written as a task-list item, which has no place for a
+   * key, are not counted).
+   */
+  readonly placed: KeyAssignment[];
+}
+
+/** Like `writeBackEdits`, also telling which keys the edits newly place. */
+export function writeBackPlan(text: string, epic: Epic, keys: readonly KeyAssignment[], options: WriteBackOptions): WriteBackPlan {
   const edits: TextEdit[] = [];
-  const storyKeys = new Map<string, string>();
-  const subtaskKeys = new Map<string, Map<number, string>>();
+  const placed: KeyAssignment[] = [];
+  const storyKeys = new Map<string, KeyAssignment & { kind: 'story' }>();
+  const subtaskKeys = new Map<string, Map<number, KeyAssignment & { kind: 'subtask' }>>();
   let epicKey: string | null = null;
   for (const assignment of keys) {
     if (assignment.kind === 'epic') epicKey = assignment.key;
-    else if (assignment.kind === 'story') storyKeys.set(assignment.storyId.toUpperCase(), assignment.key);
+    else if (assignment.kind === 'story') storyKeys.set(assignment.storyId.toUpperCase(), assignment);
     else {
       const id = assignment.storyId.toUpperCase();
-      const map = subtaskKeys.get(id) ?? new Map<number, string>();
-      map.set(assignment.number, assignment.key);
+      const map = subtaskKeys.get(id) ?? new Map<number, KeyAssignment & { kind: 'subtask' }>();
+      map.set(assignment.number, assignment);
       subtaskKeys.set(id, map);
     }
   }
-  if (epicKey !== null) edits.push(...epicEdits(text, epic, epicKey));
+  if (epicKey !== null) {
+    const epicEdit = epicEdits(text, epic, epicKey);
+    edits.push(...epicEdit);
+    if (epicEdit.length > 0) placed.push({ kind: 'epic', key: epicKey });
+  }
   for (const story of epic.stories) {
     const id = story.id.toUpperCase();
-    const key = storyKeys.get(id);
-    if (key !== undefined) edits.push(...storyEdits(text, story, key, options));
+    const assignment = storyKeys.get(id);
+    if (assignment !== undefined) {
+      const storyEdit = storyEdits(text, story, assignment.key, options);
+      edits.push(...storyEdit);
+      if (storyEdit.length > 0 && story.issueLine === null) placed.push(assignment);
+    }
     const subtasks = subtaskKeys.get(id);
-    if (subtasks !== undefined) edits.push(...subtaskEdits(text, story, subtasks));
+    if (subtasks !== undefined) {
+      const keysByNumber = new Map([...subtasks].map(([number, entry]) => [number, entry.key]));
+      const result = subtaskEdits(text, story, keysByNumber);
+      edits.push(...result.edits);
+      for (const number of result.filled) {
+        const entry = subtasks.get(number);
+        if (entry !== undefined) placed.push(entry);
+      }
+    }
     // A story id written twice gets its keys once, in its first occurrence.
     storyKeys.delete(id);
     subtaskKeys.delete(id);
   }
-  return edits.sort((a, b) => a.from - b.from);
+  return { edits: edits.sort((a, b) => a.from - b.from), placed };
+}
+
+/**
+ * True when write-back has a place for this subtask's key: a row of a real subtasks table (task-list
+ * items and rows of a table without a delimiter row have none).
+ */
+export function hasKeyPlace(story: Story, subtask: Subtask): boolean {
+  return subtask.form === 'table' && story.subtaskTable !== null;
 }
 
 /** Applies non-overlapping edits (any order) to a string. */
@@ -156,15 +197,16 @@ function appendCells(row: RowCells, contents: readonly string[]): TextEdit {
   return { from: row.appendAt, to: row.appendAt, insert: contents.map(cell).join('') };
 }
 
-function subtaskEdits(text: string, story: Story, keys: ReadonlyMap<number, string>): TextEdit[] {
+function subtaskEdits(text: string, story: Story, keys: ReadonlyMap<number, string>): { edits: TextEdit[]; filled: number[] } {
   const table = story.subtaskTable;
-  if (table === null) return [];
+  if (table === null) return { edits: [], filled: [] };
   const rows = story.subtasks.filter((subtask) => subtask.form === 'table');
   const column = table.columns.indexOf('issue');
   const edits: TextEdit[] = [];
+  const filled: number[] = [];
   if (column === -1) {
     const wanted = rows.filter((subtask) => keys.has(subtask.number) && subtask.issueKey === null);
-    if (wanted.length === 0) return [];
+    if (wanted.length === 0) return { edits: [], filled: [] };
     const header = rowCells(text, table.headerRange.from);
     edits.push(appendCell(header, 'Issue'));
     const delimiter = rowCells(text, table.delimiterRange.from);
@@ -178,8 +220,9 @@ function subtaskEdits(text: string, story: Story, keys: ReadonlyMap<number, stri
       // Rows shorter than the header get empty cells up to the new column.
       const missing = Math.max(0, table.columns.length - row.cells.length);
       edits.push(appendCells(row, Array.from({ length: missing }, () => '').concat(key ?? '')));
+      if (key !== undefined) filled.push(subtask.number);
     }
-    return edits;
+    return { edits, filled };
   }
   for (const subtask of rows) {
     const key = keys.get(subtask.number);
@@ -193,8 +236,9 @@ function subtaskEdits(text: string, story: Story, keys: ReadonlyMap<number, stri
     } else {
       edits.push(appendCells(row, Array.from({ length: column - row.cells.length }, () => '').concat(key)));
     }
+    filled.push(subtask.number);
   }
-  return edits;
+  return { edits, filled };
 }
 
 function epicEdits(text: string, epic: Epic, key: string): TextEdit[] {

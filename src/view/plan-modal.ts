@@ -21,6 +21,14 @@ export interface PlanFieldChange {
   readonly after: string | null;
   /** Shown instead of before → after when set ("description changed (ADF, 12 → 15 lines)"). */
   readonly summary?: string;
+  /** Descriptions: the lines of before → after, shown when the summary is expanded; default none. */
+  readonly diff?: readonly PlanDiffLine[];
+}
+
+/** One line of a description's before → after: kept, removed or added. */
+export interface PlanDiffLine {
+  readonly kind: 'same' | 'removed' | 'added';
+  readonly text: string;
 }
 
 /** One planned tracker operation, as the modal lists it. */
@@ -190,7 +198,8 @@ export class PlanModal extends Modal {
       const item = changes.createEl('li');
       const text = changeText(op.kind, change);
       if ('summary' in text) {
-        item.createSpan({ cls: 'spectryn-plan-summary', text: text.summary });
+        if (change.diff !== undefined && change.diff.length > 0) this.renderDiff(item, text.summary, change.diff);
+        else item.createSpan({ cls: 'spectryn-plan-summary', text: text.summary });
         continue;
       }
       item.createSpan({ cls: 'spectryn-plan-field', text: `${text.field}: ` });
@@ -199,6 +208,18 @@ export class PlanModal extends Modal {
         item.createSpan({ text: ' → ' });
       }
       item.createSpan({ cls: 'spectryn-plan-after', text: text.after });
+    }
+  }
+
+  /** The summary line that expands to the before → after lines (`-` removed, `+` added). */
+  private renderDiff(item: HTMLElement, summary: string, diff: readonly PlanDiffLine[]): void {
+    const details = item.createEl('details', { cls: 'spectryn-plan-details' });
+    details.createEl('summary').createSpan({ cls: 'spectryn-plan-summary', text: summary });
+    const lines = details.createDiv({ cls: 'spectryn-plan-diff' });
+    for (const line of diff) {
+      const cls = line.kind === 'removed' ? 'spectryn-plan-before' : line.kind === 'added' ? 'spectryn-plan-after' : 'spectryn-plan-same';
+      const mark = line.kind === 'removed' ? '-' : line.kind === 'added' ? '+' : ' ';
+      lines.createDiv({ cls: ['spectryn-plan-diff-line', cls], text: `${mark} ${line.text}`, attr: { 'data-kind': line.kind } });
     }
   }
 

@@ -159,6 +159,7 @@ export class SyncController implements PlanProvider {
   /** Writes into the note through its editor when open (at write time), else through `Vault.process`. */
   private writerFor(file: TFile): NoteWriter {
     return {
+      target: file.path,
       apply: (compute: (currentText: string) => readonly TextEdit[]): Promise<void> => {
         const editor = this.editorOf(file);
         if (editor) return editorWriter(editor).apply(compute);

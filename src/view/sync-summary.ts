@@ -1,12 +1,13 @@
 /**
  * What a person reads about a sync: the plan as the plan modal lists it (one entry per operation,
- * `field: before → after`, long descriptions summarised as a count of lines), the progress notice
- * text and the result notice text. Pure: no Obsidian, no DOM.
+ * `field: before → after`, long descriptions summarised as a count of lines with a line diff to
+ * expand), the progress notice text and the result notice text. Pure: no Obsidian, no DOM.
  */
 import { statusLabel } from '../model';
 import { STATUSES, type Status } from '../model/types';
+import { lineDiff } from '../sync/line-diff';
 import type { SyncRunResult } from '../sync/run';
-import type { FieldChange, OperationAction, OperationResult, PlannedOperation, SyncPlan } from '../sync/tracker';
+import { skippedUnexpectedly, type FieldChange, type OperationAction, type OperationResult, type PlannedOperation, type SyncPlan } from '../sync/tracker';
 import type { PlanFieldChange, PlanOperationPreview, PlanPreview } from './plan-modal';
 
 /** Longest value shown as it is in the plan, in characters; longer or multi-line values are summarised. */
@@ -17,6 +18,9 @@ const FAILURES_NAMED = 3;
 
 /** How many operations one error of the result notice names; the rest are counted. */
 const TARGETS_NAMED = 3;
+
+/** How many warnings the result notice names; the rest are counted. */
+const WARNINGS_NAMED = 3;
 
 /** How the descriptions of a tracker are stored, for the summary line ("ADF", "wiki markup"). */
 export type DescriptionFormat = 'ADF' | 'wiki markup';
@@ -45,13 +49,18 @@ export function previewOfOperation(operation: PlannedOperation, format: Descript
 
 /**
  * One change as text. Status targets read as the note's words ("In progress"); a description, or
- * any multi-line or long value, becomes a one-line summary instead of its full text.
+ * any multi-line or long value, becomes a one-line summary instead of its full text; a description
+ * whose whole text the plan carries also gets a line diff of before → after (shown on demand).
  */
 export function previewOfChange(change: FieldChange, format: DescriptionFormat): PlanFieldChange {
   const before = asText(change.before);
   const after = change.field === 'status' ? statusText(change.after) : asText(change.after);
   if (change.field === 'description' || isLong(before) || isLong(after)) {
-    return { field: change.field, before, after, summary: summariseLongChange(change.field, before, after, change.field === 'description' ? format : null) };
+    const wholeBefore = change.text?.before ?? before;
+    const wholeAfter = change.text?.after ?? after;
+    const summary = summariseLongChange(change.field, wholeBefore, wholeAfter, change.field === 'description' ? format : null);
+    if (change.field !== 'description') return { field: change.field, before, after, summary };
+    return { field: change.field, before, after, summary, diff: lineDiff(wholeBefore, wholeAfter) };
   }
   return { field: change.field, before, after };
 }
@@ -81,27 +90,46 @@ export function progressText(done: number, total: number): string {
 
 /**
  * The result notice of an executed sync: what changed ("Synced INFRA-100: 7 stories created,
- * 28 subtasks created, 2 transitions"), or, when operations failed, the counts of done and failed
- * and the tracker's own message with what to do for the first few failures.
+ * 28 subtasks created, 2 transitions"), or, when operations failed or were skipped, the counts and,
+ * for the first few, the tracker's own message (or the skip reason) with what to do; then a note
+ * that could not be written (with the keys to add by hand) and the plan's warnings.
  */
 export function resultText(result: SyncRunResult, epicKey: string): string {
-  if (result.failure !== null) return `Sync of ${epicKey} failed: ${result.failure.message} ${result.failure.hint}`;
+  if (result.failure !== null && result.failure.kind !== 'noteWrite') return `Sync of ${epicKey} failed: ${result.failure.message} ${result.failure.hint}`;
   const results = result.outcome?.results ?? [];
   const done = results.filter((item) => item.status === 'done');
   const failed = results.filter((item) => item.status === 'failed');
   const skipped = results.filter((item) => item.status === 'skipped');
+  const unexpected = skipped.filter(skippedUnexpectedly);
+  // Skips that only follow from a failure listed above would repeat it: they are counted, not named.
+  const ownReasons = unexpected.filter((item) => item.afterFailure !== true);
   const changed = changeParts(done.map((item) => item.operation.action));
-  if (failed.length > 0) {
-    const groups = failureGroups(failed);
-    const named = groups.slice(0, FAILURES_NAMED).map(({ targets, message }) => `${listTargets(targets)}: ${message}`);
-    const more = groups.length > FAILURES_NAMED ? [`…and ${groups.length - FAILURES_NAMED} other errors.`] : [];
-    return [`Synced ${epicKey} with errors: ${done.length} done, ${failed.length} failed${skipped.length > 0 ? `, ${skipped.length} not run` : ''}.`, ...named, ...more].join('\n');
+  const lines: string[] = [];
+  if (failed.length > 0 || unexpected.length > 0) {
+    const groups = [
+      ...groupsOf(failed, (item) => (item.error ? `${item.error.message} ${item.error.hint}`.trim() : 'failed')).map(({ targets, message }) => `${listTargets(targets)}: ${message}`),
+      ...groupsOf(ownReasons, (item) => item.reason ?? 'skipped').map(({ targets, message }) => `${listTargets(targets)} not run: ${message}`),
+    ];
+    const named = groups.slice(0, FAILURES_NAMED);
+    const more = groups.length > FAILURES_NAMED ? [`…and ${groups.length - FAILURES_NAMED} other problems.`] : [];
+    const head = failed.length > 0
+      ? `Synced ${epicKey} with errors: ${done.length} done, ${failed.length} failed${skipped.length > 0 ? `, ${skipped.length} not run` : ''}.`
+      : `Synced ${epicKey} with operations not run: ${done.length} done, ${skipped.length} not run.`;
+    lines.push(head, ...named, ...more);
+  } else if (skipped.some((item) => item.reason === 'cancelled')) {
+    lines.push(`Sync of ${epicKey} stopped: ${done.length} done, ${skipped.length} not run.${changed.length > 0 ? ` ${capitalise(changed.join(', '))}.` : ''}`);
+  } else if (changed.length > 0) {
+    lines.push(`Synced ${epicKey}: ${changed.join(', ')}.`);
+  } else if (result.keysWritten > 0) {
+    lines.push(`Synced ${epicKey}: ${result.keysWritten} issue ${result.keysWritten === 1 ? 'key' : 'keys'} written into the note.`);
+  } else {
+    lines.push(`Synced ${epicKey}: nothing changed.`);
   }
-  if (skipped.some((item) => item.reason === 'cancelled')) {
-    return `Sync of ${epicKey} stopped: ${done.length} done, ${skipped.length} not run.${changed.length > 0 ? ` ${capitalise(changed.join(', '))}.` : ''}`;
-  }
-  if (changed.length === 0) return `Synced ${epicKey}: issue keys written into the note.`;
-  return `Synced ${epicKey}: ${changed.join(', ')}.`;
+  if (result.failure !== null) lines.push(`${result.failure.message} ${result.failure.hint}`);
+  const warnings = result.warnings;
+  lines.push(...warnings.slice(0, WARNINGS_NAMED).map((warning) => `Warning: ${warning}`));
+  if (warnings.length > WARNINGS_NAMED) lines.push(`…and ${warnings.length - WARNINGS_NAMED} more warnings.`);
+  return lines.join('\n');
 }
 
 /** "7 stories created, 28 subtasks created, 3 issues updated, 2 transitions, 1 comment added". */
@@ -117,13 +145,13 @@ function changeParts(actions: readonly OperationAction[]): string[] {
   return parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
 }
 
-/** Failed operations grouped by their message (with the hint), in first-seen order. */
-function failureGroups(failed: readonly OperationResult[]): { targets: string[]; message: string }[] {
+/** Operations grouped by a message (an error with its hint, a skip reason), in first-seen order. */
+function groupsOf(items: readonly OperationResult[], messageOf: (item: OperationResult) => string): { targets: string[]; message: string }[] {
   const groups = new Map<string, string[]>();
-  for (const item of failed) {
+  for (const item of items) {
     const { operation } = item;
     const target = `${operation.subtaskNumber === null ? operation.storyId : `${operation.storyId} #${operation.subtaskNumber}`} (${kindLabel(operation.action)})`;
-    const message = item.error ? `${item.error.message} ${item.error.hint}`.trim() : 'failed';
+    const message = messageOf(item);
     groups.set(message, [...(groups.get(message) ?? []), target]);
   }
   return [...groups].map(([message, targets]) => ({ targets, message }));

@@ -7,7 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli';
-import type { ReadFile } from '../../src/cli/io';
+import type { ReadFile, WriteFile } from '../../src/cli/io';
+import { instantClock } from '../sync/helpers';
 
 /** Repository root. */
 export const REPO_ROOT = join(__dirname, '../..');
@@ -33,6 +34,8 @@ export interface CliRunOptions {
   readonly tty?: boolean;
   /** Replaces the real file read (only to reproduce errors root cannot provoke, e.g. EACCES). */
   readonly readFile?: ReadFile;
+  /** Replaces the real file write (only to reproduce errors root cannot provoke, e.g. ENOSPC). */
+  readonly writeFile?: WriteFile;
 }
 
 /** Runs `spectryn ...argv` in-process. */
@@ -46,8 +49,10 @@ export async function cli(argv: readonly string[], options: CliRunOptions = {}):
     stderr: { write: (text: string) => { stderr += text; } },
     cwd: options.cwd ?? REPO_ROOT,
     readFile: options.readFile ?? ((path) => readFile(path)),
-    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    writeFile: options.writeFile ?? ((path, text) => writeFile(path, text, 'utf8')),
     now: () => new Date('2026-11-24T09:44:00Z'),
+    // Retries and label searches wait on a clock that never sleeps.
+    clock: instantClock(),
   });
   return { code, stdout, stderr };
 }

@@ -125,3 +125,88 @@ test('an unreachable site exits 4', async () => {
 function requestsOfFirstRun(fake: FakeJira, index: number): number {
   return fake.writes().filter((request) => fake.requests.indexOf(request) < index).length;
 }
+
+describe('partial runs, limits and other sites', () => {
+  test('an operation Jira refuses: exit 64, the JSON names it with the tracker\'s message, the rest is done', async () => {
+    jira.fail({ method: 'POST', pathIncludes: '/transitions', kind: 'http-500' });
+    const run = await cli(['-m', note, '-e', 'INFRA-100', '-x', '--output', 'json'], { env: env() });
+    expect(run.code).toBe(64);
+    const operations = jsonOf(run.stdout).operations;
+    const failed = operations.filter((op) => op.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.action).toMatch(/^transition_/);
+    expect(failed[0]?.error).toContain('(HTTP 500): Internal server error');
+    expect(operations.filter((op) => op.status === 'done')).toHaveLength(operations.length - 1);
+    expect(jsonOf(run.stdout).errors).toHaveLength(1);
+  });
+
+  test('a status no transition reaches: exit 64 and the text summary lists why', async () => {
+    await jira.close();
+    jira = await startFakeJira({ contracts, unreachable: [{ from: 'Backlog', to: 'Done' }] });
+    const run = await cli(['-m', note, '-e', 'INFRA-100', '-x'], { env: env() });
+    expect(run.code).toBe(64);
+    expect(run.stdout).toContain('Skipped 11 operations:\n  no transition leads to a status meaning "done" (reachable: Selected for Development, In Progress, In Review, Blocked, Won\'t Do); map one in the settings or move the issue in Jira: US-001 (transition story), US-001 #1 (transition subtask),');
+    const quiet = await cli(['-m', note, '-x', '-q'], { env: env() });
+    expect(quiet.code).toBe(64);
+    expect(quiet.stdout).toContain('Skipped 11 operations:');
+  });
+
+  test('points the create screen does not take: the text output warns, naming the field and the project', async () => {
+    await jira.close();
+    jira = await startFakeJira({ contracts, hiddenFields: { create: ['customfield_10042'], edit: ['customfield_10042'] } });
+    const run = await cli(['-m', note, '-e', 'INFRA-100', '-x'], { env: env() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Warning: field Story Points is not on the create screen of project INFRA: points are not synced; add it to the screen or set the field in settings');
+    const again = await cli(['-m', note, '-x', '--output', 'json'], { env: env() });
+    expect(again.code).toBe(0);
+    expect(jsonOf(again.stdout).operations).toEqual([]);
+  });
+
+  test('--story limits the run to that story; its keys alone are written', async () => {
+    const run = await cli(['-m', note, '-e', 'INFRA-100', '-x', '--story', 'US-003', '--output', 'json'], { env: env() });
+    expect(run.code).toBe(0);
+    const operations = jsonOf(run.stdout).operations;
+    expect(new Set(operations.map((op) => op.story))).toEqual(new Set(['US-003']));
+    const created = [...jira.issues.values()].filter((issue) => issue.key !== 'INFRA-100');
+    expect(created.filter((issue) => issue.issueType === 'Story').map((issue) => issue.summary)).toEqual(['ORM Compatibility Changes']);
+    expect(created.filter((issue) => issue.issueType === 'Sub-task')).toHaveLength(5);
+    const stories = jsonOf(run.stdout).stories;
+    expect(stories.filter((story) => story.issue_key !== null).map((story) => story.id)).toEqual(['US-003']);
+  });
+
+  test('-x --no-update-source creates the issues and leaves the note byte for byte', async () => {
+    const before = readFileSync(note, 'utf8');
+    const run = await cli(['-m', note, '-e', 'INFRA-100', '-x', '--no-update-source', '--output', 'json'], { env: env() });
+    expect(run.code).toBe(0);
+    expect([...jira.issues.values()].filter((issue) => issue.issueType === 'Story')).toHaveLength(7);
+    expect(jsonOf(run.stdout).operations.filter((op) => op.action === 'create_story').every((op) => op.status === 'done' && op.issue_key !== null)).toBe(true);
+    expect(readFileSync(note, 'utf8')).toBe(before);
+  });
+
+  test('a note that cannot be written: exit 1 naming the file and the keys to add by hand, the issues reported as created', async () => {
+    const run = await cli(['-m', note, '-e', 'INFRA-100', '-x', '--output', 'json'], {
+      env: env(),
+      writeFile: () => Promise.reject(Object.assign(new Error(`EROFS: read-only file system, open '${note}'`), { code: 'EROFS' })),
+    });
+    expect(run.code).toBe(1);
+    const report = jsonOf(run.stdout);
+    expect(report.errors[0]).toMatch(new RegExp(`^Could not write the issue keys into ${note.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: EROFS: read-only file system`));
+    expect(report.errors[0]).toMatch(/Keys to add by hand: US-001: INFRA-\d+, US-002: INFRA-\d+/);
+    expect(report.operations.every((op) => op.status === 'done')).toBe(true);
+    expect(run.stdout + run.stderr).not.toMatch(/cannot reach|Unexpected failure/i);
+  });
+
+  test('Jira Data Center with a personal access token (JIRA_PAT): -x syncs over REST v2 with a Bearer token', async () => {
+    await jira.close();
+    jira = await startFakeJira({ contracts, flavor: 'datacenter' });
+    const run = await cli(['-m', note, '-e', 'INFRA-100', '-x', '--output', 'json'], { env: { JIRA_URL: jira.url, JIRA_PAT: TOKEN } });
+    expect(run.code).toBe(0);
+    expect([...jira.issues.values()].filter((issue) => issue.issueType === 'Story')).toHaveLength(7);
+    expect([...jira.issues.values()].filter((issue) => issue.issueType === 'Sub-task')).toHaveLength(28);
+    expect(jira.requests.every((request) => request.path.startsWith('/rest/api/2/'))).toBe(true);
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+    const again = await cli(['-m', note, '-x', '--output', 'json'], { env: { JIRA_URL: jira.url, JIRA_PAT: TOKEN } });
+    expect(again.code).toBe(0);
+    expect(jsonOf(again.stdout).operations).toEqual([]);
+  });
+});

@@ -63,10 +63,19 @@ describe('formatReportText', () => {
     expect(formatReportText(report, { ...plain, verbose: true })).toContain('  line 120  info     SRCH-4 is not estimated. (unestimated)');
   });
 
-  test('quiet keeps only errors; validate mode leads with the counts and skips the table', () => {
+  test('operations skipped for a reason other than a cancel are summarised by reason (they make the exit code 64)', () => {
+    const skipped = { action: 'transition_story' as const, issue_key: 'SRCH-51', fields: {}, status: 'skipped' as const, reason: 'no transition leads to Done' };
+    const withSkips = { ...report, operations: [...report.operations, { ...skipped, story: 'SRCH-1' }, { ...skipped, story: 'SRCH-3' }, { ...skipped, story: 'SRCH-5', reason: 'cancelled' }] };
+    const text = formatReportText(withSkips, plain);
+    expect(text).toContain('Skipped 3 operations:\n  already posted: SRCH-2 (add comment)\n  no transition leads to Done: SRCH-1 (transition story), SRCH-3 (transition story)\n');
+    expect(text).not.toMatch(/cancelled:/);
+    expect(formatReportText(withSkips, { ...plain, quiet: true })).toContain('  no transition leads to Done: SRCH-1 (transition story), SRCH-3 (transition story)\n');
+  });
+
+  test('quiet keeps only errors (and why operations were skipped); validate mode leads with the counts and skips the table', () => {
     expect(formatReportText(report, { ...plain, quiet: true })).toBe(
-      '  line 7  error    SRCH-2 appears twice. (duplicate-story-id)\nError: Epic SRCH-40 was not found.\n');
-    expect(formatReportText({ ...report, diagnostics: [], errors: [] }, { ...plain, quiet: true })).toBe('');
+      '  line 7  error    SRCH-2 appears twice. (duplicate-story-id)\nError: Epic SRCH-40 was not found.\nSkipped 1 operation:\n  already posted: SRCH-2 (add comment)\n');
+    expect(formatReportText({ ...report, diagnostics: [], errors: [], operations: [] }, { ...plain, quiet: true })).toBe('');
     const validate = formatReportText(report, { ...plain, mode: 'validate' });
     expect(validate.startsWith('note.md: 1 error, 1 warning, 1 info\n')).toBe(true);
     expect(validate).not.toContain('Overall');

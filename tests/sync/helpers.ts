@@ -9,7 +9,18 @@ import type { JiraConfig } from '../../src/sync/jira/config';
 import { syncNote, type NoteWriter, type SyncRunOptions, type SyncRunResult } from '../../src/sync/run';
 import { applyTextEdits } from '../../src/sync/writeback';
 import type { Http } from '../../src/sync/http';
-import type { FakeJira } from './fake-jira';
+import { loadJiraContracts, startFakeJira, type FakeJira, type FakeJiraOptions, type JiraContracts } from './fake-jira';
+
+let sharedContracts: JiraContracts | null = null;
+
+/**
+ * A fake Jira whose contract checkers (the OpenAPI description, the ADF schema) are loaded once per
+ * test file and shared: loading them costs about a second per fake.
+ */
+export function startFake(options: FakeJiraOptions = {}): Promise<FakeJira> {
+  sharedContracts ??= loadJiraContracts();
+  return startFakeJira({ contracts: sharedContracts, ...options });
+}
 
 /** A clock whose sleeps return at once and are recorded (ms). */
 export function instantClock(start = Date.parse('2026-11-24T09:44:00Z')): Clock & { sleeps: number[] } {

@@ -1,6 +1,6 @@
 /** Reads page through every result: `nextPageToken` on cloud, `startAt` on data center. */
-import { startFakeJira, type FakeJira, type JiraFlavor } from './fake-jira';
-import { example, issuesOf, MemoryNote, seedNote, sync, trackerFor } from './helpers';
+import { type FakeJira, type JiraFlavor } from './fake-jira';
+import { example, issuesOf, MemoryNote, seedNote, sync, trackerFor, startFake } from './helpers';
 
 let fake: FakeJira;
 afterEach(async () => {
@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 test.each<JiraFlavor>(['cloud', 'datacenter'])('%s: 5 issues per page, every story and subtask is found again', async (flavor) => {
-  fake = await startFakeJira({ flavor, pageSize: 5 });
+  fake = await startFake({ flavor, pageSize: 5 });
   const note = new MemoryNote(seedNote());
   expect((await sync(note, trackerFor(fake, { flavor }))).exitCode).toBe(0);
   // The re-run must see all 7 stories and 28 subtasks across pages, or it would create duplicates.
@@ -26,7 +26,7 @@ test.each<JiraFlavor>(['cloud', 'datacenter'])('%s: 5 issues per page, every sto
 });
 
 test('data center: comments and commits posted once (wiki markup), then recognised', async () => {
-  fake = await startFakeJira({ flavor: 'datacenter', projectKey: 'SRCH', epics: [{ key: 'SRCH-40', summary: 'Search Relevance Rollout' }] });
+  fake = await startFake({ flavor: 'datacenter', projectKey: 'SRCH', epics: [{ key: 'SRCH-40', summary: 'Search Relevance Rollout' }] });
   const note = new MemoryNote(example('search-rollout.md'));
   const first = await sync(note, trackerFor(fake, { flavor: 'datacenter', projectKey: 'SRCH' }));
   expect(first.errors).toEqual([]);

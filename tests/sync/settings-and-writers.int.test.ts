@@ -11,11 +11,11 @@ import { JiraTracker } from '../../src/sync/jira/tracker';
 import { fileNoteWriter, processNoteWriter } from '../../src/sync/note-writer';
 import { executePlan, planNote, syncNote } from '../../src/sync/run';
 import { planPreview } from '../../src/sync/preview';
-import { startFakeJira, type FakeJira } from './fake-jira';
-import { example, http, instantClock, issuesOf } from './helpers';
+import { type FakeJira } from './fake-jira';
+import { example, http, instantClock, issuesOf, startFake } from './helpers';
 
 let fake: FakeJira;
-beforeEach(async () => { fake = await startFakeJira({ projectKey: 'SRCH', epics: [{ key: 'SRCH-40', summary: 'Search Relevance Rollout' }] }); });
+beforeEach(async () => { fake = await startFake({ projectKey: 'SRCH', epics: [{ key: 'SRCH-40', summary: 'Search Relevance Rollout' }] }); });
 afterEach(async () => {
   expect(fake.violations).toEqual([]);
   await fake.close();
@@ -82,7 +82,7 @@ test('jiraTrackerForPlugin: requestUrl-shaped transport and timer, a dry run rea
     return { status: response.status, headers, text, json: null, arrayBuffer: new ArrayBuffer(0) };
   };
   const settings = { ...DEFAULT_SETTINGS, siteUrl: fake.url, email: 'dev@example.com', projectKey: 'SRCH' };
-  const jira = jiraTrackerForPlugin({ settings, token: 'fake-token-123', requestUrl, setTimer: (callback, ms) => setTimeout(callback, ms) });
+  const jira = jiraTrackerForPlugin({ settings, token: 'fake-token-123', requestUrl, setTimer: (callback, ms) => setTimeout(callback, ms), clearTimer: (handle) => { clearTimeout(handle as NodeJS.Timeout); } });
   const planned = await planNote({ note: parseEpic(example('search-rollout.md')), epicKey: null, tracker: jira, options: { ...options, execute: false } });
   expect(planned.exitCode).toBe(0);
   expect(planned.operations.filter((operation) => operation.action === 'create_story')).toHaveLength(4);

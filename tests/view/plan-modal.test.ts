@@ -96,6 +96,32 @@ describe('PlanModal', () => {
     expect(provider.executed).toEqual([]);
   });
 
+  it('a changed description expands to its before → after lines, built as elements', async () => {
+    const provider = new ManualProvider();
+    const modal = open(provider);
+    const diff = [
+      { kind: 'same' as const, text: 'As a DBA' },
+      { kind: 'removed' as const, text: 'I want migrations' },
+      { kind: 'added' as const, text: 'I want reversible migrations' },
+      { kind: 'added' as const, text: '<b>not markup</b>' },
+    ];
+    await provider.answer({ operations: [{ kind: 'update_story', target: 'US-004', issueKey: 'INFRA-104', changes: [
+      { field: 'description', before: 'As a DBA\nI want migrations', after: 'As a DBA\nI want reversible migrations\n<b>not markup</b>', summary: 'description changed (ADF, 2 → 3 lines)', diff },
+    ] }] });
+    const details = modal.contentEl.querySelector('.spectryn-plan-changes li details');
+    expect(details).not.toBeNull();
+    expect((details as HTMLDetailsElement | null)?.open).toBe(false);
+    expect(details?.querySelector('summary .spectryn-plan-summary')?.textContent).toBe('description changed (ADF, 2 → 3 lines)');
+    const lines = [...(details?.querySelectorAll('.spectryn-plan-diff-line') ?? [])];
+    expect(lines.map((line) => [line.getAttribute('data-kind'), line.textContent])).toEqual([
+      ['same', '  As a DBA'], ['removed', '- I want migrations'], ['added', '+ I want reversible migrations'], ['added', '+ <b>not markup</b>'],
+    ]);
+    expect(lines[1]?.classList.contains('spectryn-plan-before')).toBe(true);
+    expect(lines[2]?.classList.contains('spectryn-plan-after')).toBe(true);
+    // Text stays text: nothing the tracker or the note says becomes markup.
+    expect(details?.querySelector('b')).toBeNull();
+  });
+
   it('Cancel closes and runs nothing', async () => {
     const provider = new ManualProvider();
     const modal = open(provider);

@@ -18,7 +18,7 @@ import { EpicActions } from '../../src/view/epic-actions';
 import { PlanModal, type SyncScope } from '../../src/view/plan-modal';
 import { SyncController, type SyncEditor } from '../../src/view/sync-controller';
 import { loadJiraContracts, startFakeJira, type FakeJira } from '../sync/fake-jira';
-import { instantClock, issuesOf, seedNote } from '../sync/helpers';
+import { example, instantClock, issuesOf, seedNote } from '../sync/helpers';
 import { snapshotOf } from './helpers';
 
 jest.setTimeout(60_000);
@@ -343,6 +343,32 @@ describe('sync from the plugin against the fake Jira', () => {
     expect(fake.requests.every((r) => r.path.startsWith('/rest/api/2/'))).toBe(true);
     const second = await dryRun(h);
     expect(second.contentEl.textContent).toContain('Nothing to change: the tracker already matches the note.');
+  });
+
+  it('the second example (task-list subtasks, whose keys have no place in the note): a second sync has nothing to change', async () => {
+    await fake.close();
+    fake = await startFakeJira({ contracts, projectKey: 'SRCH', epics: [{ key: 'SRCH-40', summary: 'Search Relevance Rollout' }] });
+    const h = harness({ text: example('search-rollout.md'), settings: { projectKey: 'SRCH' } });
+    await confirm(await dryRun(h));
+    expect(shown().at(-1)).toMatch(/^Synced SRCH-40: 4 stories created, 6 subtasks created/);
+    const second = await dryRun(h);
+    expect(second.contentEl.textContent).toContain('Nothing to change: the tracker already matches the note.');
+    expect(buttonTexts(second)).toEqual(['Close']);
+  });
+
+  it('a description edited in the note: the plan expands to its before → after lines', async () => {
+    const h = harness();
+    await confirm(await dryRun(h));
+    const files = (h.app.vault as unknown as { files: Map<string, { text: string }> }).files;
+    const entry = files.get(PATH);
+    if (!entry) throw new Error('note missing');
+    entry.text = entry.text.replace('**I want** CockroachDB running locally', '**I want** CockroachDB running locally in Docker');
+    const modal = await dryRun(h);
+    const row = [...modal.contentEl.querySelectorAll('.spectryn-plan-operation')].find((el) => el.querySelector('.spectryn-story-id')?.textContent === 'US-002');
+    const details = row?.querySelector('details');
+    expect(details?.querySelector('.spectryn-plan-summary')?.textContent).toMatch(/^description changed \(ADF, \d+ → \d+ lines\)$/);
+    const changed = [...(details?.querySelectorAll('.spectryn-plan-diff-line') ?? [])].filter((line) => line.getAttribute('data-kind') !== 'same').map((line) => line.textContent);
+    expect(changed).toEqual(['- I want CockroachDB running locally', '+ I want CockroachDB running locally in Docker']);
   });
 
   it('a note without an epic key: says to add one to the frontmatter and reads nothing', async () => {

@@ -11,7 +11,7 @@ function operation(action: PlannedOperation['action'], storyId: string, subtaskN
 }
 
 function run(results: OperationResult[], overrides: Partial<SyncRunResult> = {}): SyncRunResult {
-  return { exitCode: 0, plan: null, outcome: { results, keys: [] }, operations: [], errors: [], warnings: [], failure: null, ...overrides };
+  return { exitCode: 0, plan: null, outcome: { results, keys: [] }, operations: [], errors: [], warnings: [], failure: null, keysWritten: 0, ...overrides };
 }
 
 const done = (op: PlannedOperation): OperationResult => ({ operation: op, status: 'done', issueKey: 'INFRA-1' });
@@ -27,6 +27,22 @@ describe('plan preview', () => {
     expect(previewOfChange({ field: 'description', before: null, after: 'One line' }, 'wiki markup').summary).toBe('description: wiki markup, 1 line');
     expect(previewOfChange({ field: 'comment', before: null, after: 'x'.repeat(500) }, 'ADF').summary).toBe('comment: 1 line');
     expect(summariseLongChange('description', 'a\nb', null, 'ADF')).toBe('description removed (ADF, 2 lines)');
+  });
+
+  it('a changed description carries a line diff of its whole text, not of the 300 characters the JSON keeps', () => {
+    const before = ['As a DBA', 'I want migrations', ...Array.from({ length: 40 }, (_, i) => `criterion ${i} is long enough to pass the limit`)].join('\n');
+    const after = before.replace('I want migrations', 'I want reversible migrations').replace('criterion 39 is', 'criterion 39 now is');
+    const preview = previewOfChange({ field: 'description', before: `${before.slice(0, 300)}…`, after: `${after.slice(0, 300)}…`, text: { before, after } }, 'ADF');
+    expect(preview.summary).toBe('description changed (ADF, 42 → 42 lines)');
+    expect(preview.diff?.filter((line) => line.kind !== 'same')).toEqual([
+      { kind: 'removed', text: 'I want migrations' },
+      { kind: 'added', text: 'I want reversible migrations' },
+      { kind: 'removed', text: 'criterion 39 is long enough to pass the limit' },
+      { kind: 'added', text: 'criterion 39 now is long enough to pass the limit' },
+    ]);
+    expect(preview.diff?.filter((line) => line.kind === 'same')).toHaveLength(40);
+    // A new description is all added lines.
+    expect(previewOfChange({ field: 'description', before: null, after: 'a\n\nb', text: { before: null, after: 'a\n\nb' } }, 'ADF').diff).toEqual([{ kind: 'added', text: 'a' }, { kind: 'added', text: 'b' }]);
   });
 
   it('maps a plan: targets, titles, keys, warnings and keys to write', () => {
@@ -62,7 +78,35 @@ describe('result notice', () => {
       done(operation('add_comment', 'US-3')),
     ];
     expect(resultText(run(results), 'INFRA-100')).toBe('Synced INFRA-100: 2 stories created, 1 subtask created, 2 issues updated, 1 transition, 1 comment added.');
-    expect(resultText(run([]), 'INFRA-100')).toBe('Synced INFRA-100: issue keys written into the note.');
+    // Keys are claimed only when some were written.
+    expect(resultText(run([]), 'INFRA-100')).toBe('Synced INFRA-100: nothing changed.');
+    expect(resultText(run([], { keysWritten: 2 }), 'INFRA-100')).toBe('Synced INFRA-100: 2 issue keys written into the note.');
+  });
+
+  it('operations skipped for a reason of the tracker: counted, each reason named, and the warnings after', () => {
+    const reason = 'no transition of INFRA-101 leads to a status meaning "done" (reachable: In Progress); map one in the settings or move it in Jira';
+    const results = [
+      done(operation('create_story', 'US-1')),
+      { operation: operation('transition_story', 'US-1'), status: 'skipped' as const, issueKey: 'INFRA-101', reason },
+      { operation: operation('transition_story', 'US-2'), status: 'skipped' as const, issueKey: 'INFRA-102', reason },
+    ];
+    const warnings = ['field Story Points is not on the create screen of project INFRA: points are not synced; add it to the screen or set the field in settings', 'w2', 'w3', 'w4'];
+    expect(resultText(run(results, { exitCode: 64, warnings }), 'INFRA-100')).toBe([
+      'Synced INFRA-100 with operations not run: 1 done, 2 not run.',
+      `US-1 (transition story), US-2 (transition story) not run: ${reason}`,
+      `Warning: ${warnings[0] ?? ''}`,
+      'Warning: w2',
+      'Warning: w3',
+      '…and 1 more warnings.',
+    ].join('\n'));
+  });
+
+  it('a note that could not be written: what was done in the tracker, then where the write failed and the keys to add', () => {
+    const failure = { kind: 'noteWrite' as const, message: 'Could not write the issue keys into Epics/Seed.md: disk full. Keys to add by hand: US-1: INFRA-101.', hint: 'Add the issue keys to the note by hand.' };
+    expect(resultText(run([done(operation('create_story', 'US-1'))], { exitCode: 1, failure }), 'INFRA-100')).toBe([
+      'Synced INFRA-100: 1 story created.',
+      'Could not write the issue keys into Epics/Seed.md: disk full. Keys to add by hand: US-1: INFRA-101. Add the issue keys to the note by hand.',
+    ].join('\n'));
   });
 
   it('on failures: counts, then each distinct tracker message with its hint and the operations it hit', () => {
@@ -72,7 +116,7 @@ describe('result notice', () => {
       done(operation('create_story', 'US-1')),
       ...['US-2', 'US-3', 'US-4', 'US-5'].map((id) => failed(operation('create_story', id))),
       { operation: operation('transition_subtask', 'US-6', 2), status: 'failed' as const, issueKey: 'INFRA-6', error: { kind: 'forbidden' as const, message: 'transition INFRA-6 failed (HTTP 403)', hint: 'Permission denied: ask a Jira admin.' } },
-      { operation: operation('create_subtask', 'US-2', 1), status: 'skipped' as const, issueKey: null, reason: 'parent failed' },
+      { operation: operation('create_subtask', 'US-2', 1), status: 'skipped' as const, issueKey: null, reason: 'its story US-2 was not created', afterFailure: true },
     ];
     expect(resultText(run(results, { exitCode: 64 }), 'INFRA-100')).toBe([
       'Synced INFRA-100 with errors: 1 done, 5 failed, 1 not run.',

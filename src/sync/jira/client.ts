@@ -67,12 +67,13 @@ export class JiraClient {
       timeoutMs: REQUEST_TIMEOUT_MS,
     };
     let response;
+    const report = { uncertainRetries: 0 };
     try {
-      response = await this.sender.send(request, call.safety ?? 'idempotent');
+      response = await this.sender.send(request, call.safety ?? 'idempotent', report);
     } catch (error) {
       throw errorFromTransport(error, call.what, this.secrets);
     }
-    if (response.status >= 400) throw errorFromResponse(response, call.what, this.secrets);
+    if (response.status >= 400) throw errorFromResponse(response, call.what, this.secrets, report.uncertainRetries > 0);
     return { status: response.status, body: parseJson(response.text) };
   }
 

@@ -2,9 +2,11 @@
  * Executing a plan on Jira, in the order of docs/sync.md: creates in bulk (≤ 50 per call; keys
  * written back through `onKeys` after each batch), then updates, transitions, comments. A create
  * that fails without a clear answer (network error, 5xx) is never retried blindly: the
- * `spectryn-<id>` labels of its batch are searched first, found issues are taken as created, and
- * only the rest is sent once more.
+ * `spectryn-<id>` labels of its batch are searched for, a few times with growing pauses because
+ * Jira's search index lags writes; found issues are taken as created, and only after an answered
+ * error is the rest sent once more.
  */
+import type { Status } from '../../model/types';
 import type { Clock } from '../clock';
 import { TrackerError } from '../errors';
 import type { ExecuteHooks, KeyAssignment, OperationResult, PlannedOperation, SyncOutcome, SyncPlan } from '../tracker';
@@ -13,14 +15,19 @@ import type { JiraConfig } from './config';
 import { asArray, asRecord, asString } from './json';
 import type { JiraRequest } from './plan';
 import { quoteKey, searchAll } from './read';
-import { createScreenFields, discoverProjectTypes, noSubtaskTypeError, sitePriorities, type ProjectTypes, type SiteFields } from './site';
-import { chooseTransition, readTransitions, type Transition } from './status';
+import { noSubtaskTypeError, type SiteFields } from './site';
+import type { SiteMetadata } from './site-metadata';
+import { chooseTransition, readTransitions, statusMatches, type Transition } from './status';
 
 /** Most issues Jira takes in one bulk create. */
 export const BULK_LIMIT = 50;
 
-/** Pause before looking for the labels of an unclear create: Jira's search index lags writes (ms). */
-export const INDEX_SETTLE_MS = 2_000;
+/**
+ * Pauses (ms) before each label search that looks for the issues of an unclear create: Jira's
+ * search index lags writes by a few searches or seconds. 7.5 s in all, on the injected clock; the
+ * search stops as soon as every label is found.
+ */
+export const LABEL_SEARCH_DELAYS_MS: readonly number[] = [500, 1_000, 2_000, 4_000];
 
 type CreateRequest = Extract<JiraRequest, { kind: 'create' }>;
 
@@ -30,6 +37,7 @@ export class JiraExecution {
   private readonly clock: Clock;
   private readonly config: JiraConfig;
   private readonly site: SiteFields;
+  private readonly metadata: SiteMetadata;
   private readonly plan: SyncPlan;
   private readonly hooks: ExecuteHooks;
   private readonly results = new Map<string, OperationResult>();
@@ -38,19 +46,16 @@ export class JiraExecution {
   private readonly storyKeys = new Map<string, string>();
   /** Operation id → the key it created. */
   private readonly createdKeys = new Map<string, string>();
-  private types: ProjectTypes | null = null;
-  private readonly screens = new Map<string, ReadonlySet<string> | null>();
   /** Transitions by issue type and current status: issues in the same place share a workflow step. */
   private readonly transitionCache = new Map<string, readonly Transition[]>();
   private finished = 0;
-  /** Priority names of the site, read once when an operation sets a priority (null: unchecked). */
-  private priorities: readonly string[] | null | undefined;
 
-  constructor(args: { client: JiraClient; config: JiraConfig; site: SiteFields; plan: SyncPlan; clock: Clock; hooks?: ExecuteHooks }) {
+  constructor(args: { client: JiraClient; config: JiraConfig; site: SiteFields; metadata: SiteMetadata; plan: SyncPlan; clock: Clock; hooks?: ExecuteHooks }) {
     this.client = args.client;
     this.clock = args.clock;
     this.config = args.config;
     this.site = args.site;
+    this.metadata = args.metadata;
     this.plan = args.plan;
     this.hooks = args.hooks ?? {};
   }
@@ -91,6 +96,11 @@ export class JiraExecution {
 
   private skip(operation: PlannedOperation, reason: string, issueKey: string | null = null): void {
     this.record({ operation, status: 'skipped', issueKey, reason });
+  }
+
+  /** Skips an operation whose issue a failed create did not make. */
+  private skipAfterFailure(operation: PlannedOperation, reason: string): void {
+    this.record({ operation, status: 'skipped', issueKey: null, reason, afterFailure: true });
   }
 
   private cancelled(): boolean {
@@ -136,29 +146,17 @@ export class JiraExecution {
     }
   }
 
-  /** Adds project, issue type and parent; drops fields the create screen does not show. */
+  /**
+   * Adds project, issue type and parent. The fields are sent as planned: planning already fitted
+   * the story points to the create screens (`points-screen.ts`), so nothing is dropped here.
+   */
   private async prepareCreates(operations: readonly PlannedOperation[], level: 'story' | 'subtask'): Promise<{ operation: PlannedOperation; fields: Record<string, unknown> }[]> {
-    this.types ??= await discoverProjectTypes(this.client, this.config.projectKey, this.config.storyIssueType || 'Story', this.config.subtaskIssueType || undefined);
-    const type = level === 'story' ? this.types.story : this.types.subtask;
+    const type = await this.metadata.typeOf(level);
     if (type === null) throw noSubtaskTypeError(this.config.projectKey);
-    if (!this.screens.has(type.id)) this.screens.set(type.id, await createScreenFields(this.client, this.config.projectKey, type.id));
-    const screen = this.screens.get(type.id) ?? null;
     const ready: { operation: PlannedOperation; fields: Record<string, unknown> }[] = [];
-    // Points go to whichever story points field the create screen shows.
-    const pointsField = this.site.storyPoints;
-    const screenPoints = screen === null || pointsField === null || screen.has(pointsField) ? pointsField : this.site.storyPointsCandidates.find((candidate) => screen.has(candidate)) ?? null;
     for (const operation of operations) {
       const request = operation.request as CreateRequest;
-      const fields: Record<string, unknown> = { project: { key: this.config.projectKey }, issuetype: { id: type.id } };
-      for (const [field, value] of Object.entries(request.fields)) {
-        if (field === pointsField) {
-          if (screenPoints !== null) fields[screenPoints] = value;
-          continue;
-        }
-        // Only custom fields can be missing from a screen in a way worth tolerating.
-        if (screen !== null && field.startsWith('customfield_') && !screen.has(field)) continue;
-        fields[field] = value;
-      }
+      const fields: Record<string, unknown> = { project: { key: this.config.projectKey }, issuetype: { id: type.id }, ...request.fields };
       try {
         await this.checkPriority(fields);
       } catch (error) {
@@ -171,7 +169,7 @@ export class JiraExecution {
       } else {
         const parentKey = request.parentKey ?? this.storyKeys.get(operation.storyId.toUpperCase()) ?? null;
         if (parentKey === null) {
-          this.skip(operation, `its story ${operation.storyId} was not created`);
+          this.skipAfterFailure(operation, `its story ${operation.storyId} was not created`);
           continue;
         }
         fields.parent = { key: parentKey };
@@ -195,12 +193,10 @@ export class JiraExecution {
           for (const entry of pending) this.fail(entry.operation, error);
           return assigned;
         }
-        // The server may have committed some or all of the batch: look before sending again, after
-        // a pause that lets the search index catch up with the write.
+        // The server may have committed some or all of the batch: look before sending again.
         let found: Map<string, string>;
         try {
-          await this.clock.sleep(INDEX_SETTLE_MS);
-          found = await this.findByLabels(pending, level);
+          found = await this.findCreated(pending, level);
         } catch (searchError) {
           for (const entry of pending) this.fail(entry.operation, searchError);
           return assigned;
@@ -255,6 +251,22 @@ export class JiraExecution {
     return { kind: 'subtask', storyId: operation.storyId, number: operation.subtaskNumber ?? 0, key };
   }
 
+  /**
+   * Label → key of the batch's issues that exist: label searches with growing pauses until every
+   * label is found or the pauses of `LABEL_SEARCH_DELAYS_MS` are used up (the index lags writes).
+   */
+  private async findCreated(pending: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const labelOf = (entry: { operation: PlannedOperation }): string => (entry.operation.request as CreateRequest).label;
+    for (const delay of LABEL_SEARCH_DELAYS_MS) {
+      const missing = pending.filter((entry) => !found.has(labelOf(entry)));
+      if (missing.length === 0) break;
+      await this.clock.sleep(delay);
+      for (const [label, key] of await this.findByLabels(missing, level)) found.set(label, key);
+    }
+    return found;
+  }
+
   /** Label → key of issues under the batch's parents carrying the batch's labels. */
   private async findByLabels(pending: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
     const labels = pending.map((entry) => (entry.operation.request as CreateRequest).label);
@@ -281,14 +293,14 @@ export class JiraExecution {
   private async checkPriority(fields: Record<string, unknown>): Promise<void> {
     const name = asString(asRecord(fields.priority).name);
     if (name === null) return;
-    if (this.priorities === undefined) this.priorities = await sitePriorities(this.client);
-    if (this.priorities === null) return;
-    const found = this.priorities.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    const priorities = await this.metadata.priorityNames();
+    if (priorities === null) return;
+    const found = priorities.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
     if (found === undefined) {
       throw new TrackerError({
         kind: 'validation',
         status: null,
-        message: `The priority "${name}" does not exist on this site (it has ${this.priorities.join(', ') || 'none'}).`,
+        message: `The priority "${name}" does not exist on this site (it has ${priorities.join(', ') || 'none'}).`,
         hint: 'Fix the priority mapping in the settings.',
       });
     }
@@ -299,7 +311,7 @@ export class JiraExecution {
 
   private async update(operation: PlannedOperation): Promise<void> {
     const key = this.keyOf(operation);
-    if (key === null) return this.skip(operation, 'no issue to update');
+    if (key === null) return this.skipAfterFailure(operation, 'its issue was not created');
     const request = operation.request as Extract<JiraRequest, { kind: 'update' }>;
     const fields = { ...request.fields };
     await this.checkPriority(fields);
@@ -314,7 +326,7 @@ export class JiraExecution {
    */
   private async transition(operation: PlannedOperation): Promise<void> {
     const key = this.keyOf(operation);
-    if (key === null) return this.skip(operation, 'the issue was not created');
+    if (key === null) return this.skipAfterFailure(operation, 'its issue was not created');
     const request = operation.request as Extract<JiraRequest, { kind: 'transition' }>;
     const level = operation.subtaskNumber === null ? 'story' : 'subtask';
     const cacheKey = `${request.issueType ?? `new ${level}`}|${request.current?.name ?? 'created'}`;
@@ -322,22 +334,16 @@ export class JiraExecution {
     const transitions = cached ?? await this.readIssueTransitions(key);
     if (!cached) this.transitionCache.set(cacheKey, transitions);
     const chosen = chooseTransition(request.target, transitions, request.current, this.config.statusMapping ?? {});
-    if (chosen === null && !cached) {
-      const reachable = transitions.map((transition) => transition.to.name).join(', ') || 'none';
-      return this.skip(operation, `no transition of ${key} leads to a status meaning "${request.target}" (reachable: ${reachable}); map one in the settings`, key);
-    }
+    if (chosen === null && !cached) return this.skip(operation, noTransitionReason(request.target, transitions), key);
     try {
       if (chosen === null) throw new TrackerError({ kind: 'validation', status: null, message: 'no cached transition fits', hint: '' });
-      await this.postTransition(key, chosen);
+      await this.postTransition(key, chosen, request.target);
     } catch (error) {
       if (!cached || !(error instanceof TrackerError) || error.kind !== 'validation') throw error;
       const own = await this.readIssueTransitions(key);
       const retry = chooseTransition(request.target, own, request.current, this.config.statusMapping ?? {});
-      if (retry === null) {
-        const reachable = own.map((transition) => transition.to.name).join(', ') || 'none';
-        return this.skip(operation, `no transition of ${key} leads to a status meaning "${request.target}" (reachable: ${reachable}); map one in the settings`, key);
-      }
-      await this.postTransition(key, retry);
+      if (retry === null) return this.skip(operation, noTransitionReason(request.target, own), key);
+      await this.postTransition(key, retry, request.target);
     }
     this.record({ operation, status: 'done', issueKey: key });
   }
@@ -347,18 +353,41 @@ export class JiraExecution {
     return readTransitions(answer.body);
   }
 
-  private async postTransition(key: string, transition: Transition): Promise<void> {
-    await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/transitions`, body: { transition: { id: transition.id } }, what: `move ${key} to ${transition.to.name}` });
+  /**
+   * Posts a transition. A transition is retried after a lost answer; if Jira then refuses it, the
+   * first attempt may have moved the issue already (the transition no longer exists from the new
+   * status): the issue's status is read, and one that already means the target counts as done.
+   */
+  private async postTransition(key: string, transition: Transition, target: Status): Promise<void> {
+    try {
+      await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/transitions`, body: { transition: { id: transition.id } }, what: `move ${key} to ${transition.to.name}` });
+    } catch (error) {
+      if (!(error instanceof TrackerError) || error.kind !== 'validation' || !error.afterUncertainRetry) throw error;
+      const answer = await this.client.request({ method: 'GET', path: `/issue/${encodeURIComponent(key)}`, query: { fields: 'status' }, what: `read the status of ${key}` });
+      const status = asRecord(asRecord(answer.body).fields).status;
+      const now = { name: asString(asRecord(status).name) ?? '', category: asString(asRecord(asRecord(status).statusCategory).key) ?? '' };
+      if (now.name !== transition.to.name && !statusMatches(target, now, this.config.statusMapping ?? {})) throw error;
+    }
   }
 
   private async comment(operation: PlannedOperation): Promise<void> {
     const key = this.keyOf(operation);
-    if (key === null) return this.skip(operation, 'the story was not created');
+    if (key === null) return this.skipAfterFailure(operation, 'its story was not created');
     const request = operation.request as Extract<JiraRequest, { kind: 'comment' }>;
     // A comment is a create: not retried; a re-run recognises it by content if it was committed.
     await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/comment`, body: { body: request.body }, safety: 'create', what: `comment on ${key}` });
     this.record({ operation, status: 'done', issueKey: key });
   }
+}
+
+/**
+ * Why a transition was skipped: no transition of the issue's workflow step leads to the target.
+ * Without the issue key (the operation carries it), so that issues in the same place share one
+ * reason in the result notice.
+ */
+function noTransitionReason(target: Status, transitions: readonly Transition[]): string {
+  const reachable = transitions.map((transition) => transition.to.name).join(', ') || 'none';
+  return `no transition leads to a status meaning "${target}" (reachable: ${reachable}); map one in the settings or move the issue in Jira`;
 }
 
 function describeElement(elementErrors: string): string {

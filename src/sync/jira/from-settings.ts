@@ -24,13 +24,14 @@ export function jiraConfigFromSettings(settings: SpectrynSettings, token: string
 /**
  * The plugin's tracker for one sync: `requestUrl` (with `throw: false`) as the transport and
  * `window.setTimeout` as the timer, e.g.
- * `jiraTrackerForPlugin({ settings, token, requestUrl, setTimer: (fn, ms) => window.setTimeout(fn, ms) })`.
+ * `jiraTrackerForPlugin({ settings, token, requestUrl, setTimer: (fn, ms) => window.setTimeout(fn, ms), clearTimer: (id) => window.clearTimeout(id) })`
+ * (`setTimer` also bounds each request; without `clearTimer` a finished request's timer just runs out).
  * Create one per sync run (plan and execute on the same instance).
  */
-export function jiraTrackerForPlugin(args: { settings: SpectrynSettings; token: string; requestUrl: RequestUrlFunction; setTimer: (callback: () => void, ms: number) => unknown }): JiraTracker {
+export function jiraTrackerForPlugin(args: { settings: SpectrynSettings; token: string; requestUrl: RequestUrlFunction; setTimer: (callback: () => void, ms: number) => unknown; clearTimer?: (handle: unknown) => void }): JiraTracker {
   return new JiraTracker({
     config: jiraConfigFromSettings(args.settings, args.token),
-    http: obsidianHttp(args.requestUrl),
+    http: obsidianHttp(args.requestUrl, { setTimer: args.setTimer, clearTimer: args.clearTimer ?? ((): void => undefined) }),
     clock: timerClock(args.setTimer),
   });
 }

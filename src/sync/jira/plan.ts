@@ -6,12 +6,13 @@ import type { Epic, Priority, Status, Story, Subtask } from '../../model/types';
 import type { FieldChange, KeyAssignment, OperationAction, PlannedOperation, PlanOptions, RemoteIssue, RemoteStatus, RemoteStory, SyncPlan, UnmatchedRemote } from '../tracker';
 import { adfToPlainText, sameAdf } from './adf-normalise';
 import { markdownToAdf } from './adf';
-import type { AdfDoc } from './adf-types';
+import type { AdfDoc, AdfNode } from './adf-types';
 import { DEFAULT_PRIORITY_MAPPING, type JiraConfig } from './config';
 import { commentBody, commitBody, storyDescription, subtaskDescription } from './description';
 import { matchStories, matchSubtasks, normaliseTitle, storyLabel, subtaskLabel } from './match';
 import { categoryOf, statusMatches } from './status';
 import { adfToWiki, normaliseWiki } from './wiki';
+import { hasKeyPlace } from '../writeback';
 
 /** The Jira payload of one planned operation (opaque to callers of the tracker interface). */
 export type JiraRequest =
@@ -61,10 +62,13 @@ export function planSync(input: PlanInput): SyncPlan {
   const warnings: string[] = [];
   const text = (doc: AdfDoc | null): unknown => (doc === null ? null : config.flavor === 'cloud' ? doc : adfToWiki(doc));
   const same = (a: unknown, b: unknown): boolean => (config.flavor === 'cloud' ? sameAdf(a, b) : normaliseWiki(a) === normaliseWiki(b));
-  const display = (value: unknown): string | null => {
+  const whole = (value: unknown): string | null => {
     if (value === null || value === undefined) return null;
-    const plain = typeof value === 'string' ? value : adfToPlainText(value);
-    return plain.length > DISPLAY_LIMIT ? `${plain.slice(0, DISPLAY_LIMIT)}…` : plain;
+    return typeof value === 'string' ? value : adfToPlainText(value);
+  };
+  const display = (value: unknown): string | null => {
+    const plain = whole(value);
+    return plain !== null && plain.length > DISPLAY_LIMIT ? `${plain.slice(0, DISPLAY_LIMIT)}…` : plain;
   };
 
   const { matches, unmatched: unmatchedStories } = matchStories(epic.stories, remote.stories);
@@ -91,11 +95,11 @@ export function planSync(input: PlanInput): SyncPlan {
         warnings.push(`${story.id} is not in Jira yet: sync with phase all or descriptions first.`);
         continue;
       }
-      push('create_story', null, null, createChanges(desired, display), { kind: 'create', level: 'story', label: storyLabel(story.id), fields: desired, parentKey: remote.key });
+      push('create_story', null, null, createChanges(desired, display, whole), { kind: 'create', level: 'story', label: storyLabel(story.id), fields: desired, parentKey: remote.key });
     } else {
       if (match.by !== 'key') discoveredKeys.push({ kind: 'story', storyId: story.id, key: remoteStory.key });
       if (doDescriptions) {
-        const { changes, fields } = updateChanges(desired, remoteStory, pointsField, same, display);
+        const { changes, fields } = updateChanges(desired, remoteStory, pointsField, same, display, whole);
         if (changes.length > 0) push('update_story', null, remoteStory.key, changes, { kind: 'update', fields });
       }
     }
@@ -120,11 +124,12 @@ export function planSync(input: PlanInput): SyncPlan {
       const subFields = subtaskFields(story, subtask, pointsField, text(subtaskDescription(subtask)));
       if (remoteSubtask === null) {
         if (!doSubtasks || (remoteStory === null && !doDescriptions)) continue;
-        push('create_subtask', subtask, null, createChanges(subFields, display), { kind: 'create', level: 'subtask', label: subtaskLabel(story.id, subtask.number), fields: subFields, parentKey: remoteStory?.key ?? null });
+        push('create_subtask', subtask, null, createChanges(subFields, display, whole), { kind: 'create', level: 'subtask', label: subtaskLabel(story.id, subtask.number), fields: subFields, parentKey: remoteStory?.key ?? null });
       } else {
-        if (subMatch.by !== 'key') discoveredKeys.push({ kind: 'subtask', storyId: story.id, number: subtask.number, key: remoteSubtask.key });
+        // Only keys write-back can place: a task-list subtask is found by its label on every run.
+        if (subMatch.by !== 'key' && hasKeyPlace(story, subtask)) discoveredKeys.push({ kind: 'subtask', storyId: story.id, number: subtask.number, key: remoteSubtask.key });
         if (doSubtasks) {
-          const { changes, fields } = updateChanges(subFields, remoteSubtask, pointsField, same, display);
+          const { changes, fields } = updateChanges(subFields, remoteSubtask, pointsField, same, display, whole);
           if (changes.length > 0) push('update_subtask', subtask, remoteSubtask.key, changes, { kind: 'update', fields });
         }
       }
@@ -136,23 +141,53 @@ export function planSync(input: PlanInput): SyncPlan {
 
     // Comments and related commits, each posted once (recognised by content on later runs).
     if (doComments && (remoteStory !== null || doDescriptions)) {
-      const posted = (remoteStory?.comments ?? []).map((comment) => normaliseTitle(comment.text));
+      const posted = (remoteStory?.comments ?? []).map((comment) => comment.text);
       const comments = [
-        ...story.comments.map((comment) => ({ body: commentBody(comment), fingerprint: normaliseTitle(plainOf(markdownToAdf(comment.body), config)) })),
-        ...story.commits.map((commit) => ({ body: commitBody(commit), fingerprint: normaliseTitle(commit.hash) })),
+        ...story.comments.map((comment) => {
+          const body = commentBody(comment);
+          return { body, fingerprint: commentFingerprint(plainOf(markdownToAdf(comment.body), config), plainOf(body.content, config)) };
+        }),
+        ...story.commits.map((commit) => ({ body: commitBody(commit), fingerprint: { words: normaliseTitle(commit.hash), loose: '' } })),
       ];
       comments.forEach((comment, index) => {
-        if (comment.fingerprint !== '' && posted.some((text) => text.includes(comment.fingerprint))) return;
+        if (alreadyPosted(comment.fingerprint, posted)) return;
         const body = config.flavor === 'cloud' ? comment.body : adfToWiki(comment.body);
-        push('add_comment', null, remoteStory?.key ?? null, [{ field: 'comment', before: null, after: display(comment.body) }], { kind: 'comment', body, fingerprint: comment.fingerprint }, `:${index + 1}`);
+        push('add_comment', null, remoteStory?.key ?? null, [{ field: 'comment', before: null, after: display(comment.body) }], { kind: 'comment', body, fingerprint: comment.fingerprint.words || comment.fingerprint.loose }, `:${index + 1}`);
       });
     }
   }
   return { epicKey: remote.key, operations, discoveredKeys, unmatched, warnings };
 }
 
-function plainOf(blocks: ReturnType<typeof markdownToAdf>, config: JiraConfig): string {
-  const doc = { version: 1, type: 'doc', content: blocks };
+/**
+ * How a comment is recognised on later runs: the words of its body (case, punctuation and emoji
+ * ignored), or, for a body without words ("👍", "+1?!"), the whole posted text with only spacing
+ * normalised, so such a comment is posted once too.
+ */
+interface CommentFingerprint {
+  readonly words: string;
+  readonly loose: string;
+}
+
+function commentFingerprint(bodyText: string, postedText: string): CommentFingerprint {
+  const words = normaliseTitle(bodyText);
+  return { words, loose: words === '' ? looseText(postedText) : '' };
+}
+
+/** True when a remote comment carries the fingerprint. */
+function alreadyPosted(fingerprint: CommentFingerprint, posted: readonly string[]): boolean {
+  if (fingerprint.words !== '') return posted.some((text) => normaliseTitle(text).includes(fingerprint.words));
+  if (fingerprint.loose === '') return false;
+  return posted.some((text) => looseText(text).includes(fingerprint.loose));
+}
+
+/** Text with Unicode forms unified and runs of white space (and wiki/ADF emphasis markers) reduced. */
+function looseText(text: string): string {
+  return text.normalize('NFKC').replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function plainOf(blocks: readonly AdfNode[], config: JiraConfig): string {
+  const doc = { version: 1, type: 'doc', content: [...blocks] };
   return config.flavor === 'cloud' ? adfToPlainText(doc) : adfToWiki(doc);
 }
 
@@ -186,12 +221,15 @@ function priorityName(priority: Priority, config: JiraConfig): string {
 
 type Display = (value: unknown) => string | null;
 
-function createChanges(fields: Readonly<Record<string, unknown>>, display: Display): FieldChange[] {
-  return Object.entries(fields).map(([field, value]) => ({ field: fieldName(field), before: null, after: displayValue(field, value, display) }));
+function createChanges(fields: Readonly<Record<string, unknown>>, display: Display, whole: Display): FieldChange[] {
+  return Object.entries(fields).map(([field, value]) => {
+    const change = { field: fieldName(field), before: null, after: displayValue(field, value, display) };
+    return field === 'description' ? { ...change, text: { before: null, after: whole(value) } } : change;
+  });
 }
 
 /** Only the fields that differ; labels only ever grow (labels added in Jira stay). */
-function updateChanges(desired: Readonly<Record<string, unknown>>, remote: RemoteIssue, pointsField: string | null, same: (a: unknown, b: unknown) => boolean, display: Display): { changes: FieldChange[]; fields: Record<string, unknown> } {
+function updateChanges(desired: Readonly<Record<string, unknown>>, remote: RemoteIssue, pointsField: string | null, same: (a: unknown, b: unknown) => boolean, display: Display, whole: Display): { changes: FieldChange[]; fields: Record<string, unknown> } {
   const changes: FieldChange[] = [];
   const fields: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(desired)) {
@@ -203,7 +241,7 @@ function updateChanges(desired: Readonly<Record<string, unknown>>, remote: Remot
     } else if (field === 'description') {
       if (!same(value, remote.description)) {
         fields.description = value;
-        changes.push({ field: 'description', before: display(remote.description), after: display(value) });
+        changes.push({ field: 'description', before: display(remote.description), after: display(value), text: { before: whole(remote.description), after: whole(value) } });
       }
     } else if (field === 'priority') {
       const name = (value as { name: string }).name;

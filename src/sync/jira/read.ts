@@ -18,17 +18,39 @@ const KEYS_PER_QUERY = 50;
 /** The fields every search asks for. */
 export function searchFields(fields: SiteFields): string[] {
   const list = ['summary', 'description', 'status', 'priority', 'labels', 'parent', 'issuetype', 'comment'];
-  if (fields.storyPoints) list.push(fields.storyPoints);
+  for (const field of pointsFields(fields)) list.push(field);
   if (fields.epicLink) list.push(fields.epicLink);
   return list;
 }
 
+/** The story points field first, then the other candidates (a project may use another one). */
+function pointsFields(fields: SiteFields): string[] {
+  const list = fields.storyPoints ? [fields.storyPoints] : [];
+  for (const candidate of fields.storyPointsCandidates) if (!list.includes(candidate)) list.push(candidate);
+  return list;
+}
+
+/** The epic as `readEpicIssue` finds it. */
+export interface EpicIssue {
+  readonly key: string;
+  readonly summary: string;
+  /** Its issue type name (`Epic`), '' when Jira did not say. */
+  readonly issueType: string;
+  /** True when the type is an epic: named Epic, or at Jira Cloud's epic hierarchy level (1). */
+  readonly isEpic: boolean;
+}
+
 /** The epic: `GET /issue/{key}`; a 404 becomes "epic not found". */
-export async function readEpicIssue(client: JiraClient, epicKey: string): Promise<{ key: string; summary: string }> {
+export async function readEpicIssue(client: JiraClient, epicKey: string): Promise<EpicIssue> {
   try {
     const answer = await client.request({ method: 'GET', path: `/issue/${encodeURIComponent(epicKey)}`, query: { fields: 'summary,issuetype' }, what: `read the epic ${epicKey}` });
     const record = asRecord(answer.body);
-    return { key: asString(record.key) ?? epicKey, summary: asString(asRecord(record.fields).summary) ?? '' };
+    const fields = asRecord(record.fields);
+    const type = asRecord(fields.issuetype);
+    const issueType = asString(type.name) ?? '';
+    // Localised sites name the type otherwise; cloud's hierarchy level says "epic" in every language.
+    const isEpic = issueType === '' || issueType.toLowerCase() === 'epic' || type.hierarchyLevel === 1;
+    return { key: asString(record.key) ?? epicKey, summary: asString(fields.summary) ?? '', issueType, isEpic };
   } catch (error) {
     if (error instanceof TrackerError && error.kind === 'notFound') {
       throw new TrackerError({ kind: 'notFound', status: error.status, message: `The epic ${epicKey} was not found.`, hint: 'Check the epic key (frontmatter `epic` or -e) and that the account can see it.' });
@@ -41,6 +63,20 @@ export async function readEpicIssue(client: JiraClient, epicKey: string): Promis
 export function storiesJql(client: JiraClient, epicKey: string): string {
   if (client.config.flavor === 'datacenter') return `"Epic Link" = ${quoteKey(epicKey)} ORDER BY key ASC`;
   return `parent = ${quoteKey(epicKey)} ORDER BY key ASC`;
+}
+
+/**
+ * One issue by key (`GET /issue/{key}` with the compared fields), for keys the note names that a
+ * search did not return: Jira's search index lags behind writes. Null when Jira has no such issue.
+ */
+export async function fetchIssue(client: JiraClient, key: string, site: SiteFields): Promise<RemoteIssue | null> {
+  try {
+    const answer = await client.request({ method: 'GET', path: `/issue/${encodeURIComponent(key)}`, query: { fields: searchFields(site).join(',') }, what: `read ${key}` });
+    return readIssue(answer.body, site);
+  } catch (error) {
+    if (error instanceof TrackerError && error.kind === 'notFound') return null;
+    throw error;
+  }
 }
 
 /** Every issue a JQL query finds, all pages. */
@@ -127,7 +163,8 @@ export function readIssue(value: unknown, site: SiteFields): RemoteIssue {
     status: { name: asString(status.name) ?? '', category: asString(asRecord(status.statusCategory).key) ?? '' },
     priority: asString(asRecord(fields.priority).name),
     labels: asArray(fields.labels).map(asString).filter((label): label is string => label !== null),
-    storyPoints: site.storyPoints ? asNumber(fields[site.storyPoints]) : null,
+    // The first points field with a value: only the one on the issue type's screen can hold one.
+    storyPoints: pointsFields(site).map((field) => asNumber(fields[field])).find((value) => value !== null) ?? null,
     parentKey,
     comments,
   };

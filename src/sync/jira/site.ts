@@ -14,6 +14,8 @@ export const STORY_POINTS_NAMES: readonly string[] = ['Story Points', 'Story poi
 export interface SiteFields {
   /** Story points field id, or null when the site has none. */
   readonly storyPoints: string | null;
+  /** The site's name of that field ("Story Points"), or its id when the site does not list it. */
+  readonly storyPointsName: string | null;
   /** Other story points candidates, checked against the create screen when creating. */
   readonly storyPointsCandidates: readonly string[];
   /** The Epic Link field id (data center epic membership), or null. */
@@ -26,17 +28,20 @@ export async function discoverFields(client: JiraClient, override: string | unde
   const answer = await client.request({ method: 'GET', path: '/field', what: 'read the field list' });
   const fields = asArray(answer.body).map((entry) => {
     const record = asRecord(entry);
-    return { id: asString(record.id) ?? '', name: (asString(record.name) ?? '').trim().toLowerCase() };
+    const name = (asString(record.name) ?? '').trim();
+    return { id: asString(record.id) ?? '', name: name.toLowerCase(), shownName: name };
   }).filter((field) => field.id !== '');
+  const nameOf = (id: string | null): string | null => (id === null ? null : fields.find((field) => field.id === id)?.shownName || id);
   const candidates = STORY_POINTS_NAMES.flatMap((name) => fields.filter((field) => field.name === name.toLowerCase()).map((field) => field.id));
   const epicLink = fields.find((field) => field.name === 'epic link')?.id ?? null;
   const warnings: string[] = [];
   if (override) {
     if (!fields.some((field) => field.id === override)) warnings.push(`The story points field ${override} from the settings does not exist on this site.`);
-    return { storyPoints: override, storyPointsCandidates: [override], epicLink, warnings };
+    return { storyPoints: override, storyPointsName: nameOf(override), storyPointsCandidates: [override], epicLink, warnings };
   }
   if (candidates.length === 0) warnings.push('No story points field (named "Story Points" or "Story point estimate") on this site: points are not synced.');
-  return { storyPoints: candidates[0] ?? null, storyPointsCandidates: candidates, epicLink, warnings };
+  const storyPoints = candidates[0] ?? null;
+  return { storyPoints, storyPointsName: nameOf(storyPoints), storyPointsCandidates: candidates, epicLink, warnings };
 }
 
 /** An issue type of the project. */

@@ -7,26 +7,32 @@ import type { ExecuteHooks, PlanOptions, RemoteEpic, SyncOutcome, SyncPlan, Trac
 import { JiraClient } from './client';
 import type { JiraConfig } from './config';
 import { JiraExecution } from './execute';
+import { fetchNamedStories, fetchNamedSubtasks } from './named-issues';
 import { planSync } from './plan';
+import { checkPointsScreens } from './points-screen';
 import { attachSubtasks, readEpicIssue, searchAll, searchSubtasks, storiesJql } from './read';
 import { discoverFields, type SiteFields } from './site';
+import { SiteMetadata } from './site-metadata';
 
 /**
- * Jira as a `Tracker`. One instance per run: it caches what the site calls things (fields) between
- * `read` and `execute`. Requests of a no-op run: `GET /field`, `GET /issue/EPIC`, one search per
- * page of stories, one per page of subtasks (4 for an epic of up to 100 stories and subtasks).
+ * Jira as a `Tracker`. One instance per run: it caches what the site calls things (fields, issue
+ * types, create screens) between `read`, `plan` and `execute`. Requests of a no-op run:
+ * `GET /field`, `GET /issue/EPIC`, one search per page of stories, one per page of subtasks
+ * (4 for an epic of up to 100 stories and subtasks).
  */
 export class JiraTracker implements Tracker {
   readonly name = 'jira';
   readonly client: JiraClient;
   private readonly config: JiraConfig;
   private readonly clock: Clock;
+  private readonly metadata: SiteMetadata;
   private site: SiteFields | null = null;
 
   constructor(args: { config: JiraConfig; http: Http; clock: Clock; retryPolicy?: Partial<RetryPolicy> }) {
     this.config = args.config;
     this.clock = args.clock;
     this.client = new JiraClient({ config: args.config, http: args.http, clock: args.clock, retryPolicy: args.retryPolicy });
+    this.metadata = new SiteMetadata({ client: this.client, config: args.config });
   }
 
   /** `SITE/browse/KEY`. */
@@ -34,25 +40,42 @@ export class JiraTracker implements Tracker {
     return `${this.config.siteUrl.replace(/\/+$/, '')}/browse/${key}`;
   }
 
-  /** Reads the epic, its stories and their subtasks; rejects with a `TrackerError` (kind `notFound` for a missing epic). */
-  async read(epicKey: string): Promise<RemoteEpic> {
+  /**
+   * Reads the epic, its stories and their subtasks; with `note`, also the issues it names by key
+   * that the searches missed. Rejects with a `TrackerError` (kind `notFound` for a missing epic).
+   */
+  async read(epicKey: string, note?: { readonly epic: Epic }): Promise<RemoteEpic> {
     const site = await this.siteFields();
     const epic = await readEpicIssue(this.client, epicKey);
-    const stories = await searchAll(this.client, storiesJql(this.client, epic.key), site);
+    const warnings = [...site.warnings];
+    if (!epic.isEpic) {
+      warnings.push(`${epic.key} is a ${epic.issueType}, not an Epic: check the epic key (frontmatter \`epic\` or -e). Jira refuses to create stories under an issue that is not an epic.`);
+    }
+    const found = await searchAll(this.client, storiesJql(this.client, epic.key), site);
+    const named = note ? await fetchNamedStories(this.client, site, note.epic, epic.key, found) : { stories: [], warnings: [] };
+    const stories = [...found, ...named.stories];
     const subtasks = stories.length > 0 ? await searchSubtasks(this.client, stories.map((story) => story.key), site) : new Map();
-    return { key: epic.key, summary: epic.summary, stories: attachSubtasks(stories, subtasks), storyPointsField: site.storyPoints, warnings: site.warnings };
+    const withSubtasks = note ? await fetchNamedSubtasks(this.client, site, note.epic, attachSubtasks(stories, subtasks)) : { stories: attachSubtasks(stories, subtasks), warnings: [] };
+    return {
+      key: epic.key,
+      summary: epic.summary,
+      stories: withSubtasks.stories,
+      storyPointsField: site.storyPoints,
+      warnings: [...warnings, ...named.warnings, ...withSubtasks.warnings],
+    };
   }
 
-  /** Lists the operations that make Jira match the note (pure). */
-  plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): SyncPlan {
-    const plan = planSync({ epic: note.epic, remote, options, config: this.config });
-    return { ...plan, warnings: [...remote.warnings, ...plan.warnings] };
+  /** Lists the operations that make Jira match the note; reads the create screens only when the plan writes points. */
+  async plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): Promise<SyncPlan> {
+    const planned = planSync({ epic: note.epic, remote, options, config: this.config });
+    const checked = await checkPointsScreens(planned, await this.siteFields(), this.metadata, this.config.projectKey);
+    return { ...checked, warnings: [...remote.warnings, ...checked.warnings] };
   }
 
   /** Executes a plan made by `plan`; failed operations are recorded, never thrown. */
   async execute(plan: SyncPlan, hooks?: ExecuteHooks): Promise<SyncOutcome> {
     const site = await this.siteFields();
-    return new JiraExecution({ client: this.client, config: this.config, site, plan, clock: this.clock, hooks }).run();
+    return new JiraExecution({ client: this.client, config: this.config, site, metadata: this.metadata, plan, clock: this.clock, hooks }).run();
   }
 
   private async siteFields(): Promise<SiteFields> {

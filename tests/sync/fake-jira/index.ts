@@ -67,6 +67,8 @@ function serverSetup(options: FakeJiraOptions): FakeJiraServerSetup {
     issueTypes: issueTypesNamed(options.subtaskIssueType ?? 'Sub-task'),
     pageSize: options.pageSize ?? 50,
     searchLag: flavor === 'cloud' ? options.searchLag ?? 0 : 0,
+    hiddenFields: { create: options.hiddenFields?.create ?? [], edit: options.hiddenFields?.edit ?? [] },
+    unreachable: options.unreachable ?? [],
     validate: options.validate ?? true,
     now: options.now ?? ((): Date => new Date()),
     apiPrefix: flavor === 'cloud' ? '/rest/api/3' : '/rest/api/2',

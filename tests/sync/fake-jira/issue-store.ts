@@ -148,7 +148,7 @@ export class IssueStore {
   edit(issue: FakeIssue, fields: unknown, update: unknown): WriteOutcome {
     const type = findIssueType(this.config, issue.issueType);
     if (!type) return { ok: false, errors: {}, errorMessages: ['Unknown issue type'] };
-    const screen = screenFieldIds(this.config, type).filter((id) => id !== 'project' && id !== 'issuetype');
+    const screen = screenFieldIds(this.config, type, 'edit');
     const errors: FieldErrors = {};
     const draft: FakeIssue = { ...issue, labels: [...issue.labels], fields: { ...issue.fields } };
     const set: Record<string, unknown> = isRecord(fields) ? { ...fields } : {};

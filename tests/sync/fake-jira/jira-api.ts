@@ -254,7 +254,7 @@ export class JiraApi {
   }
 
   private transitions(issue: FakeIssue): ApiReply {
-    const transitions = availableTransitions(issue.status).map((t) => ({
+    const transitions = availableTransitions(issue.status, this.config.unreachable).map((t) => ({
       id: t.id,
       name: t.name,
       to: this.render.status(t.to),
@@ -273,7 +273,7 @@ export class JiraApi {
     const transition = isRecord(body.transition) ? body.transition : {};
     const id = typeof transition.id === 'string' ? transition.id : '';
     if (id === '' && typeof transition.name !== 'string') return jiraError(400, ['Missing transition id.']);
-    const chosen = availableTransitions(issue.status).find((t) => t.id === id);
+    const chosen = availableTransitions(issue.status, this.config.unreachable).find((t) => t.id === id);
     if (!chosen) return jiraError(400, [`Transition id '${id}' is not valid for this issue.`]);
     if (isRecord(body.fields) || isRecord(body.update)) {
       const outcome = this.store.edit(issue, body.fields, body.update);

@@ -51,6 +51,10 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** Cloud only: searches during which a newly created issue is missing from search/jql (0 = none). */
   readonly searchLag: number;
+  /** Field ids left off the create screens and off the edit screens of every issue type. */
+  readonly hiddenFields: { readonly create: readonly string[]; readonly edit: readonly string[] };
+  /** Workflow steps that do not exist: from status `from` no transition leads into `to`. */
+  readonly unreachable: readonly { readonly from: string; readonly to: string }[];
   readonly validate: boolean;
   readonly now: () => Date;
   /** '/rest/api/3' on cloud, '/rest/api/2' on DC. */
@@ -91,14 +95,21 @@ export function siteFields(config: SiteConfig): FieldInfo[] {
   ];
 }
 
-/** Field ids that may be set on `issueType` (create screen; the edit screen drops project and issuetype). */
-export function screenFieldIds(config: SiteConfig, issueType: IssueTypeInfo): string[] {
+/**
+ * Field ids that may be set on `issueType` through its `screen` (default the create screen; the
+ * edit screen also drops project and issuetype), minus the site's `hiddenFields` for that screen.
+ */
+export function screenFieldIds(config: SiteConfig, issueType: IssueTypeInfo, screen: 'create' | 'edit' = 'create'): string[] {
   const base = ['project', 'issuetype', 'summary', 'description', 'priority', 'labels'];
-  if (issueType.name === 'Epic') return base;
-  if (issueType.subtask) return [...base, 'parent', config.storyPointsFieldId];
-  return config.flavor === 'datacenter'
-    ? [...base, EPIC_LINK_FIELD_ID, config.storyPointsFieldId]
-    : [...base, 'parent', config.storyPointsFieldId];
+  const all = issueType.name === 'Epic'
+    ? base
+    : issueType.subtask
+      ? [...base, 'parent', config.storyPointsFieldId]
+      : config.flavor === 'datacenter'
+        ? [...base, EPIC_LINK_FIELD_ID, config.storyPointsFieldId]
+        : [...base, 'parent', config.storyPointsFieldId];
+  const hidden = config.hiddenFields[screen];
+  return all.filter((id) => !hidden.includes(id) && (screen === 'create' || (id !== 'project' && id !== 'issuetype')));
 }
 
 /** The site's issue type named or numbered `nameOrId` (names case-insensitive). */

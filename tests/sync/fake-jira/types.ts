@@ -32,6 +32,16 @@ export interface FakeJiraOptions {
    * Cloud's index is eventually consistent) unless its id is in `reconcileIssues`; default 0.
    */
   searchLag?: number;
+  /**
+   * Field ids left off the create screens (`create`) and the edit screens (`edit`) of every issue
+   * type: Jira then answers "Field '…' cannot be set" and createmeta does not list them; default none.
+   */
+  hiddenFields?: { create?: string[]; edit?: string[] };
+  /**
+   * Workflow steps the site lacks: from status `from` no transition leads into status `to` (status
+   * names); the workflow stays global otherwise. Default none.
+   */
+  unreachable?: { from: string; to: string }[];
   /** Pre-existing Epic issues; default [{ key: 'INFRA-100', summary: 'Database Migration: PostgreSQL to CockroachDB' }]. */
   epics?: { key: string; summary: string }[];
   /** Other pre-existing issues (stories, subtasks), created after the epics in order; default none. */

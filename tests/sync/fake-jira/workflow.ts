@@ -59,7 +59,11 @@ export function findStatus(name: string): WorkflowStatus | undefined {
   return STATUSES.find((s) => s.name.toLowerCase() === wanted);
 }
 
-/** Transitions available from `currentStatus`: every transition but the one into it. */
-export function availableTransitions(currentStatus: string): WorkflowTransition[] {
-  return TRANSITIONS.filter((t) => t.to.name !== currentStatus);
+/**
+ * Transitions available from `currentStatus`: every transition but the one into it, and but those
+ * a site's `unreachable` steps remove (`{from, to}`: no way from status `from` into `to`).
+ */
+export function availableTransitions(currentStatus: string, unreachable: readonly { from: string; to: string }[] = []): WorkflowTransition[] {
+  const blocked = (to: string): boolean => unreachable.some((step) => step.from.toLowerCase() === currentStatus.toLowerCase() && step.to.toLowerCase() === to.toLowerCase());
+  return TRANSITIONS.filter((t) => t.to.name !== currentStatus && !blocked(t.to.name));
 }

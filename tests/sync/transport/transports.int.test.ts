@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
+import { errorFromTransport } from '../../../src/sync/errors';
 import { TransportError } from '../../../src/sync/http';
 import { nodeFetchHttp } from '../../../src/sync/transport/node-fetch';
 import { obsidianHttp } from '../../../src/sync/transport/obsidian';
@@ -70,4 +71,35 @@ test('obsidian requestUrl: always throw: false, headers lower-cased, rejections 
   const rejected = failing({ url: `${base}/x`, method: 'GET', headers: {} });
   await expect(rejected).rejects.toBeInstanceOf(TransportError);
   await expect(rejected).rejects.not.toThrow(/Basic/);
+});
+
+test('obsidian requestUrl: a request the server never answers is raced against the timer and fails with the timeout kind', async () => {
+  // Timers run by hand: the test fires the timeout once the server has the request, nothing waits.
+  const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
+  const manual = {
+    setTimer: (callback: () => void, ms: number): number => timers.push({ callback, ms, cleared: false }) - 1,
+    clearTimer: (handle: unknown): void => { const timer = timers[handle as number]; if (timer) timer.cleared = true; },
+  };
+  const requestUrl = async (param: RequestUrlParam): Promise<RequestUrlResponse> => {
+    const response = await fetch(param.url, { method: param.method, headers: param.headers });
+    const text = await response.text();
+    return { status: response.status, headers: {}, text, json: null, arrayBuffer: new ArrayBuffer(0) };
+  };
+  const transport = obsidianHttp(requestUrl, manual);
+  const before = seen.length;
+  const pending = transport({ url: `${base}/slow`, method: 'GET', headers: {}, timeoutMs: 30_000 });
+  for (let turn = 0; seen.length === before && turn < 1000; turn++) await new Promise((resolve) => { setImmediate(resolve); });
+  expect(seen.length).toBe(before + 1);
+  expect(timers).toHaveLength(1);
+  expect(timers[0]?.ms).toBe(30_000);
+  timers[0]?.callback();
+  await expect(pending).rejects.toBeInstanceOf(TransportError);
+  await expect(pending).rejects.toMatchObject({ failure: 'timeout' });
+  const error = await pending.catch((reason: unknown) => reason);
+  expect(errorFromTransport(error, 'read the epic', []).kind).toBe('timeout');
+  // An answered request clears its timer; a request without timeoutMs sets none.
+  expect((await transport({ url: `${base}/x`, method: 'GET', headers: {}, timeoutMs: 30_000 })).status).toBe(200);
+  expect(timers[1]?.cleared).toBe(true);
+  await transport({ url: `${base}/x`, method: 'GET', headers: {} });
+  expect(timers).toHaveLength(2);
 });
