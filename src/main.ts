@@ -14,7 +14,7 @@ import { obsidianHttp } from './sync/transport/obsidian';
 import { ActiveEpic } from './view/active-epic';
 import { buildCommands } from './view/commands';
 import { EpicActions } from './view/epic-actions';
-import { followActiveNote, shareEditorParse } from './view/follow-active-note';
+import { followActiveNote, isEpicNote, shareEditorParse } from './view/follow-active-note';
 import { FormatModal } from './view/format-modal';
 import { openPluginSettings } from './view/open-settings';
 import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/progress-view';
@@ -51,22 +51,29 @@ export default class SpectrynPlugin extends Plugin {
     });
     const openPane = (): Promise<void> => openProgressPane(this.app.workspace);
 
+    const trackerBaseUrl = (): string | null => this.settings.siteUrl || null;
     this.registerView(PROGRESS_VIEW_TYPE, (leaf) => new EpicProgressView(leaf, {
       activeEpic,
       actions,
       showFormat: () => new FormatModal(this.app).open(),
+      trackerBaseUrl,
     }));
     this.registerEditorExtension(epicEditorExtension({
       display: () => this.settings.decorations,
       onParsed: shareEditorParse(activeEpic),
-      trackerBaseUrl: () => this.settings.siteUrl || null,
+      trackerBaseUrl,
     }));
     this.registerMarkdownPostProcessor(epicReadingViewProcessor({
       enabled: () => this.settings.decorations.readingView,
-      trackerBaseUrl: () => this.settings.siteUrl || null,
+      trackerBaseUrl,
+      sharedParse: (path, text) => activeEpic.parsedFor(path, text),
+      onParsed: (path, result) => activeEpic.offerParsed(path, result),
+      // Cells without section info are live preview's table widget.
+      cellsEnabled: () => this.settings.decorations.livePreview,
+      isEpicNote: (path) => isEpicNote(this.app.workspace, activeEpic, path),
     }));
 
-    for (const command of buildCommands({ snapshot: () => activeEpic.current(), actions, openPane })) this.addCommand(command);
+    for (const command of buildCommands({ snapshot: () => activeEpic.current(), freshSnapshot: () => actions.freshSnapshot(), actions, openPane })) this.addCommand(command);
     this.addRibbonIcon('refresh-cw', 'Sync epic with tracker', () => actions.sync({ kind: 'all' }));
 
     const statusEl = this.addStatusBarItem();

@@ -58,6 +58,15 @@ function onOneLine(state: EditorState, from: number, to: number): boolean {
   return state.doc.lineAt(from).to >= to;
 }
 
+/** Source mode keeps the issue line as written: only the key is styled as a chip (its link on hover). Costs one line. */
+function sourceIssueChip(state: EditorState, from: number, to: number, key: string, href: string | null): Range<Decoration> | null {
+  const at = state.sliceDoc(from, to).indexOf(key);
+  if (at < 0) return null;
+  const attributes: Record<string, string> = { 'data-issue-key': key };
+  if (href) attributes.title = href;
+  return Decoration.mark({ class: 'spectryn-issue-chip spectryn-issue-source', attributes }).range(from + at, from + at + key.length);
+}
+
 function decorate(state: EditorState, from: number, to: number, mark: EpicMark, context: DecorationContext, adorn: boolean): Range<Decoration> | null {
   const spec = mark.spec;
   switch (spec.kind) {
@@ -72,8 +81,9 @@ function decorate(state: EditorState, from: number, to: number, mark: EpicMark, 
       if (context.livePreview) return Decoration.replace({ widget: new StatusBadgeWidget(spec.status, spec.known, spec.raw, problemOn(state, from, to)) }).range(from, to);
       return Decoration.mark({ class: `${BADGE_CLASS} spectryn-status-source${spec.known ? '' : ' is-unknown'}`, attributes: { 'data-status': spec.status } }).range(from, to);
     case 'issue':
-      if (!adorn || !context.livePreview || to <= from || touchesSelection(state, from, to) || !onOneLine(state, from, to)) return null;
-      return Decoration.replace({ widget: new IssueChipWidget(spec.key, issueHref(spec.key, spec.url, context.trackerBaseUrl), spec.synced) }).range(from, to);
+      if (!adorn || to <= from || touchesSelection(state, from, to) || !onOneLine(state, from, to)) return null;
+      if (context.livePreview) return Decoration.replace({ widget: new IssueChipWidget(spec.key, issueHref(spec.key, spec.url, context.trackerBaseUrl), spec.synced) }).range(from, to);
+      return sourceIssueChip(state, from, to, spec.key, issueHref(spec.key, spec.url, context.trackerBaseUrl));
   }
 }
 

@@ -6,7 +6,7 @@
  * dispatched by the view plugin. Notes without a story header keep `active: false` and cost a
  * look at the changed lines only.
  */
-import { ChangeSet, RangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Transaction } from '@codemirror/state';
+import { ChangeSet, RangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Text, type Transaction } from '@codemirror/state';
 import { logException } from '@codemirror/view';
 import { parseEpic, type ParseResult, type Status } from '../model';
 import { buildEpicMarks, EpicMark } from './marks';
@@ -98,6 +98,11 @@ export function epicMarkCount(value: EpicEditorState): number {
   return value.parsedMarks.size;
 }
 
+/** True when the document still holds, at `range`, the text the badge menu wrote there. Costs the length of one status value. */
+function overrideStillWritten(mark: EpicMark, range: readonly [number, number], doc: Text): boolean {
+  return mark.spec.kind === 'status' && doc.sliceString(range[0], range[1]) === mark.spec.raw;
+}
+
 function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
   let next = value;
   if (tr.docChanged) {
@@ -106,7 +111,9 @@ function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
       sinceParse: value.sinceParse.compose(tr.changes),
       overrides: value.overrides.flatMap((o) => {
         const mapped = mapMark(o.from, o.to, o.mark, tr.changes);
-        return mapped ? [{ from: mapped[0], to: mapped[1], mark: o.mark }] : [];
+        // An override shows the text the menu wrote; once that text is edited or undone it no
+        // longer applies and the parsed mark (mapped like any other) shows again.
+        return mapped && overrideStillWritten(o.mark, mapped, tr.newDoc) ? [{ from: mapped[0], to: mapped[1], mark: o.mark }] : [];
       }),
       stale: true,
       active: value.active || changesAddStoryHeader(tr.changes, tr.newDoc),

@@ -7,6 +7,7 @@ import { diagnosticHover } from './diagnostic-tooltip';
 import { epicField } from './epic-field';
 import { epicEditorConfig, type EpicEditorOptions } from './options';
 import { epicViewPlugin } from './plugin';
+import { statusMenuAnchor } from './status-menu';
 import { epicBaseTheme } from './theme';
 
 export { DEFAULT_DEBOUNCE_MS, DEFAULT_DECORATION_SETTINGS, type DecorationSettings, type EpicEditorOptions } from './options';
@@ -20,5 +21,5 @@ export { epicReadingViewProcessor, type ReadingViewOptions } from './reading-vie
  * After a settings change, dispatch `refreshEpicDecorations.of(null)` to every editor.
  */
 export function epicEditorExtension(options: EpicEditorOptions): Extension {
-  return [epicEditorConfig.of(options), epicField, epicViewPlugin, diagnosticHover, epicBaseTheme];
+  return [epicEditorConfig.of(options), epicField, statusMenuAnchor, epicViewPlugin, diagnosticHover, epicBaseTheme];
 }

@@ -12,6 +12,7 @@ import { epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setS
 import type { EpicMark } from './marks';
 import { epicEditorClock, epicEditorConfig } from './options';
 import { openStatusMenu } from './status-menu';
+import { isBadgeActivationKey } from './widgets';
 
 /** True in live preview; true as well when the host has no mode field (a plain CodeMirror editor). */
 export function isLivePreview(state: EditorState): boolean {
@@ -62,10 +63,13 @@ export class EpicViewPlugin implements PluginValue {
     const before = update.startState.field(epicField);
     const after = update.state.field(epicField);
     if (update.docChanged && after.active) this.schedule(update.state.facet(epicEditorConfig).debounceMs);
+    // Every parse rebuilds, even when the parser hands back the same result: an edit undone within
+    // the pause gives the old text (and the old result object) back, while the decorations held
+    // were mapped through the edit and its undo and no longer match it.
     const rebuild = (update.viewportChanged && !this.rangesOnlyMoved(update))
-      || before.result !== after.result || before.active !== after.active
+      || before.active !== after.active
       || isLivePreview(update.startState) !== isLivePreview(update.state)
-      || update.transactions.some((tr) => tr.effects.some((e) => e.is(refreshEpicDecorations) || e.is(setStatusMark)))
+      || update.transactions.some((tr) => tr.effects.some((e) => e.is(setEpicParse) || e.is(refreshEpicDecorations) || e.is(setStatusMark)))
       || ((update.docChanged || update.selectionSet) && (this.editTouchesDecorations(update) || revealedMarksChanged(update)));
     if (rebuild) this.decorations = this.build(update.view);
     // Typing away from every decoration, with the same places revealed: moving them is enough.
@@ -175,6 +179,15 @@ export const epicViewPlugin = ViewPlugin.fromClass(EpicViewPlugin, {
     click(event: MouseEvent, view: EditorView): boolean {
       const badge = event.button === 0 ? badgeOf(event) : null;
       if (!badge || !openStatusMenu(view, view.posAtDOM(badge), event)) return false;
+      event.preventDefault();
+      return true;
+    },
+    // A focused badge opens its menu with Enter or Space, shown under the badge.
+    keydown(event: KeyboardEvent, view: EditorView): boolean {
+      const badge = isBadgeActivationKey(event) ? badgeOf(event) : null;
+      if (!badge) return false;
+      const box = badge.getBoundingClientRect();
+      if (!openStatusMenu(view, view.posAtDOM(badge), { x: box.left, y: box.bottom })) return false;
       event.preventDefault();
       return true;
     },

@@ -1,10 +1,16 @@
 /**
  * Reading view: the same badges and totals, added to Obsidian's rendered sections by a markdown
  * post processor. Each section is matched to the parse of the whole note through its line span
- * (`ctx.getSectionInfo`); the parse is cached per note text, so sections of one render share it.
+ * (`ctx.getSectionInfo`). The parse is the shared model's when it is of the same note and text,
+ * else the processor's own (kept per note text, so sections of one render share it); what sections
+ * look up (totals, status values, issue lines by line) is indexed once per parse.
+ *
+ * Without section info (live preview renders a table as a widget and runs the post processors on
+ * its cells) the status cells of an epic note's tables still get a badge, display only: nothing
+ * ties a rendered cell to a position in the note reliably enough to rewrite it.
  */
 import type { MarkdownPostProcessorContext } from 'obsidian';
-import { parseEpic, progress, type ParseResult, type StatusValue } from '../model';
+import { matchStatus, parseEpic, progress, type IssueLine, type ParseResult, type StatusValue } from '../model';
 import { issueHref } from './decorations';
 import { textHasStoryHeader } from './story-header';
 import { groupTotals, storyTotals, type TotalsView } from './totals';
@@ -16,41 +22,67 @@ export interface ReadingViewOptions {
   readonly enabled?: () => boolean;
   /** Tracker base URL for issue keys written without a URL, or null. Default: none. */
   readonly trackerBaseUrl?: () => string | null;
+  /**
+   * The shared model's parse of the note at `sourcePath` when it is a parse of exactly `text`,
+   * else null (the processor then parses itself). Default: never shared.
+   */
+  readonly sharedParse?: (sourcePath: string, text: string) => ParseResult | null;
+  /** Called with every parse the processor makes itself, so the host can keep it. Default: none. */
+  readonly onParsed?: (sourcePath: string, result: ParseResult) => void;
+  /**
+   * Switch for table cells rendered without section info (live preview's table widget; the
+   * plugin's `decorations.livePreview`). Default: `enabled`.
+   */
+  readonly cellsEnabled?: () => boolean;
+  /**
+   * True when the note at `sourcePath` has a story (is an epic): only then do cells rendered
+   * without section info get badges. Default: never.
+   */
+  readonly isEpicNote?: (sourcePath: string) => boolean;
 }
 
-/** The minimal part of Obsidian's post-processor context used here. */
-type SectionContext = Pick<MarkdownPostProcessorContext, 'getSectionInfo'>;
+/** The part of Obsidian's post-processor context used here (`sourcePath` may be absent in tests of sections). */
+export type SectionContext = Pick<MarkdownPostProcessorContext, 'getSectionInfo'> & Partial<Pick<MarkdownPostProcessorContext, 'sourcePath'>>;
 
-interface HeadingTotals {
-  readonly line: number;
-  readonly totals: TotalsView;
+/** What sections look up in a parse, by 1-based note line. Built once per parse. */
+export interface EpicLineIndex {
+  /** Totals shown on the heading at each line (epic title, phases, stories). */
+  readonly totals: ReadonlyMap<number, TotalsView>;
+  /** Status values starting on each line, in note order. */
+  readonly statuses: ReadonlyMap<number, readonly StatusValue[]>;
+  /** Written-back issue lines by line. */
+  readonly issues: ReadonlyMap<number, IssueLine>;
 }
 
-function headingTotals(result: ParseResult): HeadingTotals[] {
+/** Indexes `result` by line: one pass over the epic, so a section costs its own lines only. */
+export function indexEpicLines(result: ParseResult): EpicLineIndex {
   const { epic } = result;
-  const out: HeadingTotals[] = [];
+  const totals = new Map<number, TotalsView>();
+  const statuses = new Map<number, StatusValue[]>();
+  const issues = new Map<number, IssueLine>();
+  const addStatus = (value: StatusValue | null): void => {
+    if (!value) return;
+    const list = statuses.get(value.range.line);
+    if (list) list.push(value); else statuses.set(value.range.line, [value]);
+  };
   const overall = progress(epic);
-  if (epic.titleRange) out.push({ line: epic.titleRange.line, totals: groupTotals('epic', overall.totals) });
+  if (epic.titleRange) totals.set(epic.titleRange.line, groupTotals('epic', overall.totals));
   for (const phase of overall.phases) {
-    if (phase.phase) out.push({ line: phase.phase.headingRange.line, totals: groupTotals('phase', phase.counts) });
+    if (phase.phase) totals.set(phase.phase.headingRange.line, groupTotals('phase', phase.counts));
   }
-  for (const story of epic.stories) out.push({ line: story.headerRange.line, totals: storyTotals(story) });
-  return out.sort((a, b) => a.line - b.line);
-}
-
-function statusValues(result: ParseResult): StatusValue[] {
-  const { epic } = result;
-  const out: StatusValue[] = [];
-  if (epic.status) out.push(epic.status);
+  addStatus(epic.status);
   for (const story of epic.stories) {
-    if (story.statusField) out.push(story.statusField);
-    for (const subtask of story.subtasks) if (subtask.statusField) out.push(subtask.statusField);
+    totals.set(story.headerRange.line, storyTotals(story));
+    addStatus(story.statusField);
+    for (const subtask of story.subtasks) addStatus(subtask.statusField);
+    if (story.issueLine) issues.set(story.issueLine.range.line, story.issueLine);
   }
-  return out.sort((a, b) => a.range.from - b.range.from);
+  for (const list of statuses.values()) list.sort((a, b) => a.range.from - b.range.from);
+  return { totals, statuses, issues };
 }
 
 /** Replaces the first occurrence of `raw` in the text of `root` by a badge; false when not found. */
-function badgeText(root: Element, value: StatusValue): boolean {
+function badgeText(root: Element, value: Pick<StatusValue, 'value' | 'known' | 'raw'>): boolean {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
@@ -75,37 +107,93 @@ function tableRow(el: HTMLElement, lineStart: number, line: number): Element | n
   return index >= 1 ? rows.item(index) : null;
 }
 
-/** Adds badges, totals and issue chips to one rendered section `el`. */
-export function decorateSection(el: HTMLElement, result: ParseResult, lineStart: number, lineEnd: number, trackerBaseUrl: string | null): void {
-  const inSection = (line: number): boolean => line - 1 >= lineStart && line - 1 <= lineEnd;
-
+/** Adds badges, totals and issue chips to one rendered section `el` (lines `lineStart`..`lineEnd`, 0-based). */
+export function decorateSection(el: HTMLElement, index: EpicLineIndex, lineStart: number, lineEnd: number, trackerBaseUrl: string | null): void {
   const headings = Array.from(el.querySelectorAll('h1, h2, h3, h4, h5, h6'));
-  const totals = headingTotals(result).filter((t) => inSection(t.line));
+  const totals: TotalsView[] = [];
+  const table = el.querySelector('table');
+  for (let line = lineStart + 1; line <= lineEnd + 1; line += 1) {
+    const shown = index.totals.get(line);
+    if (shown) totals.push(shown);
+    for (const value of index.statuses.get(line) ?? []) {
+      const row = table ? tableRow(el, lineStart, line) : null;
+      const cell = row ? Array.from(row.children).find((c) => c.textContent?.trim() === value.raw) ?? row : el;
+      badgeText(cell, value);
+    }
+    const issue = index.issues.get(line);
+    if (issue) chipIssueLinks(el, issue, trackerBaseUrl);
+  }
   if (headings.length === totals.length) {
     totals.forEach((t, i) => {
       const heading = headings[i];
-      if (heading instanceof HTMLElement && !heading.querySelector('.spectryn-totals')) renderTotals(heading.createSpan(), t.totals);
+      if (heading instanceof HTMLElement && !heading.querySelector('.spectryn-totals')) renderTotals(heading.createSpan(), t);
     });
   }
+}
 
-  const table = el.querySelector('table');
-  for (const value of statusValues(result)) {
-    if (!inSection(value.range.line)) continue;
-    const row = table ? tableRow(el, lineStart, value.range.line) : null;
-    const cell = row ? Array.from(row.children).find((c) => c.textContent?.trim() === value.raw) ?? row : el;
-    badgeText(cell, value);
+function chipIssueLinks(el: HTMLElement, issue: IssueLine, trackerBaseUrl: string | null): void {
+  for (const link of Array.from(el.querySelectorAll('a'))) {
+    if (link.textContent?.trim() !== issue.key) continue;
+    link.addClass('spectryn-issue-chip');
+    link.setAttr('data-issue-key', issue.key);
+    const href = issueHref(issue.key, issue.url, trackerBaseUrl);
+    if (href && !link.getAttribute('href')) link.setAttr('href', href);
   }
+}
 
-  for (const story of result.epic.stories) {
-    const issue = story.issueLine;
-    if (!issue || !inSection(issue.range.line)) continue;
-    for (const link of Array.from(el.querySelectorAll('a'))) {
-      if (link.textContent?.trim() !== issue.key) continue;
-      link.addClass('spectryn-issue-chip');
-      link.setAttr('data-issue-key', issue.key);
-      const href = issueHref(issue.key, issue.url, trackerBaseUrl);
-      if (href && !link.getAttribute('href')) link.setAttr('href', href);
-    }
+/** A rendered table cell and the element holding its content (the cell, or what was rendered inside it). */
+interface RenderedCell {
+  readonly cell: HTMLElement;
+  readonly content: HTMLElement;
+}
+
+// Tag names, not `instanceof`: a popout window's elements belong to another realm.
+function isCell(el: Element): el is HTMLTableCellElement {
+  return el.tagName === 'TD' || el.tagName === 'TH';
+}
+
+/** The cells `el` is, holds, or sits in. */
+function renderedCells(el: HTMLElement): RenderedCell[] {
+  if (isCell(el)) return [{ cell: el, content: el }];
+  const inside = Array.from(el.querySelectorAll<HTMLElement>('td, th'));
+  if (inside.length > 0) return inside.map((cell) => ({ cell, content: cell }));
+  const around = el.closest<HTMLElement>('td, th');
+  return around ? [{ cell: around, content: el }] : [];
+}
+
+/** `Status` or `State` as a column header or a field name, emphasis and colon aside. */
+function namesStatus(text: string | null | undefined): boolean {
+  const name = (text ?? '').replace(/[*_`:]/g, '').trim().toLowerCase();
+  return name === 'status' || name === 'state';
+}
+
+/** True when `cell` holds a status: under a Status/State header, or in a row whose first cell is Status/State. */
+function isStatusCell(cell: HTMLElement): boolean {
+  const row = cell.parentElement;
+  const table = cell.closest('table');
+  if (!row || !table || row.tagName !== 'TR') return false;
+  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  // The header row names the columns; it holds no values.
+  if (row === headerRow) return false;
+  const column = Array.from(row.children).indexOf(cell);
+  if (column > 0 && namesStatus(row.children[0]?.textContent)) return true;
+  return namesStatus(headerRow?.children[column]?.textContent);
+}
+
+/** Badges the status cells of tables rendered without section info. Display only: no menu. */
+export function decorateStatusCells(el: HTMLElement): void {
+  for (const { cell, content } of renderedCells(el)) {
+    if (content.querySelector('.spectryn-status-badge') || !isStatusCell(cell)) continue;
+    const raw = (content.textContent ?? '').trim();
+    if (raw === '') continue;
+    const { status, known } = matchStatus(raw);
+    if (!known) continue;
+    if (badgeText(content, { value: status, known, raw })) continue;
+    // The text is split over several nodes (`✅ **Done**`): the badge takes the content's place.
+    const badge = createSpan();
+    renderStatusBadge(badge, status, known, raw);
+    content.empty();
+    content.appendChild(badge);
   }
 }
 
@@ -115,16 +203,43 @@ export function decorateSection(el: HTMLElement, result: ParseResult, lineStart:
  */
 export function epicReadingViewProcessor(options: ReadingViewOptions = {}): (el: HTMLElement, ctx: SectionContext) => void {
   let last: ParseResult | null = null;
-  const parse = (text: string): ParseResult => {
-    if (last?.text !== text) last = parseEpic(text, last ?? undefined);
+  // Per processor, not per module: no state outlives the plugin that registered it.
+  const indexes = new WeakMap<ParseResult, EpicLineIndex>();
+  // Sections of one render share the note text: look for a story header once per text.
+  let looked: { readonly text: string; readonly found: boolean } | null = null;
+  const hasStoryHeader = (text: string): boolean => {
+    if (looked?.text !== text) looked = { text, found: textHasStoryHeader(text) };
+    return looked.found;
+  };
+  const parse = (sourcePath: string, text: string): ParseResult => {
+    const shared = options.sharedParse?.(sourcePath, text) ?? null;
+    if (shared) return shared;
+    if (last?.text !== text) {
+      last = parseEpic(text, last ?? undefined);
+      options.onParsed?.(sourcePath, last);
+    }
     return last;
   };
+  const indexOf = (result: ParseResult): EpicLineIndex => {
+    let index = indexes.get(result);
+    if (!index) {
+      index = indexEpicLines(result);
+      indexes.set(result, index);
+    }
+    return index;
+  };
   return (el, ctx) => {
-    if (options.enabled && !options.enabled()) return;
+    const sourcePath = ctx.sourcePath ?? '';
     const info = ctx.getSectionInfo(el);
-    if (!info || !textHasStoryHeader(info.text)) return;
-    const result = parse(info.text);
+    if (!info) {
+      const cellsOn = options.cellsEnabled ?? options.enabled;
+      if ((!cellsOn || cellsOn()) && options.isEpicNote?.(sourcePath)) decorateStatusCells(el);
+      return;
+    }
+    if (options.enabled && !options.enabled()) return;
+    if (!hasStoryHeader(info.text)) return;
+    const result = parse(sourcePath, info.text);
     if (result.epic.stories.length === 0) return;
-    decorateSection(el, result, info.lineStart, info.lineEnd, options.trackerBaseUrl?.() ?? null);
+    decorateSection(el, indexOf(result), info.lineStart, info.lineEnd, options.trackerBaseUrl?.() ?? null);
   };
 }

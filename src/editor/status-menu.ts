@@ -2,9 +2,9 @@
  * Changing a status from its badge: a menu of the statuses, and the one transaction that rewrites
  * exactly the status text (undo restores it; the selection and folds are mapped, not reset).
  */
-import type { EditorState, TransactionSpec } from '@codemirror/state';
+import { MapMode, StateEffect, StateField, type EditorState, type TransactionSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import { Menu } from 'obsidian';
+import { Menu, type MenuPositionDef } from 'obsidian';
 import { STATUSES, statusLabel, type Status } from '../model';
 import { epicField, epicMarksBetween, setStatusMark } from './epic-field';
 import type { StatusMarkSpec } from './marks';
@@ -43,21 +43,45 @@ export function statusChange(state: EditorState, pos: number, status: Status): T
   };
 }
 
-/** Opens the status menu for the status value at `pos`, at the mouse. Returns false when there is none. */
-export function openStatusMenu(view: EditorView, pos: number, event: MouseEvent): boolean {
-  const at = statusAt(view.state, pos);
-  if (!at) return false;
+const setMenuAnchor = StateEffect.define<number>();
+
+/**
+ * Where the value of the last opened status menu starts, mapped through every change since it
+ * opened (typing elsewhere, a sync write-back, another editor of the same note); null when no menu
+ * was opened or the value's first character was deleted. O(1) per transaction.
+ */
+export const statusMenuAnchor = StateField.define<number | null>({
+  create: () => null,
+  update(value, tr) {
+    let next = value === null || !tr.docChanged ? value : tr.changes.mapPos(value, 1, MapMode.TrackAfter);
+    for (const effect of tr.effects) if (effect.is(setMenuAnchor)) next = effect.value;
+    return next;
+  },
+});
+
+/**
+ * Opens the status menu for the status value at `pos`, at the mouse (a click) or at a position
+ * (the keyboard: under the badge). Returns false when there is no status value at `pos`.
+ */
+export function openStatusMenu(view: EditorView, pos: number, at: MouseEvent | MenuPositionDef): boolean {
+  const found = statusAt(view.state, pos);
+  if (!found) return false;
+  view.dispatch({ effects: setMenuAnchor.of(found.from) });
   const menu = new Menu();
   for (const status of STATUSES) {
     menu.addItem((item) => item
       .setTitle(`${canonicalStatusEmoji(status)} ${statusLabel(status)}`)
-      .setChecked(at.spec.known && at.spec.status === status)
+      .setChecked(found.spec.known && found.spec.status === status)
       .onClick(() => {
-        // Look the value up again: the document may have changed while the menu was open.
-        const spec = statusChange(view.state, at.from, status);
+        // The note may have changed while the menu was open: write where the value is now.
+        const anchor = view.state.field(statusMenuAnchor, false);
+        const now = anchor === undefined ? found.from : anchor;
+        if (now === null) return;
+        const spec = statusChange(view.state, now, status);
         if (spec) view.dispatch(spec);
       }));
   }
-  menu.showAtMouseEvent(event);
+  if ('button' in at) menu.showAtMouseEvent(at);
+  else menu.showAtPosition(at, view.dom.ownerDocument);
   return true;
 }

@@ -3,6 +3,7 @@
  * Story: `5 pts · 3/4 subtasks`. Phase and epic: `8 of 13 pts done · 1/2 stories`.
  */
 import type { Counts, Story } from '../model';
+import { pointsText } from '../model';
 
 /** A problem shown on a story heading beside its totals. */
 export interface TotalsFlag {
@@ -24,8 +25,8 @@ export interface TotalsView {
 
 /** `1 pt`, `5 pts`, `0.5 pts` (up to two decimals, trailing zeros dropped). */
 export function formatPoints(points: number): string {
-  const rounded = Math.round(points * 100) / 100;
-  return `${String(rounded)} ${rounded === 1 ? 'pt' : 'pts'}`;
+  const text = pointsText(points);
+  return `${text} ${text === '1' ? 'pt' : 'pts'}`;
 }
 
 /** Totals of one story: its points (done when the story is done) and its subtasks. */
@@ -43,8 +44,8 @@ export function storyTotals(story: Story): TotalsView {
     if (subtaskPoints > story.storyPoints) {
       flags.push({
         code: 'subtask-points-exceed',
-        label: `Subtasks ${String(subtaskPoints)} > ${formatPoints(story.storyPoints)}`,
-        message: `Subtask points (${String(subtaskPoints)}) add up to more than the story's ${String(story.storyPoints)}.`,
+        label: `Subtasks ${pointsText(subtaskPoints)} > ${formatPoints(story.storyPoints)}`,
+        message: `Subtask points (${pointsText(subtaskPoints)}) add up to more than the story's ${pointsText(story.storyPoints)}.`,
       });
     }
   }
@@ -60,8 +61,7 @@ export function storyTotals(story: Story): TotalsView {
 
 /** Totals of a phase or of the whole epic. */
 export function groupTotals(scope: 'phase' | 'epic', counts: Counts): TotalsView {
-  const done = Math.round(counts.pointsDone * 100) / 100;
-  const parts = [`${String(done)} of ${formatPoints(counts.points)} done`, `${counts.storiesDone}/${counts.stories} stories`];
+  const parts = [`${pointsText(counts.pointsDone)} of ${formatPoints(counts.points)} done`, `${counts.storiesDone}/${counts.stories} stories`];
   if (counts.storiesCancelled > 0) parts.push(`${counts.storiesCancelled} cancelled`);
   return { scope, text: parts.join(' · '), pointsDone: counts.pointsDone, pointsTotal: counts.points, flags: [] };
 }

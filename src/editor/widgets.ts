@@ -33,6 +33,11 @@ export function renderStatusBadge(el: HTMLElement, status: Status, known: boolea
   el.createSpan({ cls: 'spectryn-status-label', text: statusLabel(status) });
 }
 
+/** True for the keys that activate a badge like a click: Enter and Space. */
+export function isBadgeActivationKey(event: KeyboardEvent): boolean {
+  return event.key === 'Enter' || event.key === ' ';
+}
+
 /** A clickable badge replacing a status value in live preview. */
 export class StatusBadgeWidget extends WidgetType {
   constructor(readonly status: Status, readonly known: boolean, readonly raw: string, readonly problem: BadgeProblem | null) {
@@ -45,14 +50,16 @@ export class StatusBadgeWidget extends WidgetType {
   }
 
   toDOM(): HTMLElement {
-    const el = createSpan({ attr: { role: 'button', 'data-spectryn-badge': '' } });
+    // Reachable with Tab; Enter or Space opens the menu like a click (the view plugin handles both).
+    const el = createSpan({ attr: { role: 'button', tabindex: 0, 'aria-haspopup': 'menu', 'data-spectryn-badge': '' } });
     renderStatusBadge(el, this.status, this.known, this.raw, this.problem);
     return el;
   }
 
-  // Let the view plugin's handlers see presses and clicks on the badge (a click opens the status menu).
+  // Let the view plugin's handlers see presses, clicks and Enter/Space on the badge (they open the status menu).
   override ignoreEvent(event: Event): boolean {
-    return event.type !== 'mousedown' && event.type !== 'click';
+    if (event.type === 'mousedown' || event.type === 'click') return false;
+    return !(event.type === 'keydown' && isBadgeActivationKey(event as KeyboardEvent));
   }
 }
 

@@ -1,14 +1,20 @@
 /**
  * The settings tab, declared with Obsidian 1.13's `getSettingDefinitions`. Controls bind to flat
  * keys (see setting-keys.ts); every change goes through `migrateSettings` and the store. The API
- * token is chosen with a `SecretComponent`: the settings keep only the secret's name.
+ * token is chosen with a `SecretComponent`: the settings keep only the secret's name. The status
+ * mapping is an editable table (a declarative list: one row per Jira status name with its note
+ * status; rows are added, deleted and reordered there); the priority mapping a fixed table.
  */
-import { App, Notice, Plugin, PluginSettingTab, SecretComponent, type SettingDefinitionItem } from 'obsidian';
-import { statusLabel } from '../model';
-import { PRIORITIES, STATUSES } from '../model/types';
+import { App, Notice, Plugin, PluginSettingTab, SecretComponent, type SettingDefinitionItem, type SettingDefinitionList, type SettingDefinitionRender } from 'obsidian';
+import { priorityEmoji, priorityLabel, statusEmoji, statusLabel } from '../model';
+import { PRIORITIES, STATUSES, type Status } from '../model/types';
 import { describeReport, type ConnectionProbe } from './connection-test';
 import { readSettingKey, writeSettingKey } from './setting-keys';
-import type { SpectrynSettings } from './settings';
+import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings';
+import { isTransitionTarget, moveRow, statusMappingOf, statusMappingRows, type StatusMappingRow } from './status-mapping-rows';
+
+/** The note statuses as the mapping table's dropdown offers them. */
+const STATUS_OPTIONS: Record<string, string> = Object.fromEntries(STATUSES.map((status) => [status, `${statusEmoji(status)} ${statusLabel(status)}`]));
 
 /** Where the tab reads and saves settings (the plugin: its field and `saveData`). */
 export interface SettingsStore {
@@ -26,6 +32,8 @@ export interface SettingTabOptions {
 export class SpectrynSettingTab extends PluginSettingTab {
   private readonly store: SettingsStore;
   private readonly probe: ConnectionProbe;
+  /** Rows added to the status table and not named yet (not in the settings until they are). */
+  private newStatusRows: StatusMappingRow[] = [];
 
   constructor(app: App, plugin: Plugin, options: SettingTabOptions) {
     super(app, plugin);
@@ -101,22 +109,14 @@ export class SpectrynSettingTab extends PluginSettingTab {
           { name: 'Story points field', desc: 'The field id Jira shows for your story points field. Leave blank to find it by name.', control: { type: 'text', key: 'storyPointsField', placeholder: 'Found by name' } },
         ],
       },
+      this.statusMappingTable(),
       {
-        type: 'group',
-        heading: 'Status mapping',
-        items: STATUSES.map((status) => ({
-          name: statusLabel(status),
-          desc: 'Jira status names, comma separated. The first is the one a transition goes to.',
-          control: { type: 'text' as const, key: `statusMapping.${status}` },
-        })),
-      },
-      {
-        type: 'group',
+        type: 'list',
         heading: 'Priority mapping',
         items: PRIORITIES.map((priority) => ({
-          name: priority.charAt(0).toUpperCase() + priority.slice(1),
-          desc: 'The Jira priority name.',
-          control: { type: 'text' as const, key: `priorityMapping.${priority}` },
+          name: `${priorityEmoji(priority)} ${priorityLabel(priority)}`,
+          aliases: ['Jira priority'],
+          control: { type: 'text' as const, key: `priorityMapping.${priority}`, placeholder: DEFAULT_SETTINGS.priorityMapping[priority] },
         })),
       },
       {
@@ -129,6 +129,66 @@ export class SpectrynSettingTab extends PluginSettingTab {
         ],
       },
     ];
+  }
+
+  /**
+   * The status mapping table: one row per Jira status name (a text field) with the note status it
+   * means (a dropdown). Rows are added (a blank row, saved once named), deleted and reordered; the
+   * first row of a note status is the Jira status a transition goes to.
+   */
+  private statusMappingTable(): SettingDefinitionList {
+    const saved = statusMappingRows(this.store.get().statusMapping);
+    this.newStatusRows = this.newStatusRows.filter((row) => row.name.trim() === '');
+    // The rows of this rendering; edits change them in place, so every row's callbacks see the others.
+    const rows = [...saved, ...this.newStatusRows];
+    return {
+      type: 'list',
+      heading: 'Status mapping',
+      emptyState: 'No Jira statuses: every note status uses its default names.',
+      items: rows.map((row) => this.statusRowDefinition(rows, row)),
+      onDelete: (index) => { void this.saveStatusRows(rows.filter((_, i) => i !== index), true); },
+      onReorder: (from, to) => { void this.saveStatusRows(moveRow(rows, from, to), true); },
+      addItem: {
+        name: 'Add a Jira status',
+        action: () => {
+          this.newStatusRows.push({ status: 'open', name: '' });
+          this.update();
+        },
+      },
+    };
+  }
+
+  private statusRowDefinition(rows: StatusMappingRow[], row: StatusMappingRow): SettingDefinitionRender {
+    const target = isTransitionTarget(rows, row) ? { desc: `Transitions to ${statusLabel(row.status)} go to this Jira status.` } : {};
+    return {
+      name: row.name || 'New Jira status',
+      aliases: [statusLabel(row.status), 'Jira status'],
+      ...target,
+      render: (setting) => {
+        setting.addText((text) => {
+          text.inputEl.setAttr('aria-label', 'Jira status name');
+          text.setPlaceholder('Jira status name').setValue(row.name).onChange((value) => {
+            row.name = value;
+            void this.saveStatusRows(rows, false);
+          });
+        });
+        setting.addDropdown((dropdown) => {
+          dropdown.selectEl.setAttr('aria-label', 'Note status');
+          dropdown.addOptions(STATUS_OPTIONS).setValue(row.status).onChange((value) => {
+            row.status = value as Status;
+            // Last of its new status (never silently its transition target), then redrawn there.
+            void this.saveStatusRows([...rows.filter((r) => r !== row), row], true);
+          });
+        });
+      },
+    };
+  }
+
+  /** Saves the mapping `rows` say (through migration); `redraw` when rows were added, removed or moved. */
+  private async saveStatusRows(rows: readonly StatusMappingRow[], redraw: boolean): Promise<void> {
+    this.newStatusRows = this.newStatusRows.filter((row) => rows.includes(row));
+    await this.store.set(migrateSettings({ ...this.store.get(), statusMapping: statusMappingOf(rows) }));
+    if (redraw) this.update();
   }
 
   /** Runs the connection probe and shows which step failed; the token never appears. */

@@ -2,8 +2,11 @@
  * The active note's model, shared by the progress pane, the status bar and the commands: parsed
  * once per change. The editor extension hands over its own parse (`acceptParsed`); when it does not
  * (no CodeMirror editor, decorations off), this service parses itself, with `previous`, debounced.
+ * A note without a story header is never parsed here: one look at its text publishes a "not an
+ * epic" snapshot (`parseNow` still parses it on request, for Validate).
  * Free of Obsidian: the caller passes the note's path and text, and the timer functions.
  */
+import { textHasStoryHeader } from '../editor/story-header';
 import { parseEpic, progress, type ParseResult } from '../model';
 import type { Progress } from '../model/types';
 
@@ -17,9 +20,9 @@ export interface NoteRef {
 export interface ActiveEpicSnapshot<F extends NoteRef = NoteRef> {
   /** The active markdown note, or null when none is open. */
   readonly file: F | null;
-  /** The parse of the note, or null when none is open. */
+  /** The parse of the note; null when none is open, and for a note without a story header (not parsed). */
   readonly result: ParseResult | null;
-  /** Progress of the parsed epic, or null when none is open. */
+  /** Progress of the parsed epic; null whenever `result` is. */
   readonly progress: Progress | null;
   /** True when the note has at least one story (it is an epic). */
   readonly isEpic: boolean;
@@ -45,7 +48,7 @@ export interface ActiveEpicOptions {
 /** Called with the new snapshot after every change. */
 export type ActiveEpicListener<F extends NoteRef> = (snapshot: ActiveEpicSnapshot<F>) => void;
 
-/** How many notes' editor parses are kept for when their note becomes active. */
+/** How many notes' parses (from editors and reading views) are kept for when their note becomes active. */
 const EDITOR_RESULTS_KEPT = 8;
 
 const EMPTY: ActiveEpicSnapshot<never> = Object.freeze({ file: null, result: null, progress: null, isEpic: false });
@@ -58,11 +61,13 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
   private readonly measure: (result: ParseResult) => Progress;
   private readonly listeners = new Set<ActiveEpicListener<F>>();
   private snapshot: ActiveEpicSnapshot<F> = EMPTY;
-  private pending: number | null = null;
+  private pending: { readonly id: number; readonly run: () => void } | null = null;
   /** Paths whose editor has handed over a parse: their own parse gets a longer grace period. */
   private readonly editorFed = new Set<string>();
-  /** The latest editor parse of recently edited notes, oldest first. */
+  /** The latest parse of recently shown notes (editors, reading views), oldest first. */
   private readonly editorResults = new Map<string, ParseResult>();
+  /** The text of the active note while its snapshot is "not an epic" (kept unparsed), else null. */
+  private unparsedText: string | null = null;
 
   constructor(options: ActiveEpicOptions) {
     this.timers = options.timers;
@@ -84,17 +89,18 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
 
   /**
    * A note became active (or none: `file` null). Parses now, unless the editor already parsed this
-   * very text; a parse reuses the previous one of the same note.
+   * very text or the text has no story header; a parse reuses the previous one of the same note.
    */
   open(file: F | null, text: string | null): void {
     this.cancelPending();
     if (!file || text === null) {
+      this.unparsedText = null;
       if (this.snapshot !== EMPTY) this.publish(EMPTY);
       return;
     }
     const same = this.snapshot.file?.path === file.path;
     const current = same ? this.snapshot.result ?? undefined : undefined;
-    if (current && current.text === text) {
+    if ((current && current.text === text) || (same && !current && this.unparsedText === text)) {
       if (this.snapshot.file !== file) this.publish({ ...this.snapshot, file });
       return;
     }
@@ -103,7 +109,7 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
       this.publish(this.build(file, fromEditor));
       return;
     }
-    this.publish(this.build(file, this.parse(text, current ?? fromEditor)));
+    this.update(file, text, current ?? fromEditor);
   }
 
   /**
@@ -115,14 +121,38 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
     this.cancelPending();
     // The editor parses after its own debounce; give it twice ours before parsing again here.
     const delay = this.editorFed.has(file.path) ? this.debounceMs * 2 : this.debounceMs;
-    this.pending = this.timers.setTimeout(() => {
+    const run = (): void => {
       this.pending = null;
       if (this.snapshot.file?.path !== file.path) return;
       const text = readText();
       const previous = this.snapshot.result ?? undefined;
-      if (previous && previous.text === text) return;
-      this.publish(this.build(file, this.parse(text, previous)));
-    }, delay);
+      if (previous ? previous.text === text : this.unparsedText === text) return;
+      this.update(file, text, previous);
+    };
+    this.pending = { id: this.timers.setTimeout(run, delay), run };
+  }
+
+  /** Runs a pending parse of the active note now (before an action that must see the latest text). */
+  flush(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.timers.clearTimeout(pending.id);
+    pending.run();
+  }
+
+  /**
+   * The snapshot with a parse, parsing the active note now when it was kept unparsed (no story
+   * header): for Validate, which reports on any note. Runs a pending parse first.
+   */
+  parseNow(): ActiveEpicSnapshot<F> {
+    this.flush();
+    const { file, result } = this.snapshot;
+    if (file && !result && this.unparsedText !== null) {
+      const text = this.unparsedText;
+      this.unparsedText = null;
+      this.publish(this.build(file, this.parse(text)));
+    }
+    return this.snapshot;
   }
 
   /**
@@ -130,17 +160,29 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
    * that is not active yet (its editor opens first) is kept for when it becomes active.
    */
   acceptParsed(file: F, result: ParseResult): void {
-    this.editorResults.delete(file.path);
-    this.editorResults.set(file.path, result);
-    for (const path of this.editorResults.keys()) {
-      if (this.editorResults.size <= EDITOR_RESULTS_KEPT) break;
-      this.editorResults.delete(path);
-    }
+    this.keep(file.path, result);
     if (this.snapshot.file?.path !== file.path) return;
     this.editorFed.add(file.path);
     this.cancelPending();
     if (this.snapshot.result === result) return;
+    this.unparsedText = null;
     this.publish(this.build(file, result));
+  }
+
+  /**
+   * Another part of the plugin (the reading view) parsed the note at `path`: keep it for when the
+   * note becomes active, so it is not parsed again. Changes nothing now.
+   */
+  offerParsed(path: string, result: ParseResult): void {
+    this.keep(path, result);
+  }
+
+  /** The parse of the note at `path` if one is known for exactly `text` (the snapshot's or a kept one), else null. */
+  parsedFor(path: string, text: string): ParseResult | null {
+    const { file, result } = this.snapshot;
+    if (file?.path === path && result?.text === text) return result;
+    const kept = this.editorResults.get(path);
+    return kept?.text === text ? kept : null;
   }
 
   /** A note was renamed: keep its model, under the new file. */
@@ -158,6 +200,28 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
     this.editorResults.clear();
   }
 
+  /** Publishes `text` of `file`: parsed when it may hold a story, else a "not an epic" snapshot. */
+  private update(file: F, text: string, previous: ParseResult | undefined): void {
+    if (textHasStoryHeader(text)) {
+      this.unparsedText = null;
+      this.publish(this.build(file, this.parse(text, previous)));
+      return;
+    }
+    const unchanged = this.snapshot.file === file && !this.snapshot.result;
+    this.unparsedText = text;
+    // Typing in a plain note changes nothing anyone shows: publish only what is new.
+    if (!unchanged) this.publish(Object.freeze({ file, result: null, progress: null, isEpic: false }));
+  }
+
+  private keep(path: string, result: ParseResult): void {
+    this.editorResults.delete(path);
+    this.editorResults.set(path, result);
+    for (const kept of this.editorResults.keys()) {
+      if (this.editorResults.size <= EDITOR_RESULTS_KEPT) break;
+      this.editorResults.delete(kept);
+    }
+  }
+
   private build(file: F, result: ParseResult): ActiveEpicSnapshot<F> {
     return Object.freeze({ file, result, progress: this.measure(result), isEpic: result.epic.stories.length > 0 });
   }
@@ -169,7 +233,7 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
 
   private cancelPending(): void {
     if (this.pending !== null) {
-      this.timers.clearTimeout(this.pending);
+      this.timers.clearTimeout(this.pending.id);
       this.pending = null;
     }
   }

@@ -17,8 +17,10 @@ export interface CommandActions {
 
 /** What the commands read and do. */
 export interface CommandContext {
-  /** The shared model of the active note. */
+  /** The shared model of the active note, as it is (for enabling commands: cheap). */
   readonly snapshot: () => ActiveEpicSnapshot;
+  /** The same, brought up to what is on screen first (for running one); default `snapshot`. */
+  readonly freshSnapshot?: () => ActiveEpicSnapshot;
   readonly actions: CommandActions;
   readonly openPane: () => Promise<void>;
 }
@@ -61,7 +63,10 @@ export function buildCommands(context: CommandContext): Command[] {
       editorCheckCallback: (checking: boolean, editor: Editor, info: MarkdownView | MarkdownFileInfo): boolean => {
         const story = storyUnderCursor(context.snapshot(), editor, info);
         if (!story) return false;
-        if (!checking) context.actions.sync({ kind: 'story', storyId: story.id });
+        if (checking) return true;
+        // The model may be a typing pause old: look again in the model of what is on screen.
+        const current = storyUnderCursor((context.freshSnapshot ?? context.snapshot)(), editor, info);
+        if (current) context.actions.sync({ kind: 'story', storyId: current.id });
         return true;
       },
     },
@@ -82,7 +87,8 @@ export function buildCommands(context: CommandContext): Command[] {
       name: 'Validate epic note',
       icon: 'check',
       checkCallback: (checking: boolean): boolean => {
-        if (!context.snapshot().result) return false;
+        // Any open note: one without stories is parsed when validated.
+        if (!context.snapshot().file) return false;
         if (!checking) context.actions.validate();
         return true;
       },

@@ -1,12 +1,15 @@
 /**
  * What the commands, the ribbon button and the pane's header buttons do to the active epic: sync
- * (through the plan modal), export the JSON of docs/cli.md, validate, and move the cursor to a line.
+ * (through the plan modal), export the JSON of docs/cli.md, validate, and go to a line. Each action
+ * first takes the latest text (the open editors' parse, skipping the typing pause), so it never acts
+ * on a model older than what is on screen.
  */
 import { App, MarkdownView, Notice, TFile, normalizePath } from 'obsidian';
 import { buildReport } from '../model/report';
 import { missingTrackerSettings, type SpectrynSettings } from '../settings/settings';
-import type { ActiveEpic } from './active-epic';
+import type { ActiveEpic, ActiveEpicSnapshot } from './active-epic';
 import { DiagnosticsModal } from './diagnostics-modal';
+import { flushEditorsOf } from './open-editors';
 import { PlanModal, type PlanProvider, type SyncScope } from './plan-modal';
 
 /** Constructor options of {@link EpicActions}. */
@@ -43,9 +46,21 @@ export class EpicActions {
     return name !== '' && Boolean(this.options.app.secretStorage.getSecret(name));
   }
 
+  /**
+   * The active note's snapshot of what is on screen now: its open editors parse at once (they hand
+   * the parse to the shared model) and a pending parse of the model runs. Costs nothing when fresh.
+   */
+  freshSnapshot(): ActiveEpicSnapshot<TFile> {
+    const { activeEpic, app } = this.options;
+    const { file } = activeEpic.current();
+    if (file) flushEditorsOf(app.workspace, file.path);
+    activeEpic.flush();
+    return activeEpic.current();
+  }
+
   /** Opens the plan modal for `scope` (a dry run first; nothing is written before confirming). */
   sync(scope: SyncScope): void {
-    if (!this.options.activeEpic.current().isEpic) {
+    if (!this.freshSnapshot().isEpic) {
       new Notice('Open an epic note to sync it.');
       return;
     }
@@ -59,15 +74,15 @@ export class EpicActions {
 
   /** The JSON of docs/cli.md for the active note, as the CLI prints it offline; null when no note. */
   reportJson(): string | null {
-    const { result } = this.options.activeEpic.current();
+    const { result } = this.freshSnapshot();
     if (!result) return null;
     return `${JSON.stringify(buildReport({ result, tracker: null, dryRun: true }), null, 2)}\n`;
   }
 
   /** Saves the JSON next to the note (`Note.json`) or copies it to the clipboard. */
   async exportJson(target: ExportTarget): Promise<void> {
-    const { file } = this.options.activeEpic.current();
     const json = this.reportJson();
+    const { file } = this.options.activeEpic.current();
     if (!file || json === null) {
       new Notice('Open an epic note to export it.');
       return;
@@ -94,7 +109,9 @@ export class EpicActions {
 
   /** Opens the diagnostics modal for the active note. */
   validate(): void {
-    const { file, result } = this.options.activeEpic.current();
+    // Any note can be validated: one without stories is parsed now (the model keeps such notes unparsed).
+    this.freshSnapshot();
+    const { file, result } = this.options.activeEpic.parseNow();
     if (!file || !result) {
       new Notice('Open a note to validate it.');
       return;
@@ -106,7 +123,10 @@ export class EpicActions {
     }).open();
   }
 
-  /** Puts the cursor at the start of a 1-based line of `file`, opening the note if needed. */
+  /**
+   * Shows the 1-based `line` of `file`: in the view already showing the note (editing: the cursor
+   * moves there; reading view: it scrolls there), or by opening the note at that line.
+   */
   async goToLine(file: TFile, line: number): Promise<void> {
     const { workspace } = this.options.app;
     const leaf = workspace.getLeavesOfType('markdown').find((l) => l.view instanceof MarkdownView && l.view.file?.path === file.path);
@@ -116,7 +136,10 @@ export class EpicActions {
     }
     await workspace.revealLeaf(leaf);
     workspace.setActiveLeaf(leaf, { focus: true });
-    if (leaf.view instanceof MarkdownView) {
+    if (!(leaf.view instanceof MarkdownView)) return;
+    // The ephemeral line is what a link to the line uses: it works in reading view as in editing.
+    leaf.view.setEphemeralState({ line: line - 1 });
+    if (leaf.view.getMode() === 'source') {
       const position = { line: line - 1, ch: 0 };
       leaf.view.editor.setCursor(position);
       leaf.view.editor.scrollIntoView({ from: position, to: position }, true);

@@ -1,12 +1,14 @@
 /**
  * Keeps the shared model on the active note: registers the workspace and vault events that open,
  * re-parse and rename it, and turns the editor extension's `onParsed` into a hand-over to the model
- * (so a change typed in the editor is parsed once, by the editor).
+ * (so a change typed in the editor is parsed once, by the editor, and a note opened in an editor
+ * is parsed once, when the editor opens).
  */
-import { FileView, MarkdownView, TFile, editorInfoField, type Plugin } from 'obsidian';
+import { FileView, MarkdownView, TFile, editorInfoField, type Plugin, type Workspace } from 'obsidian';
 import type { EditorView } from '@codemirror/view';
 import type { ParseResult } from '../model';
 import type { ActiveEpic } from './active-epic';
+import { editorShowsEpic, flushEditorParse } from './open-editors';
 
 /** Registers on `plugin` the events that keep `activeEpic` on the active note. */
 export function followActiveNote(plugin: Plugin, activeEpic: ActiveEpic<TFile>): void {
@@ -14,6 +16,10 @@ export function followActiveNote(plugin: Plugin, activeEpic: ActiveEpic<TFile>):
   const openActive = (): void => {
     const view = workspace.getActiveViewOfType(MarkdownView);
     if (view?.file) {
+      // The editor parsed the note when it opened but hands that parse over a tick later: take it
+      // now, so the model does not parse the same text again.
+      const parsed = flushEditorParse(view.editor);
+      if (parsed) activeEpic.acceptParsed(view.file, parsed);
       activeEpic.open(view.file, view.editor.getValue());
       return;
     }
@@ -49,4 +55,13 @@ export function shareEditorParse(activeEpic: ActiveEpic<TFile>): (result: ParseR
     const file = view.state.field(editorInfoField, false)?.file;
     if (file) activeEpic.acceptParsed(file, result);
   };
+}
+
+/**
+ * True when the note at `path` is an epic: the shared model says so (the active note), or an open
+ * editor of it holds a story. For the reading view's table cells, which come without their note's text.
+ */
+export function isEpicNote(workspace: Workspace, activeEpic: ActiveEpic<TFile>, path: string): boolean {
+  const { file, isEpic } = activeEpic.current();
+  return (file?.path === path && isEpic) || editorShowsEpic(workspace, path);
 }

@@ -1,7 +1,8 @@
 /**
  * The epic progress pane: an `ItemView` in the right sidebar that shows the active note's progress
  * (see progress-render.ts) and re-renders on every change of the shared model. Clicking a story
- * moves the editor cursor to its header line. Header buttons: sync (dry run), export JSON, validate.
+ * shows its header line (the cursor moves there when editing, reading view scrolls there).
+ * Header buttons: sync (dry run), export JSON, validate.
  */
 import { ItemView, Menu, type TFile, type Workspace, type WorkspaceLeaf } from 'obsidian';
 import type { ActiveEpic } from './active-epic';
@@ -23,6 +24,8 @@ export interface ProgressViewOptions {
   readonly actions: CommandActions & { goToLine(file: TFile, line: number): Promise<void> };
   /** Opens the guide to the note format. */
   readonly showFormat: () => void;
+  /** Tracker site URL for issue key links (read at each render), or null. Default: none. */
+  readonly trackerBaseUrl?: () => string | null;
 }
 
 /** The progress pane; see the file comment. */
@@ -68,7 +71,7 @@ export class EpicProgressView extends ItemView {
     const focused = this.contentEl.contains(activeDocument.activeElement)
       ? activeDocument.activeElement?.closest('[data-story]')?.getAttribute('data-story') ?? null
       : null;
-    renderProgressPane(this.contentEl, this.options.activeEpic.current());
+    renderProgressPane(this.contentEl, this.options.activeEpic.current(), { trackerBaseUrl: this.options.trackerBaseUrl?.() ?? null });
     this.contentEl.scrollTop = scroll;
     if (focused !== null) {
       for (const el of Array.from(this.contentEl.querySelectorAll<HTMLElement>('[data-story]'))) {
@@ -85,13 +88,14 @@ export class EpicProgressView extends ItemView {
       this.options.showFormat();
       return;
     }
-    const storyEl = target.closest('[data-story]');
-    const { file, result } = this.options.activeEpic.current();
-    if (!storyEl || !file || !result) return;
-    const story = result.epic.stories.find((s) => s.id === storyEl.getAttribute('data-story'));
-    if (!story) return;
+    // An issue link opens the tracker, not the story's line.
+    if (target.closest('a.spectryn-issue-chip')) return;
+    // The row's own line, not a look-up by id: two stories may share an id (the model warns).
+    const line = Number(target.closest('[data-story]')?.getAttribute('data-line'));
+    const { file } = this.options.activeEpic.current();
+    if (!file || !Number.isInteger(line) || line < 1) return;
     event.preventDefault();
-    void this.options.actions.goToLine(file, story.headerRange.line);
+    void this.options.actions.goToLine(file, line);
   }
 
   private showExportMenu(event: MouseEvent): void {

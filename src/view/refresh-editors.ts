@@ -1,18 +1,16 @@
 /**
  * After a decoration setting changes, asks every open markdown view to redraw now instead of at
- * the next edit: editors rebuild their decorations, reading views re-render. Obsidian's `Editor`
- * exposes its CodeMirror view as `cm` on every platform but does not type it, so it is checked.
+ * the next edit: editors rebuild their decorations, reading views re-render.
  */
-import { EditorView } from '@codemirror/view';
 import { MarkdownView, type Workspace } from 'obsidian';
 import { refreshEpicDecorations } from '../editor';
+import { codeMirrorOf } from './open-editors';
 
 /** Dispatches `refreshEpicDecorations` to every open editor and re-renders every reading view. */
 export function refreshEpicEditors(workspace: Workspace): void {
   for (const leaf of workspace.getLeavesOfType('markdown')) {
     if (!(leaf.view instanceof MarkdownView)) continue;
-    const cm = (leaf.view.editor as unknown as { cm?: unknown }).cm;
-    if (cm instanceof EditorView) cm.dispatch({ effects: refreshEpicDecorations.of(null) });
+    codeMirrorOf(leaf.view.editor)?.dispatch({ effects: refreshEpicDecorations.of(null) });
     if (leaf.view.getMode() === 'preview') leaf.view.previewMode.rerender(true);
   }
 }

@@ -2,6 +2,7 @@
  * The epic editor extension on a real EditorView (jsdom): badges for every status, totals,
  * issue chips, the status menu, diagnostics, modes, debounced re-parse, and notes without stories.
  */
+import { history, undo } from '@codemirror/commands';
 import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import { editorLivePreviewField } from 'obsidian';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
@@ -154,6 +155,17 @@ describe('issue chips', () => {
     expect(view.contentDOM.textContent).not.toContain('**Issue:**');
   });
 
+  test('source mode keeps the line as written and styles the key as a chip', () => {
+    const view = mount({ text: DEMO_NOTE, livePreview: false });
+    const chip = view.contentDOM.querySelector('.spectryn-issue-chip');
+    expect(chip?.textContent).toBe('DEMO-7');
+    expect(chip?.classList.contains('spectryn-issue-source')).toBe(true);
+    expect(chip?.getAttribute('title')).toBe('https://tracker.invalid/browse/DEMO-7');
+    expect(chip?.closest('.cm-line')?.textContent).toBe(DEMO_NOTE.split('\n')[7]);
+    const off = mount({ text: DEMO_NOTE, livePreview: false, display: { livePreview: true, sourceMode: false } });
+    expect(off.contentDOM.querySelector('.spectryn-issue-chip')).toBeNull();
+  });
+
   test('with the cursor on it, the line shows as written', () => {
     const view = mount({ text: DEMO_NOTE, cursor: offsetOf(DEMO_NOTE, '**Issue:**') });
     expect(view.contentDOM.querySelector('.spectryn-issue-chip')).toBeNull();
@@ -181,9 +193,10 @@ describe('status menu', () => {
   });
 
   test('choosing a status rewrites exactly that text in one transaction; undo restores it', () => {
+    jest.useFakeTimers();
     const updates: ViewUpdate[] = [];
     const cursor = offsetOf(DEMO_NOTE, 'Inline story');
-    const view = mount({ text: DEMO_NOTE, cursor, extra: EditorView.updateListener.of((u) => { if (u.docChanged) updates.push(u); }) });
+    const view = mount({ text: DEMO_NOTE, cursor, debounceMs: 150, extra: [history(), EditorView.updateListener.of((u) => { if (u.docChanged) updates.push(u); })] });
     const items = openMenuOn(view, 'open');
     items.find((i) => i.textContent === '✅ Done')?.click();
     expect(updates).toHaveLength(1);
@@ -196,11 +209,50 @@ describe('status menu', () => {
     expect(badges(view).filter((b) => b.getAttribute('data-status') === 'open')).toHaveLength(0);
     expect(badges(view).filter((b) => b.getAttribute('data-status') === 'done')).toHaveLength(4);
     expect(activeDocument.querySelector('.menu')).toBeNull();
-    // Undo is the inverse of that one transaction.
-    const update = updates[0];
-    if (!update) throw new Error('no update');
-    view.dispatch({ changes: update.changes.invert(update.startState.doc) });
+    // One undo (the editor's own command) restores the text, within the re-parse pause, and the
+    // badge says Open again at once, not the Done the menu wrote.
+    jest.advanceTimersByTime(50);
+    expect(undo(view)).toBe(true);
     expect(view.state.doc.toString()).toBe(DEMO_NOTE);
+    const statuses = (): (string | null)[] => badges(view).map((b) => b.getAttribute('data-status'));
+    expect(statuses().filter((s) => s === 'open')).toHaveLength(1);
+    expect(statuses().filter((s) => s === 'done')).toHaveLength(3);
+    // And after the re-parse (which hands back the very parse of before: same text).
+    jest.advanceTimersByTime(500);
+    expect(view.state.field(epicField).stale).toBe(false);
+    expect(statuses().filter((s) => s === 'open')).toHaveLength(1);
+    expect(statuses().filter((s) => s === 'done')).toHaveLength(3);
+  });
+
+  test('the menu writes where the value is now, after edits made while it was open', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const items = openMenuOn(view, 'open');
+    // Text typed above the value (or written back by a sync) moves it.
+    view.dispatch({ changes: { from: 0, insert: 'Typed meanwhile\n' } });
+    items.find((i) => i.textContent === '✅ Done')?.click();
+    expect(view.state.doc.toString()).toBe(`Typed meanwhile\n${DEMO_NOTE.replace('**Status**: 📂 Open', '**Status**: ✅ Done')}`);
+  });
+
+  test('a badge is reachable with the keyboard and Enter or Space opens its menu', () => {
+    const view = mount({ text: DEMO_NOTE });
+    const badge = view.contentDOM.querySelector<HTMLElement>('[data-spectryn-badge][data-status="open"]');
+    if (!badge) throw new Error('no open badge');
+    expect(badge.getAttribute('tabindex')).toBe('0');
+    expect(badge.getAttribute('role')).toBe('button');
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    badge.dispatchEvent(enter);
+    expect(enter.defaultPrevented).toBe(true);
+    expect(activeDocument.querySelectorAll('.menu')).toHaveLength(1);
+    Array.from(activeDocument.querySelectorAll<HTMLElement>('.menu .menu-item')).find((i) => i.textContent === '⏸️ Blocked')?.click();
+    expect(view.state.doc.toString()).toBe(DEMO_NOTE.replace('**Status**: 📂 Open', '**Status**: ⏸️ Blocked'));
+    const cancelled = view.contentDOM.querySelector<HTMLElement>('[data-spectryn-badge][data-status="cancelled"]');
+    if (!cancelled) throw new Error('no cancelled badge');
+    cancelled.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }));
+    expect(Array.from(activeDocument.querySelectorAll('.menu .menu-item[data-checked="true"]')).map((i) => i.textContent)).toEqual(['❌ Cancelled']);
+    // Other keys are the editor's.
+    const other = new KeyboardEvent('keydown', { key: 'x', bubbles: true, cancelable: true });
+    cancelled.dispatchEvent(other);
+    expect(other.defaultPrevented).toBe(false);
   });
 
   test('a status written without emoji is rewritten without emoji', () => {
@@ -283,6 +335,28 @@ describe('parsing', () => {
     };
     expect(ranges(view).length).toBeGreaterThan(20);
     expect(ranges(view)).toEqual(ranges(fresh));
+  });
+
+  test('an edit undone within the pause leaves the decorations of the text as it is, also after the re-parse', () => {
+    jest.useFakeTimers();
+    const view = mount({ text: DEMO_NOTE, debounceMs: 150, extra: history() });
+    const shown = (): string[] => [
+      ...badges(view).map((b) => `${b.getAttribute('data-status') ?? ''}@${view.state.doc.lineAt(view.posAtDOM(b)).number}`),
+      ...totalsOf(view).map((t) => `${t.querySelector('.spectryn-totals-text')?.textContent ?? ''}@${view.state.doc.lineAt(view.posAtDOM(t)).number}`),
+    ];
+    const before = shown();
+    expect(before).toHaveLength(18);
+    // Delete two stories (US-002 and US-003), then undo before the re-parse.
+    const from = offsetOf(DEMO_NOTE, '### 🚀 US-002');
+    const to = offsetOf(DEMO_NOTE, '## Phase 2');
+    view.dispatch({ changes: { from, to }, userEvent: 'delete.selection' });
+    jest.advanceTimersByTime(50);
+    expect(undo(view)).toBe(true);
+    expect(view.state.doc.toString()).toBe(DEMO_NOTE);
+    view.dispatch({ selection: { anchor: 0 } });
+    jest.advanceTimersByTime(500);
+    expect(view.state.field(epicField).stale).toBe(false);
+    expect(shown()).toEqual(before);
   });
 
   test('a long note opens without parsing and is parsed right after', () => {

@@ -9,6 +9,14 @@ import { epicEditorExtension, type DecorationSettings } from '../../src/editor';
 
 export { DEMO_NOTE, PLAIN_NOTE } from './notes';
 
+// jsdom has no layout: CodeMirror's measuring (after an undo scrolls the change into view) needs
+// text ranges to report rectangles. Empty ones will do; no test here asserts geometry.
+const rangeProto = Range.prototype as Partial<Pick<Range, 'getClientRects' | 'getBoundingClientRect'>>;
+if (!rangeProto.getClientRects) {
+  Object.defineProperty(Range.prototype, 'getClientRects', { configurable: true, value: () => [] });
+  Object.defineProperty(Range.prototype, 'getBoundingClientRect', { configurable: true, value: () => new DOMRect() });
+}
+
 /** Options of `mountEditor`. */
 export interface MountOptions {
   readonly text: string;

@@ -1,5 +1,6 @@
 /**
- * Reading view: badges and totals added to rendered sections, matched by their line span.
+ * Reading view: badges and totals added to rendered sections, matched by their line span; and
+ * table cells rendered without section info (live preview's table widget) badged by their column.
  */
 import { epicReadingViewProcessor } from '../../src/editor';
 import { DEMO_NOTE } from './helpers';
@@ -13,9 +14,27 @@ function section(html: (el: HTMLElement) => void): HTMLElement {
   return el;
 }
 
-function context(lineStart: number, lineEnd: number, text = DEMO_NOTE): { getSectionInfo: () => { text: string; lineStart: number; lineEnd: number } } {
-  return { getSectionInfo: () => ({ text, lineStart, lineEnd }) };
+function context(lineStart: number, lineEnd: number, text = DEMO_NOTE): { sourcePath: string; getSectionInfo: () => { text: string; lineStart: number; lineEnd: number } } {
+  return { sourcePath: 'Epics/Demo.md', getSectionInfo: () => ({ text, lineStart, lineEnd }) };
 }
+
+/** What Obsidian passes for cells of live preview's table widget: no section info. */
+const NO_SECTION = { sourcePath: 'Epics/Demo.md', getSectionInfo: () => null };
+
+/** A rendered table: header cells, then body rows, cells as plain text. */
+function renderTable(parent: HTMLElement, header: readonly string[], rows: readonly (readonly string[])[]): HTMLTableElement {
+  const table = parent.createEl('table');
+  const head = table.createEl('thead').createEl('tr');
+  for (const h of header) head.createEl('th', { text: h });
+  const body = table.createEl('tbody');
+  for (const row of rows) {
+    const tr = body.createEl('tr');
+    for (const cell of row) tr.createEl('td', { text: cell });
+  }
+  return table;
+}
+
+const statusesIn = (el: Element): (string | null)[] => Array.from(el.querySelectorAll('.spectryn-status-badge')).map((b) => b.getAttribute('data-status'));
 
 test('a story heading gets its totals', () => {
   const process = epicReadingViewProcessor();
@@ -94,4 +113,66 @@ test('switched off, or a note without stories: nothing changes', () => {
   const plain = section((s) => s.createEl('h2', { text: 'Done' }));
   on(plain, context(0, 0, '## Done\n\nStatus:: ✅ Done\n'));
   expect(plain.innerHTML).toBe('<h2>Done</h2>');
+});
+
+describe('table cells rendered without section info (live preview table widget)', () => {
+  const epicNote = (path: string): boolean => path === 'Epics/Demo.md';
+
+  test('cells of a Status column with a known status get a display-only badge', () => {
+    const process = epicReadingViewProcessor({ isEpicNote: epicNote });
+    const el = section((s) => renderTable(s, ['#', 'Subtask', 'SP', 'Status'], [
+      ['1', 'Done', '2', '✅ Done'], ['2', 'Two', '1', '👀 In Review'], ['3', 'Three', '1', 'Sleeping'], ['4', 'Four', '1', 'Blocked'],
+    ]));
+    process(el.querySelector('table') as HTMLElement, NO_SECTION);
+    expect(statusesIn(el)).toEqual(['done', 'in_review', 'blocked']);
+    // Only the Status column: the subtask named "Done" keeps its text.
+    expect(el.querySelector('tbody tr td:nth-child(2)')?.textContent).toBe('Done');
+    expect(el.querySelectorAll('td:nth-child(4) .spectryn-status-badge')).toHaveLength(3);
+    // Display only: nothing to click or focus, no menu.
+    expect(el.querySelectorAll('[data-spectryn-badge], [role="button"], [tabindex]')).toHaveLength(0);
+    // Obsidian may run the processor again on the same cells: still one badge each.
+    process(el.querySelector('table') as HTMLElement, NO_SECTION);
+    expect(statusesIn(el)).toEqual(['done', 'in_review', 'blocked']);
+  });
+
+  test('a metadata row whose first cell is Status (or State) gets its badge; other rows do not', () => {
+    const process = epicReadingViewProcessor({ isEpicNote: epicNote });
+    const el = section((s) => renderTable(s, ['Field', 'Value'], [['**Story Points**', '4'], ['Status', '🔄 In Progress'], ['Owner', 'Done']]));
+    process(el, NO_SECTION);
+    expect(statusesIn(el)).toEqual(['in_progress']);
+    const state = section((s) => renderTable(s, ['Field', 'Value'], [['State', 'closed']]));
+    process(state, NO_SECTION);
+    expect(statusesIn(state)).toEqual(['done']);
+  });
+
+  test('the processor may get the cell itself, or an element rendered inside it', () => {
+    const process = epicReadingViewProcessor({ isEpicNote: epicNote });
+    const el = section((s) => renderTable(s, ['Field', 'Value'], [['**Status**', '']]));
+    const cell = el.querySelectorAll('td')[1] as HTMLElement;
+    const inner = cell.createDiv({ cls: 'table-cell-wrapper' });
+    inner.createSpan({ text: '✅ ' });
+    inner.createEl('strong', { text: 'Done' });
+    process(inner, NO_SECTION);
+    expect(statusesIn(cell)).toEqual(['done']);
+    expect(cell.querySelector('.spectryn-status-label')?.textContent).toBe('Done');
+    const other = section((s) => renderTable(s, ['Status'], [['📂 Open']]));
+    process(other.querySelector('td') as HTMLElement, NO_SECTION);
+    expect(statusesIn(other)).toEqual(['open']);
+  });
+
+  test('nothing happens in notes without stories, for header cells, or when switched off', () => {
+    const table = (): HTMLElement => section((s) => renderTable(s, ['Status', 'Done'], [['✅ Done', 'x']]));
+    const plain = table();
+    epicReadingViewProcessor({ isEpicNote: () => false })(plain, NO_SECTION);
+    epicReadingViewProcessor()(plain, NO_SECTION);
+    expect(statusesIn(plain)).toEqual([]);
+    const on = table();
+    epicReadingViewProcessor({ isEpicNote: epicNote })(on, NO_SECTION);
+    // The header "Done" names a column: no badge there.
+    expect(statusesIn(on)).toEqual(['done']);
+    expect(on.querySelector('th:nth-child(2)')?.textContent).toBe('Done');
+    const off = table();
+    epicReadingViewProcessor({ isEpicNote: epicNote, enabled: () => true, cellsEnabled: () => false })(off, NO_SECTION);
+    expect(statusesIn(off)).toEqual([]);
+  });
 });

@@ -28,3 +28,24 @@ test('phase and epic totals', () => {
     '0 of 10 pts done · 0/2 stories',
   ]);
 });
+
+test('the over-budget flag rounds its sums like the totals do (no float noise)', () => {
+  const note = [
+    '# Epic',
+    '### US-001: Small story',
+    '**Story Points**: 0.25',
+    '**Status**: Open',
+    '#### Subtasks',
+    '| # | Subtask | Description | SP | Status |',
+    '|---|---------|-------------|----|--------|',
+    '| 1 | One | First | 0.1 | Open |',
+    '| 2 | Two | Second | 0.2 | Open |',
+    '',
+  ].join('\n');
+  const [story] = parseEpic(note).epic.stories;
+  if (!story) throw new Error('no story');
+  expect(story.subtasks.map((s) => s.storyPoints)).toEqual([0.1, 0.2]);
+  const flag = storyTotals(story).flags[0];
+  expect(flag?.label).toBe('Subtasks 0.3 > 0.25 pts');
+  expect(flag?.message).toBe("Subtask points (0.3) add up to more than the story's 0.25.");
+});

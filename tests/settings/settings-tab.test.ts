@@ -36,7 +36,7 @@ function setUp(initial: SpectrynSettings = migrateSettings(null)) {
   return { app, tab, saved, current: () => settings };
 }
 
-type AnyDef = { name?: string; control?: { key: string; type: string }; render?: (s: Setting, g: unknown) => void; action?: (el: HTMLElement, i: number) => void; visible?: () => boolean; items?: AnyDef[] };
+type AnyDef = { name?: string; desc?: string; control?: { key: string; type: string }; render?: (s: Setting, g: unknown) => void; action?: (el: HTMLElement, i: number) => void; visible?: () => boolean; items?: AnyDef[] };
 function flatten(items: SettingDefinitionItem[]): AnyDef[] {
   return (items as AnyDef[]).flatMap((item) => (item.items ? flatten(item.items as SettingDefinitionItem[]) : [item]));
 }
@@ -47,7 +47,7 @@ describe('SpectrynSettingTab', () => {
     const defs = flatten(tab.getSettingDefinitions());
     const keys = defs.flatMap((d) => (d.control ? [d.control.key] : []));
     expect(keys).toEqual(expect.arrayContaining(['tracker', 'siteUrl', 'email', 'projectKey', 'storyIssueType', 'subtaskIssueType', 'storyPointsField',
-      'statusMapping.done', 'statusMapping.cancelled', 'priorityMapping.critical', 'decorations.livePreview', 'decorations.sourceMode', 'decorations.readingView']));
+      'priorityMapping.critical', 'priorityMapping.low', 'decorations.livePreview', 'decorations.sourceMode', 'decorations.readingView']));
     for (const key of keys) expect(tab.getControlValue(key)).toBeDefined();
     expect(keys.some((k) => /token/i.test(k))).toBe(false);
     expect(defs.map((d) => d.name)).toEqual(expect.arrayContaining(['API token', 'Test connection']));
@@ -85,6 +85,105 @@ describe('SpectrynSettingTab', () => {
     await component.changeCallback('jira-token');
     expect(saved.at(-1)?.tokenSecretName).toBe('jira-token');
     expect(JSON.stringify(saved)).not.toContain('tok-SECRET');
+  });
+
+  describe('status mapping table', () => {
+    type Table = { type: string; heading?: string; items: AnyDef[]; onDelete: (i: number) => void; onReorder: (a: number, b: number) => void; addItem: { name: string; action: (el: HTMLElement) => void }; emptyState?: string };
+    const table = (tab: SpectrynSettingTab): Table => (tab.getSettingDefinitions() as unknown as Table[]).find((d) => d.heading === 'Status mapping') as Table;
+    /** Draws row `index` as Obsidian would and returns its two fields. */
+    function drawRow(t: Table, index: number): { input: HTMLInputElement; select: HTMLSelectElement } {
+      const setting = new Setting(document.createElement('div'));
+      t.items[index]?.render?.(setting, null);
+      const input = setting.controlEl.querySelector('input');
+      const select = setting.controlEl.querySelector('select');
+      if (!input || !select) throw new Error('row without its fields');
+      return { input, select };
+    }
+    const rowsOf = (t: Table): string[] => t.items.map((item, i) => { const { input, select } = drawRow(t, i); return `${select.value}:${input.value}`; });
+    const updates = (tab: SpectrynSettingTab): number => (tab as unknown as { updates: number }).updates;
+    const settle = async (): Promise<void> => { await Promise.resolve(); await Promise.resolve(); };
+
+    it('is a declarative list: one row per Jira status name, with its note status', () => {
+      const { tab } = setUp();
+      const t = table(tab);
+      expect(t.type).toBe('list');
+      expect(rowsOf(t)).toEqual([
+        'planned:Backlog', 'planned:To Do', 'open:To Do', 'open:Open', 'in_progress:In Progress', 'in_review:In Review',
+        'blocked:Blocked', 'done:Done', 'done:Closed', 'done:Resolved', 'cancelled:Won\'t Do', 'cancelled:Cancelled',
+      ]);
+      // The first name of a status is where transitions go; the row says so.
+      expect(t.items[7]?.desc).toBe('Transitions to Done go to this Jira status.');
+      expect(t.items[8]?.desc).toBeUndefined();
+      const { select } = drawRow(t, 0);
+      expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['📋 Planned', '📂 Open', '🔄 In progress', '👀 In review', '⏸️ Blocked', '✅ Done', '❌ Cancelled']);
+    });
+
+    it('edits a name in place and moves a row to another status', async () => {
+      const { tab, current } = setUp();
+      const t = table(tab);
+      const { input } = drawRow(t, 7);
+      input.value = 'Shipped';
+      input.dispatchEvent(new Event('input'));
+      await settle();
+      expect(current().statusMapping.done).toEqual(['Shipped', 'Closed', 'Resolved']);
+      expect(updates(tab)).toBe(0);
+      const { select } = drawRow(t, 9);
+      select.value = 'cancelled';
+      select.dispatchEvent(new Event('change'));
+      await settle();
+      expect(current().statusMapping.done).toEqual(['Shipped', 'Closed']);
+      expect(current().statusMapping.cancelled).toEqual(['Won\'t Do', 'Cancelled', 'Resolved']);
+      expect(updates(tab)).toBe(1);
+      expect(rowsOf(table(tab)).slice(-4)).toEqual(['done:Closed', 'cancelled:Won\'t Do', 'cancelled:Cancelled', 'cancelled:Resolved']);
+    });
+
+    it('deletes and reorders rows (the first of a status is the transition target)', async () => {
+      const { tab, current } = setUp();
+      table(tab).onDelete(0);
+      await settle();
+      expect(current().statusMapping.planned).toEqual(['To Do']);
+      // Indices of the redrawn table: Done, Closed, Resolved are rows 6, 7, 8 now.
+      table(tab).onReorder(8, 6);
+      await settle();
+      expect(current().statusMapping.done).toEqual(['Resolved', 'Done', 'Closed']);
+      expect(updates(tab)).toBe(2);
+      // Deleting every name of a status gives it back its default names.
+      const t = table(tab);
+      const blocked = t.items.findIndex((_item, i) => drawRow(t, i).select.value === 'blocked');
+      t.onDelete(blocked);
+      await settle();
+      expect(current().statusMapping.blocked).toEqual(['Blocked']);
+    });
+
+    it('adds a blank row, kept out of the settings until it is named', async () => {
+      const { tab, current, saved } = setUp();
+      table(tab).addItem.action(document.createElement('div'));
+      expect(updates(tab)).toBe(1);
+      const t = table(tab);
+      expect(t.items).toHaveLength(13);
+      expect(rowsOf(t).at(-1)).toBe('open:');
+      expect(saved).toHaveLength(0);
+      // Redrawn before it is named: still there.
+      expect(table(tab).items).toHaveLength(13);
+      const row = drawRow(t, 12);
+      row.input.value = 'Selected for Development';
+      row.input.dispatchEvent(new Event('input'));
+      await settle();
+      expect(current().statusMapping.open).toEqual(['To Do', 'Open', 'Selected for Development']);
+      row.select.value = 'in_progress';
+      row.select.dispatchEvent(new Event('change'));
+      await settle();
+      expect(current().statusMapping.in_progress).toEqual(['In Progress', 'Selected for Development']);
+      expect(current().statusMapping.open).toEqual(['To Do', 'Open']);
+      expect(table(tab).items).toHaveLength(13);
+    });
+
+    it('shows mappings stored by older versions (comma-separated text) as rows', () => {
+      const { tab } = setUp(migrateSettings({ statusMapping: { done: 'Shipped, Released', open: ['Todo', ' '] } }));
+      const rows = rowsOf(table(tab));
+      expect(rows.filter((r) => r.startsWith('done:'))).toEqual(['done:Shipped', 'done:Released']);
+      expect(rows.filter((r) => r.startsWith('open:'))).toEqual(['open:Todo']);
+    });
   });
 
   describe('Test connection', () => {

@@ -297,6 +297,10 @@ export class MarkdownView extends FileView {
   };
   mode: 'source' | 'preview' = 'source';
   previewMode = { rerenders: 0, rerender(): void { this.rerenders += 1; } };
+  /** Every ephemeral state set (`{ line }` scrolls to a line in either mode), for assertions. */
+  ephemeralStates: unknown[] = [];
+  setEphemeralState(state: unknown): void { this.ephemeralStates.push(state); }
+  getEphemeralState(): Record<string, unknown> { return {}; }
   getMode(): 'source' | 'preview' { return this.mode; }
   getViewType(): string { return 'markdown'; }
   getDisplayText(): string { return this.file?.basename ?? ''; }
@@ -424,7 +428,9 @@ export abstract class PluginSettingTab {
   getControlValue(key: string): unknown { return (this.plugin as unknown as { settings?: Record<string, unknown> }).settings?.[key]; }
   setControlValue(_key: string, _value: unknown): void | Promise<void> { /* overridden */ }
   refreshDomState(): void { this.domRefreshes += 1; }
-  update(): void { /* nothing to re-index */ }
+  /** How many times `update()` asked for the definitions to be read and drawn again. */
+  updates = 0;
+  update(): void { this.updates += 1; }
 }
 
 /** The secret picker: remembers its value and change callback. */
@@ -438,7 +444,36 @@ export class SecretComponent {
   onChange(cb: (value: string) => unknown): this { this.changeCallback = cb; return this; }
 }
 
-/** A settings row: `addComponent` runs the factory on the row's control element. */
+/** A text field: a real `<input>`; typing in it (an `input` event) calls `onChange`, as in Obsidian. */
+export class TextComponent {
+  inputEl: HTMLInputElement;
+  private changeCallbacks: ((value: string) => unknown)[] = [];
+  constructor(containerEl: HTMLElement) {
+    this.inputEl = containerEl.createEl('input', { type: 'text' });
+    this.inputEl.addEventListener('input', () => { for (const cb of this.changeCallbacks) cb(this.inputEl.value); });
+  }
+  getValue(): string { return this.inputEl.value; }
+  setValue(value: string): this { this.inputEl.value = value; return this; }
+  setPlaceholder(placeholder: string): this { this.inputEl.placeholder = placeholder; return this; }
+  onChange(cb: (value: string) => unknown): this { this.changeCallbacks.push(cb); return this; }
+}
+
+/** A dropdown: a real `<select>`; choosing an option (a `change` event) calls `onChange`. */
+export class DropdownComponent {
+  selectEl: HTMLSelectElement;
+  private changeCallbacks: ((value: string) => unknown)[] = [];
+  constructor(containerEl: HTMLElement) {
+    this.selectEl = containerEl.createEl('select', { cls: 'dropdown' });
+    this.selectEl.addEventListener('change', () => { for (const cb of this.changeCallbacks) cb(this.selectEl.value); });
+  }
+  addOption(value: string, display: string): this { this.selectEl.createEl('option', { value, text: display }); return this; }
+  addOptions(options: Record<string, string>): this { for (const [value, display] of Object.entries(options)) this.addOption(value, display); return this; }
+  getValue(): string { return this.selectEl.value; }
+  setValue(value: string): this { this.selectEl.value = value; return this; }
+  onChange(cb: (value: string) => unknown): this { this.changeCallbacks.push(cb); return this; }
+}
+
+/** A settings row: `addComponent` runs the factory on the row's control element; `addText`/`addDropdown` add real fields. */
 export class Setting {
   settingEl: HTMLElement;
   controlEl: HTMLElement;
@@ -448,6 +483,8 @@ export class Setting {
     this.controlEl = this.settingEl.createDiv({ cls: 'setting-item-control' });
   }
   addComponent<T>(cb: (el: HTMLElement) => T): this { this.components.push(cb(this.controlEl)); return this; }
+  addText(cb: (component: TextComponent) => unknown): this { const c = new TextComponent(this.controlEl); this.components.push(c); cb(c); return this; }
+  addDropdown(cb: (component: DropdownComponent) => unknown): this { const c = new DropdownComponent(this.controlEl); this.components.push(c); cb(c); return this; }
 }
 
 /**

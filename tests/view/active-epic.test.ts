@@ -118,16 +118,80 @@ describe('ActiveEpic and editors that parse before their note is active', () => 
     activeEpic.open(file, seedNote());
     expect(parses).toHaveLength(0);
     expect(activeEpic.current().result).toBe(editorParse);
-    activeEpic.open(fileAt('Other.md'), '# Other');
+    activeEpic.open(fileAt('Other.md'), '# Other\n\n### US-001: One\n');
     activeEpic.open(file, `${seedNote()}\nmore`);
-    expect(parses).toEqual(['# Other', `${seedNote()}\nmore`]);
+    expect(parses).toEqual(['# Other\n\n### US-001: One\n', `${seedNote()}\nmore`]);
   });
 
   it('keeps only the latest few notes', () => {
     const { activeEpic, parses } = setUp();
-    for (let i = 0; i < 10; i += 1) activeEpic.acceptParsed(fileAt(`N${i}.md`), parseEpic(`# N${i}`));
-    activeEpic.open(fileAt('N9.md'), '# N9');
-    activeEpic.open(fileAt('N0.md'), '# N0');
-    expect(parses).toEqual(['# N0']);
+    const note = (i: number): string => `# N${i}\n### US-00${i}: Story\n`;
+    for (let i = 0; i < 10; i += 1) activeEpic.acceptParsed(fileAt(`N${i}.md`), parseEpic(note(i)));
+    activeEpic.open(fileAt('N9.md'), note(9));
+    activeEpic.open(fileAt('N0.md'), note(0));
+    expect(parses).toEqual([note(0)]);
+  });
+});
+
+describe('ActiveEpic and notes without stories', () => {
+  const plain = `# Notes\n\n${'Some text, Status:: ✅ Done.\n'.repeat(50)}`;
+
+  it('publishes "not an epic" without parsing, and stays quiet while the note is typed in', () => {
+    const { activeEpic, timers, parses, seen } = setUp();
+    const file = fileAt('Notes/Plain.md');
+    activeEpic.open(file, plain);
+    expect(parses).toEqual([]);
+    expect(activeEpic.current()).toMatchObject({ file, result: null, progress: null, isEpic: false });
+    activeEpic.changed(file, () => `${plain}more`);
+    timers.flush();
+    activeEpic.open(file, `${plain}more`);
+    expect(parses).toEqual([]);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('parses on request (Validate), and as soon as a story header is typed', () => {
+    const { activeEpic, timers, parses } = setUp();
+    const file = fileAt('Notes/Plain.md');
+    activeEpic.open(file, plain);
+    const validated = activeEpic.parseNow();
+    expect(parses).toEqual([plain]);
+    expect(validated.result?.diagnostics.map((d) => d.code)).toContain('no-stories');
+    expect(validated.isEpic).toBe(false);
+    // Asking again parses nothing more.
+    expect(activeEpic.parseNow()).toBe(validated);
+    const epic = `${plain}\n### US-001: First\n**Story Points**: 3\n`;
+    activeEpic.changed(file, () => epic);
+    timers.flush();
+    expect(parses).toEqual([plain, epic]);
+    expect(activeEpic.current()).toMatchObject({ isEpic: true });
+  });
+
+  it('runs a pending parse at once on flush', () => {
+    const { activeEpic, timers, parses } = setUp();
+    const file = fileAt('Epics/Seed.md');
+    activeEpic.open(file, seedNote());
+    activeEpic.changed(file, () => `${seedNote()}x`);
+    activeEpic.flush();
+    expect(timers.pending.size).toBe(0);
+    expect(parses).toEqual([seedNote(), `${seedNote()}x`]);
+    activeEpic.flush();
+    expect(parses).toHaveLength(2);
+  });
+
+  it('shares a parse of exactly the same note and text, and keeps offered ones', () => {
+    const { activeEpic, parses } = setUp();
+    const file = fileAt('Epics/Seed.md');
+    activeEpic.open(file, seedNote());
+    const result = activeEpic.current().result;
+    expect(activeEpic.parsedFor(file.path, seedNote())).toBe(result);
+    expect(activeEpic.parsedFor(file.path, `${seedNote()}x`)).toBeNull();
+    expect(activeEpic.parsedFor('Other.md', seedNote())).toBeNull();
+    const other = parseEpic('# Other\n### US-001: One\n');
+    activeEpic.offerParsed('Other.md', other);
+    expect(activeEpic.current().result).toBe(result);
+    expect(activeEpic.parsedFor('Other.md', other.text)).toBe(other);
+    activeEpic.open(fileAt('Other.md'), other.text);
+    expect(activeEpic.current().result).toBe(other);
+    expect(parses).toEqual([seedNote()]);
   });
 });

@@ -154,6 +154,21 @@ describe('EpicActions.goToLine', () => {
     expect(view.editor.cursor).toEqual({ line: 104, ch: 0 });
     expect((app.workspace as unknown as { activeLeaf: unknown }).activeLeaf).toBe(leaf);
   });
+
+  it('scrolls a note shown in reading view to the line (its hidden editor is no use)', async () => {
+    const { app, actions, file } = setUp(seedNote());
+    const { MarkdownView, WorkspaceLeaf } = jest.requireActual<typeof import('obsidian')>('obsidian');
+    const leaf = new WorkspaceLeaf() as unknown as { view: unknown };
+    const view = new (MarkdownView as unknown as new (leaf: unknown) => { file: TFile; mode: string; ephemeralStates: unknown[]; editor: { cursor: { line: number; ch: number } } })(leaf);
+    view.file = file;
+    view.mode = 'preview';
+    leaf.view = view;
+    (app.workspace as unknown as { leaves: unknown[] }).leaves.push(leaf);
+    await actions.goToLine(file, 43);
+    expect(view.ephemeralStates).toEqual([{ line: 42 }]);
+    expect(view.editor.cursor).toEqual({ line: 0, ch: 0 });
+    expect((app.workspace as unknown as { activeLeaf: unknown }).activeLeaf).toBe(leaf);
+  });
 });
 
 describe('Export JSON failures', () => {

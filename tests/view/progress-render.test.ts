@@ -135,6 +135,35 @@ describe('progress pane content', () => {
     expect(row?.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toBe('0 of 5.5 points done');
   });
 
+  it('says each count once: stories in the phase head, not again in its count line', () => {
+    const el = render(note);
+    const phase = el.querySelector('[data-phase="Alpha"]');
+    expect(phase?.querySelector('.spectryn-phase-stories')?.textContent).toBe('1/3 stories');
+    expect(phase?.textContent?.match(/stories/g)).toHaveLength(1);
+    expect(Array.from(phase?.querySelectorAll('.spectryn-counts span') ?? []).map((s) => s.textContent)).toEqual(['0/0 subtasks', '1 cancelled', '1 not estimated']);
+    // The overall block has no head: its count line keeps the stories.
+    expect(el.querySelector('.spectryn-overall .spectryn-counts')?.textContent).toContain('1/3 stories done');
+  });
+
+  it('links issue chips to the tracker when the note or the settings give its address', () => {
+    const withUrl = note.replace('**Issue**: SHOP-7\n', '').replace('### US-002: Unsized\n', '### US-002: Unsized\n> **Issue:** [SHOP-7](https://shop.example/browse/SHOP-7)\n');
+    const linked = document.createElement('div');
+    renderProgressPane(linked, snapshotOf(withUrl).snapshot);
+    expect(linked.querySelector('[data-story="US-002"] a.spectryn-issue-chip')?.getAttribute('href')).toBe('https://shop.example/browse/SHOP-7');
+    const el = document.createElement('div');
+    renderProgressPane(el, snapshotOf(note).snapshot, { trackerBaseUrl: 'https://jira.example.com/' });
+    const chip = el.querySelector('[data-story="US-002"] .spectryn-issue-chip');
+    expect(chip?.tagName).toBe('A');
+    expect(chip?.getAttribute('href')).toBe('https://jira.example.com/browse/SHOP-7');
+    expect(chip?.getAttribute('target')).toBe('_blank');
+    // Without an address: a plain chip.
+    expect(render(note).querySelector('[data-story="US-002"] .spectryn-issue-chip')?.tagName).toBe('SPAN');
+  });
+
+  it('gives each story title its full text on hover (the row cuts it to one line)', () => {
+    expect(render(note).querySelector('[data-story="US-003"] .spectryn-story-title')?.getAttribute('title')).toBe('Half');
+  });
+
   it('explains a note that is not an epic, with a link to the format', () => {
     const el = render('# Groceries\n\nMilk and bread.\n');
     expect(el.querySelector('.spectryn-pane-empty')?.textContent).toContain('is not an epic');

@@ -55,6 +55,35 @@ describe('EpicProgressView', () => {
     expect(actions.calls).toEqual(['goto:Epics/Seed.md:105', 'goto:Epics/Seed.md:43']);
   });
 
+  it('goes to the clicked row\'s own line, also when two stories share an id', async () => {
+    const note = ['# Epic', '## Phase 1: A', '### US-001: First', '**Story Points**: 1', '### US-001: Copy', '**Story Points**: 2', ''].join('\n');
+    const { view, actions } = await openPane(note);
+    const rows = Array.from(view.contentEl.querySelectorAll<HTMLElement>('[data-story="US-001"]'));
+    expect(rows).toHaveLength(2);
+    rows[1]?.querySelector<HTMLElement>('.spectryn-story-title')?.click();
+    rows[0]?.click();
+    expect(actions.calls).toEqual(['goto:Epics/Seed.md:5', 'goto:Epics/Seed.md:3']);
+  });
+
+  it('lets an issue link open the tracker instead of going to the story', async () => {
+    const note = ['# Epic', '### US-001: First', '> **Issue:** [DB-1](https://jira.example.com/browse/DB-1)', '', '**Story Points**: 1', ''].join('\n');
+    const { view, actions } = await openPane(note);
+    const link = view.contentEl.querySelector<HTMLElement>('a.spectryn-issue-chip');
+    expect(link?.getAttribute('href')).toBe('https://jira.example.com/browse/DB-1');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link?.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(false);
+    expect(actions.calls).toEqual([]);
+  });
+
+  it('links issue keys with the tracker address of the settings', async () => {
+    const note = ['# Epic', '### US-001: First', '**Issue**: DB-2', '**Story Points**: 1', ''].join('\n');
+    const { activeEpic } = snapshotOf(note, 'Epics/Seed.md');
+    const view = new EpicProgressView(new WorkspaceLeaf(), { activeEpic, actions: new RecordingPaneActions(), showFormat: () => undefined, trackerBaseUrl: () => 'https://jira.example.com' });
+    await (view as unknown as { open(): Promise<void> }).open();
+    expect(view.contentEl.querySelector('a.spectryn-issue-chip')?.getAttribute('href')).toBe('https://jira.example.com/browse/DB-2');
+  });
+
   it('keeps the focused story focused across a re-render', async () => {
     const { view, activeEpic, file } = await openPane(seedNote());
     document.body.appendChild(view.containerEl);
