@@ -1,6 +1,6 @@
 // Builds the sandbox into dist/demo/: the page (demo/page.ts with `obsidian` aliased to the
-// browser stand-in demo/obsidian-shim), index.html, sandbox.css, and the server (demo/server.ts,
-// Node, bundled). `npm run demo` = this, then `node dist/demo/server.js`.
+// browser stand-in demo/obsidian-shim), index.html, sandbox.css, the issue pages' theme script
+// (demo/browse-theme.ts -> browse.js), and the server (demo/server.ts, Node, bundled). `npm run demo` = this, then `node dist/demo/server.js`.
 import esbuild from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -21,6 +21,15 @@ await Promise.all([
     alias: { obsidian: join(here, 'obsidian-shim', 'index.ts') },
     sourcemap: 'linked',
     outfile: join(out, 'page.js'),
+    logLevel: 'warning',
+  }),
+  esbuild.build({
+    entryPoints: [join(here, 'browse-theme.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: join(out, 'browse.js'),
     logLevel: 'warning',
   }),
   esbuild.build({

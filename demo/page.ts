@@ -10,6 +10,7 @@ import manifest from '../manifest.json';
 import { buildLayout } from './layout';
 import { App, Modal, setIcon } from './obsidian-shim';
 import { withSandboxEpic } from './sandbox-note';
+import { applyTheme, savedTheme } from './theme';
 import { TrackerPanel } from './tracker-panel';
 
 /** The example note, as the server serves it. */
@@ -20,16 +21,15 @@ const NOTE_PATH = 'postgres-to-crdb.md';
 const SANDBOX_SECRET = 'sandbox-jira-token';
 /** The built-in tracker's sign-in (it only opens the sandbox's own fake Jira). */
 const SANDBOX_SIGN_IN = { email: 'dev@example.com', token: 'fake-token-123', projectKey: 'INFRA' };
-const THEME_KEY = 'sandbox-theme';
-
-type Theme = 'light' | 'dark';
-
-function applyTheme(theme: Theme): void {
-  document.body.toggleClass('theme-dark', theme === 'dark');
-  document.body.toggleClass('theme-light', theme === 'light');
-  document.body.setAttr('data-theme', theme);
-  window.localStorage.setItem(THEME_KEY, theme);
-}
+/**
+ * What the title bar says. The stand-in's editor has no live-preview rendering: it shows the
+ * note's source, as Obsidian's source mode does, with the plugin's live-preview decorations on
+ * top (only the reading view renders markdown); a newcomer must not take the visible `**`, `|`
+ * and `#` for a rendering bug.
+ */
+const SUBTITLE_INTRO = 'The plugin\'s own code in a stand-in for Obsidian.';
+const SUBTITLE_MODE = 'The editor shows markdown source, as in Obsidian\'s source mode, plus the plugin\'s live-preview decorations (badges, totals, issue chips); ¶ renders the note.';
+const SUBTITLE_HOWTO = 'Edit the note, click a status badge, sync with ⟳ in the ribbon.';
 
 /** First run: the plugin's settings point at the built-in tracker (same origin as this page). */
 function seedSettings(pluginId: string): void {
@@ -67,13 +67,15 @@ function openCommandPalette(app: App): void {
 }
 
 async function main(): Promise<void> {
-  const saved = window.localStorage.getItem(THEME_KEY);
-  applyTheme(saved === 'dark' ? 'dark' : 'light');
+  applyTheme(document.body, savedTheme());
   const layout = buildLayout(document.body);
   const app = new App({ ribbon: layout.ribbon, main: layout.main, right: layout.rightLeaves, statusBar: layout.statusBar });
 
   layout.titleBar.createSpan({ cls: 'sandbox-title', text: 'Spectryn sandbox' });
-  layout.titleBar.createSpan({ cls: 'sandbox-subtitle', text: 'The plugin\'s own code in a stand-in for Obsidian. Edit the note, click a status badge, press the sync button in the ribbon.' });
+  const subtitle = layout.titleBar.createSpan({ cls: 'sandbox-subtitle' });
+  subtitle.createSpan({ cls: 'sandbox-subtitle-intro', text: `${SUBTITLE_INTRO} ` });
+  subtitle.createSpan({ cls: 'sandbox-subtitle-mode', text: SUBTITLE_MODE });
+  subtitle.createSpan({ cls: 'sandbox-subtitle-howto', text: ` ${SUBTITLE_HOWTO}` });
 
   app.secretStorage.setSecret(SANDBOX_SECRET, SANDBOX_SIGN_IN.token);
   seedSettings(manifest.id);
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
     showMode();
   });
   ribbonButton(layout.ribbonBottom, 'moon', 'Toggle light and dark theme', 'theme', () => {
-    applyTheme(document.body.hasClass('theme-dark') ? 'light' : 'dark');
+    applyTheme(document.body, document.body.hasClass('theme-dark') ? 'light' : 'dark');
   });
   ribbonButton(layout.ribbonBottom, 'settings', 'Open settings', 'settings', () => app.setting.openTabById(manifest.id));
 

@@ -2,6 +2,7 @@
  * The sandbox server: `node:http` on 127.0.0.1:`PORT` (default 4317; 0 picks a free port) serving
  * the page (dist/demo), the plugin's styles.css, the example note, an in-memory Jira Cloud (the
  * sync tests' fake, requests checked against Atlassian's OpenAPI description) on the same origin,
+ * `GET /browse/KEY` (an issue's page, where the plugin's issue chips link; see browse-page.ts),
  * `GET /sandbox/tracker` (what the tracker holds), `POST /sandbox/reset` (a fresh tracker) and
  * `POST /sandbox/request-url` (Obsidian's `requestUrl` for other origins: made from Node, no CORS).
  */
@@ -9,7 +10,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
-import { createFakeJiraHandler, loadJiraContracts, type FakeJiraHandler, type JiraContracts } from '../tests/sync/fake-jira';
+import { adfToPlainText } from '../src/sync/jira/adf-normalise';
+import { createFakeJiraHandler, loadJiraContracts, type FakeIssue, type FakeJiraHandler, type JiraContracts } from '../tests/sync/fake-jira';
+import { BROWSE_PAGE_CSP, issuePageHtml, notFoundPageHtml, type BrowseIssue } from './browse-page';
+import { compareKeys } from './tracker-tree';
 
 /** Default port of `npm run demo`. */
 export const DEFAULT_PORT = 4317;
@@ -74,8 +78,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function trackerState(jira: FakeJiraHandler): TrackerState {
-  const issues = [...jira.issues.values()].map((issue) => ({
+function trackerIssue(issue: FakeIssue): TrackerIssue {
+  return {
     key: issue.key,
     type: issue.issueType,
     summary: issue.summary,
@@ -84,9 +88,44 @@ function trackerState(jira: FakeJiraHandler): TrackerState {
     storyPoints: issue.storyPoints,
     priority: issue.priority,
     labels: issue.labels,
-  }));
-  issues.sort((a, b) => Number(a.key.split('-')[1]) - Number(b.key.split('-')[1]));
+  };
+}
+
+function trackerState(jira: FakeJiraHandler): TrackerState {
+  const issues = [...jira.issues.values()].map(trackerIssue);
+  issues.sort((a, b) => compareKeys(a.key, b.key));
   return { issues, requests: jira.requests.length, writes: jira.writes().length, violations: jira.violations };
+}
+
+function browseIssue(issue: FakeIssue): BrowseIssue {
+  // Cloud keeps descriptions as ADF, Data Center as wiki text: the page shows plain text either way.
+  const description = issue.description === null ? '' : typeof issue.description === 'string' ? issue.description : adfToPlainText(issue.description);
+  return { ...trackerIssue(issue), description };
+}
+
+/** `GET /browse/KEY`: the issue's page, or a 404 page naming the keys the tracker holds. */
+function sendIssuePage(res: ServerResponse, jira: FakeJiraHandler, encodedKey: string, method: string): void {
+  let key = encodedKey;
+  try {
+    key = decodeURIComponent(encodedKey);
+  } catch {
+    // A malformed escape is no key the tracker holds: the 404 page shows it as sent.
+  }
+  // Jira's browse links ignore the case of the key.
+  const issue = jira.issues.get(key) ?? jira.issues.get(key.toUpperCase());
+  const all = [...jira.issues.values()];
+  let html: string;
+  if (issue) {
+    const parent = issue.parent === null ? undefined : jira.issues.get(issue.parent);
+    html = issuePageHtml(browseIssue(issue), {
+      parent: parent ? browseIssue(parent) : null,
+      children: all.filter((other) => other.parent === issue.key).map(browseIssue),
+    });
+  } else {
+    html = notFoundPageHtml(key, all.map((other) => other.key));
+  }
+  res.writeHead(issue ? 200 : 404, { 'content-type': TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store', 'content-security-policy': BROWSE_PAGE_CSP, 'x-content-type-options': 'nosniff' });
+  res.end(method === 'HEAD' ? undefined : html);
 }
 
 /**
@@ -138,6 +177,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     '/index.html': join(pageDir, 'index.html'),
     '/page.js': join(pageDir, 'page.js'),
     '/page.js.map': join(pageDir, 'page.js.map'),
+    '/browse.js': join(pageDir, 'browse.js'),
     '/sandbox.css': join(pageDir, 'sandbox.css'),
     '/styles.css': join(root, 'styles.css'),
     '/examples/postgres-to-crdb.md': join(root, 'examples', 'postgres-to-crdb.md'),
@@ -158,6 +198,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (path === '/sandbox/reset' && method === 'POST') {
       jira = newTracker();
       sendJson(res, 200, trackerState(jira));
+      return;
+    }
+    const browse = /^\/browse\/([^/]+)$/.exec(path);
+    if (browse?.[1] !== undefined && (method === 'GET' || method === 'HEAD')) {
+      sendIssuePage(res, jira, browse[1], method);
       return;
     }
     if (path === '/sandbox/request-url' && method === 'POST') {

@@ -1,8 +1,16 @@
 /**
- * "What the tracker holds": the embedded Jira's issues (key, type, status, points, summary, under
- * which parent), and its request and write counts, polled from `GET /sandbox/tracker`. Stable
- * hooks: the panel has `data-issue-count`; each row `data-key`, `data-status`, `data-parent`.
+ * "What the tracker holds": the embedded Jira's issues as a tree (the epic, each story, its
+ * subtasks under it; key, status, summary, points in aligned columns; the key opens the issue's
+ * page), its request and write counts, and a hint that sync never changes the epic's own status.
+ * Polled from `GET /sandbox/tracker`. Collapsible: the header toggles the list (remembered; on a
+ * first visit it starts collapsed in a window smaller than `TRACKER_OPEN_MIN_HEIGHT` by
+ * `TRACKER_OPEN_MIN_WIDTH`, where the progress pane needs the room).
+ * Stable hooks: the panel has `data-issue-count` and `data-collapsed`; each row `data-key`,
+ * `data-type`, `data-status`, `data-parent`, `data-depth`; the hint `data-epic-status`.
  */
+import { browsePath } from './browse-page';
+import { countOf, pointsText } from './plural';
+import { issueTree } from './tracker-tree';
 
 /** What `GET /sandbox/tracker` answers (see demo/server.ts). */
 interface TrackerState {
@@ -14,6 +22,14 @@ interface TrackerState {
 
 /** How often the panel asks the server, in ms. */
 export const TRACKER_POLL_MS = 1000;
+
+/** On a first visit, the panel starts open only in windows at least this tall (CSS px)… */
+export const TRACKER_OPEN_MIN_HEIGHT = 800;
+/** …and wider than this (below it the sidebar sits under the note: see sandbox.css). */
+export const TRACKER_OPEN_MIN_WIDTH = 721;
+
+/** The localStorage key of the panel's open/collapsed choice. */
+const OPEN_KEY = 'sandbox-tracker-open';
 
 /** Options of {@link TrackerPanel}. */
 export interface TrackerPanelOptions {
@@ -27,17 +43,29 @@ export interface TrackerPanelOptions {
 export class TrackerPanel {
   private timer: number | null = null;
   private last = '';
+  private readonly toggleEl: HTMLElement;
+  private readonly countEl: HTMLElement;
   private readonly bodyEl: HTMLElement;
   private readonly summaryEl: HTMLElement;
+  private readonly hintEl: HTMLElement;
 
   constructor(private readonly options: TrackerPanelOptions) {
     const { el } = options;
     const header = el.createDiv({ cls: 'sandbox-tracker-header' });
-    header.createSpan({ cls: 'sandbox-tracker-title', text: 'In the tracker' });
+    this.toggleEl = header.createEl('button', { cls: 'sandbox-tracker-toggle', attr: { title: 'Show or hide the issues the tracker holds' } });
+    this.toggleEl.createSpan({ cls: 'sandbox-tracker-chevron', attr: { 'aria-hidden': 'true' } });
+    this.toggleEl.createSpan({ cls: 'sandbox-tracker-title', text: 'In the tracker' });
+    this.countEl = this.toggleEl.createSpan({ cls: 'sandbox-tracker-count' });
+    this.toggleEl.addEventListener('click', () => this.setOpen(el.getAttribute('data-collapsed') === 'true', true));
     const reset = header.createEl('button', { cls: 'sandbox-tracker-reset', text: 'Start over', attr: { title: 'Empty the tracker (the epic stays) and reload the example note' } });
     reset.addEventListener('click', () => { void this.reset(); });
-    this.summaryEl = el.createDiv({ cls: 'sandbox-tracker-summary' });
-    this.bodyEl = el.createDiv({ cls: 'sandbox-tracker-issues' });
+    const details = el.createDiv({ cls: 'sandbox-tracker-details' });
+    this.summaryEl = details.createDiv({ cls: 'sandbox-tracker-summary' });
+    this.hintEl = details.createDiv({ cls: 'sandbox-tracker-hint' });
+    this.bodyEl = details.createDiv({ cls: 'sandbox-tracker-issues' });
+    const stored = window.localStorage.getItem(OPEN_KEY);
+    const roomy = window.innerHeight >= TRACKER_OPEN_MIN_HEIGHT && window.innerWidth >= TRACKER_OPEN_MIN_WIDTH;
+    this.setOpen(stored === null ? roomy : stored === 'true', false);
   }
 
   start(): void {
@@ -63,6 +91,14 @@ export class TrackerPanel {
     }
   }
 
+  /** Opens or collapses the list; `remember` keeps the choice for the next visit. */
+  setOpen(open: boolean, remember: boolean): void {
+    this.options.el.setAttr('data-collapsed', open ? 'false' : 'true');
+    this.options.el.toggleClass('is-collapsed', !open);
+    this.toggleEl.setAttr('aria-expanded', open ? 'true' : 'false');
+    if (remember) window.localStorage.setItem(OPEN_KEY, open ? 'true' : 'false');
+  }
+
   /** A fresh tracker and a fresh note (the note lives in the page: a reload brings back the example). */
   private async reset(): Promise<void> {
     await fetch('/sandbox/reset', { method: 'POST' });
@@ -75,24 +111,38 @@ export class TrackerPanel {
     this.last = key;
     const { el } = this.options;
     this.bodyEl.empty();
+    this.hintEl.empty();
+    this.hintEl.setAttr('data-epic-status', null);
     if (!state) {
       el.setAttr('data-issue-count', null);
+      this.countEl.setText('');
       this.summaryEl.setText('The plugin syncs with another site (see settings); this panel shows the built-in tracker only.');
       return;
     }
     el.setAttr('data-issue-count', state.issues.length);
-    const violations = state.violations.length === 0 ? '' : ` · ${String(state.violations.length)} API contract violations`;
-    this.summaryEl.setText(`Built-in Jira at this address · ${String(state.issues.length)} issues · ${String(state.writes)} writes of ${String(state.requests)} requests${violations}`);
+    this.countEl.setText(countOf(state.issues.length, 'issue'));
+    const violations = state.violations.length === 0 ? '' : ` · ${countOf(state.violations.length, 'API contract violation')}`;
+    this.summaryEl.setText(`Built-in Jira at this address · ${countOf(state.issues.length, 'issue')} · ${countOf(state.writes, 'write')} of ${countOf(state.requests, 'request')}${violations}`);
+    const epic = state.issues.find((issue) => issue.type === 'Epic');
+    if (epic) {
+      // Sync plans stories and subtasks only (src/sync/jira/plan.ts): the epic's status stays as Jira has it.
+      this.hintEl.setAttr('data-epic-status', epic.status);
+      this.hintEl.setText(`Sync never changes the epic's own status (${epic.key}: ${epic.status}), only stories and subtasks.`);
+    }
     const list = this.bodyEl.createEl('ul');
-    for (const issue of state.issues) {
+    for (const { issue, depth } of issueTree(state.issues)) {
       const row = list.createEl('li', {
-        cls: ['sandbox-issue', issue.parent ? 'is-child' : ''],
-        attr: { 'data-key': issue.key, 'data-type': issue.type, 'data-status': issue.status, 'data-parent': issue.parent },
+        cls: ['sandbox-issue', `is-depth-${String(Math.min(depth, 3))}`],
+        attr: { 'data-key': issue.key, 'data-type': issue.type, 'data-status': issue.status, 'data-parent': issue.parent, 'data-depth': depth },
       });
-      row.createSpan({ cls: 'sandbox-issue-key', text: issue.key });
-      row.createSpan({ cls: 'sandbox-issue-status', text: issue.status });
+      row.createEl('a', { cls: 'sandbox-issue-key', text: issue.key, href: browsePath(issue.key), attr: { target: '_blank', rel: 'noopener', title: `Open ${issue.key} in the built-in Jira` } });
+      row.createSpan({
+        cls: ['sandbox-issue-status', issue.type === 'Epic' ? 'is-not-synced' : ''],
+        text: issue.status,
+        attr: { title: issue.type === 'Epic' ? 'The epic\'s status is not synced' : issue.status },
+      });
       row.createSpan({ cls: 'sandbox-issue-summary', text: issue.summary, attr: { title: `${issue.type}: ${issue.summary}` } });
-      if (issue.storyPoints !== null) row.createSpan({ cls: 'sandbox-issue-points', text: `${String(issue.storyPoints)} pts` });
+      row.createSpan({ cls: 'sandbox-issue-points', text: issue.storyPoints === null ? '' : pointsText(issue.storyPoints) });
     }
   }
 }

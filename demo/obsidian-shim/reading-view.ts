@@ -122,8 +122,14 @@ export interface RenderOptions {
   readonly processors: readonly PostProcessor[];
 }
 
+/** What a rendered note offers its view. */
+export interface RenderedNote {
+  /** The block showing the 0-based source `line` (the last block starting at or before it), or null when nothing is rendered. */
+  blockAt(line: number): HTMLElement | null;
+}
+
 /** Replaces `container`'s content with the rendered note and runs the post processors on each block. */
-export function renderReadingView(container: HTMLElement, options: RenderOptions): void {
+export function renderReadingView(container: HTMLElement, options: RenderOptions): RenderedNote {
   container.empty();
   const sizer = container.createDiv({ cls: 'markdown-preview-sizer markdown-preview-section' });
   const root: Root = parseSectionMarkdown(options.text, true);
@@ -154,4 +160,11 @@ export function renderReadingView(container: HTMLElement, options: RenderOptions
       }
     }
   }
+  return {
+    blockAt(line: number): HTMLElement | null {
+      let found: HTMLElement | null = null;
+      for (const [block, span] of spans) if (span.lineStart <= line) found = block;
+      return found;
+    },
+  };
 }

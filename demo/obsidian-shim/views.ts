@@ -8,7 +8,7 @@ import { EditorView } from '@codemirror/view';
 import { Component } from './component';
 import { Editor, editorInfoField, editorLivePreviewField, markdownHeadings, setLivePreview } from './editor';
 import { setIcon } from './icons';
-import { renderReadingView, type PostProcessor } from './reading-view';
+import { renderReadingView, type PostProcessor, type RenderedNote } from './reading-view';
 import type { TFile, Vault } from './vault';
 
 /** What a leaf needs from the workspace (implemented by `Workspace`). */
@@ -73,8 +73,9 @@ export class WorkspaceLeaf {
     if (state?.active !== false) this.host.activate(this);
     const line = state?.eState?.line;
     if (line !== undefined) {
-      view.editor.setCursor({ line, ch: 0 });
-      view.editor.scrollIntoView({ from: { line, ch: 0 }, to: { line, ch: 0 } }, true);
+      // Opening at a line also places the cursor there, as Obsidian does for links to a line.
+      if (view.getMode() === 'source') view.editor.setCursor({ line, ch: 0 });
+      view.setEphemeralState({ line });
     }
   }
 
@@ -198,6 +199,7 @@ export class MarkdownView extends FileView {
   private readonly extensions = new Compartment();
   private readonly sourceView: HTMLElement;
   private readonly previewEl: HTMLElement;
+  private rendered: RenderedNote | null = null;
   private mode: 'source' | 'preview' = 'source';
   private saveTimer: number | null = null;
 
@@ -254,7 +256,27 @@ export class MarkdownView extends FileView {
   }
 
   private renderPreview(): void {
-    renderReadingView(this.previewEl, { text: this.editor.getValue(), sourcePath: this.file?.path ?? '', processors: this.leaf.host.postProcessors() });
+    this.rendered = renderReadingView(this.previewEl, { text: this.editor.getValue(), sourcePath: this.file?.path ?? '', processors: this.leaf.host.postProcessors() });
+  }
+
+  /**
+   * Obsidian's ephemeral state: `line` (0-based) scrolls the shown mode to that line, centred in
+   * the editor, to its block in the reading view. The cursor is not moved (callers set it).
+   */
+  setEphemeralState(state: { line?: number } & Record<string, unknown>): void {
+    const { line } = state;
+    if (typeof line !== 'number' || !Number.isFinite(line)) return;
+    if (this.mode === 'preview') {
+      this.rendered?.blockAt(line)?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    const at = Math.min(Math.max(Math.trunc(line), 0), this.editor.lastLine());
+    this.editor.scrollIntoView({ from: { line: at, ch: 0 }, to: { line: at, ch: 0 } }, true);
+  }
+
+  /** Obsidian's ephemeral state; the sandbox keeps none beyond what is on screen. */
+  getEphemeralState(): Record<string, unknown> {
+    return {};
   }
 
   /** True in live preview, false in source mode. */

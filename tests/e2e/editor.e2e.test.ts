@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openHarness, type HarnessPage } from './chromium';
+import { contrastRatio, effectiveBackground, parseColor } from './colours';
 import { DEMO_NOTE } from '../editor/notes';
 import { generateEpicNote } from './generate-note';
 import type { Harness, MountOptions } from './harness';
@@ -47,6 +48,39 @@ async function waitForCount(lineText: string, selector: string, count: number): 
 
 const docText = (): Promise<string> => page.evaluate(() => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.docText());
 
+/** A badge's computed look: text colour, its own background and the ones behind it (nearest first), text decoration. */
+interface BadgeLook {
+  readonly color: string;
+  readonly background: string;
+  readonly layers: string[];
+  readonly decoration: string;
+}
+
+/** The look of the first badge of each status on screen, by status. */
+function badgeLooks(): Promise<Record<string, BadgeLook>> {
+  return page.evaluate(() => {
+    const out: Record<string, BadgeLook> = {};
+    for (const el of Array.from(document.querySelectorAll('.spectryn-status-badge'))) {
+      const status = el.getAttribute('data-status') ?? '';
+      if (status in out) continue;
+      const layers: string[] = [];
+      for (let at: Element | null = el; at; at = at.parentElement) layers.push(getComputedStyle(at).backgroundColor);
+      const style = getComputedStyle(el);
+      out[status] = { color: style.color, background: style.backgroundColor, layers, decoration: style.textDecorationLine };
+    }
+    return out;
+  });
+}
+
+/** The contrast of a badge's label on what is painted behind it (WCAG 2 ratio). */
+const badgeContrast = (look: BadgeLook): number => contrastRatio(parseColor(look.color), effectiveBackground(look.layers));
+
+/** The Done badge in the light theme (set by the first test, compared in 'dark theme'). */
+let lightDone: BadgeLook | null = null;
+
+// The exact colours belong to styles.css (the theme's palette, mixed for readability): these tests
+// check what a reader gets (a colour per status, readable labels, the theme followed), not the values.
+
 test('the seed note shows badges and totals', async () => {
   await mount({ text: SEED, theme: 'light' });
   const epicTotals = page.locator('.spectryn-totals[data-scope="epic"]');
@@ -59,20 +93,22 @@ test('the seed note shows badges and totals', async () => {
   const statuses = await page.locator('.spectryn-status-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   // Epic status, US-001's status and its four subtasks are on screen.
   expect(statuses).toEqual(['in_progress', 'done', 'done', 'done', 'done', 'done']);
-  // The badge is laid out as an inline pill coloured by its status.
-  const colours = await page.evaluate(() => {
-    const pick = (s: string): string => getComputedStyle(document.querySelector(`.spectryn-status-badge[data-status="${s}"]`) ?? document.body).color;
-    return { done: pick('done'), progress: pick('in_progress') };
-  });
-  expect(colours.done).toBe('rgb(8, 185, 78)');
-  expect(colours.progress).toBe('rgb(8, 109, 221)');
+  // The badge is a pill coloured by its status, and its label is readable.
+  const looks = await badgeLooks();
+  expect(looks.done?.color).not.toBe(looks.in_progress?.color);
+  expect(looks.done?.background).not.toBe(looks.in_progress?.background);
+  for (const status of ['done', 'in_progress']) expect({ status, readable: badgeContrast(looks[status] as BadgeLook) >= 4.5 }).toEqual({ status, readable: true });
+  lightDone = looks.done ?? null;
   await page.screenshot({ path: join(SHOTS, 'editor-light.png') });
 });
 
 test('dark theme', async () => {
   await mount({ text: SEED, theme: 'dark' });
-  const colour = await page.evaluate(() => getComputedStyle(document.querySelector('.spectryn-status-badge[data-status="done"]') ?? document.body).color);
-  expect(colour).toBe('rgb(68, 207, 110)');
+  const looks = await badgeLooks();
+  // Follows the theme: another colour than in light, and still readable on the dark background.
+  expect(lightDone).not.toBeNull();
+  expect(looks.done?.color).not.toBe(lightDone?.color);
+  for (const status of ['done', 'in_progress']) expect({ status, readable: badgeContrast(looks[status] as BadgeLook) >= 4.5 }).toEqual({ status, readable: true });
   await page.screenshot({ path: join(SHOTS, 'editor-dark.png') });
 });
 
@@ -127,13 +163,13 @@ test('every status, issue chip and diagnostics, with the message on hover', asyn
   await mount({ text: DEMO_NOTE, theme: 'light' });
   const statuses = await page.locator('.spectryn-status-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(new Set(statuses)).toEqual(new Set(['done', 'in_progress', 'in_review', 'open', 'planned', 'blocked', 'cancelled']));
-  // Each status has its own colour.
-  const colours = await page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (const el of Array.from(document.querySelectorAll('.spectryn-status-badge'))) out[el.getAttribute('data-status') ?? ''] = getComputedStyle(el).color;
-    return out;
-  });
-  expect(new Set(Object.values(colours)).size).toBe(7);
+  // Each status reads differently: the coloured ones by their tint, planned is neutral, cancelled is struck through.
+  const looks = await badgeLooks();
+  const tinted = ['done', 'in_progress', 'in_review', 'open', 'blocked', 'planned'].map((status) => looks[status]?.background);
+  expect(new Set(tinted).size).toBe(6);
+  expect(looks.cancelled?.decoration).toContain('line-through');
+  expect(looks.planned?.decoration).not.toContain('line-through');
+  for (const [status, look] of Object.entries(looks)) expect({ status, readable: badgeContrast(look) >= 4.5 }).toEqual({ status, readable: true });
   const chip = page.locator('a.spectryn-issue-chip');
   await expect(chip.getAttribute('href')).resolves.toBe('https://tracker.invalid/browse/DEMO-7');
   const underline = page.locator('.spectryn-diagnostic[data-code="unestimated"]');

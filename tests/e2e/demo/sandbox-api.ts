@@ -1,6 +1,7 @@
 /**
- * What the tests read from and do to the sandbox page beyond the DOM: the note's text, and
- * placing the selection (the way a user would with the mouse, without pixel hunting).
+ * What the tests read from and do to the sandbox page beyond the DOM: the note's text, placing
+ * the selection (the way a user would with the mouse, without pixel hunting), and edits made in
+ * one transaction when a test needs a note state rather than the typing itself.
  * `window.spectrynSandbox.app` is the stand-in `App` the plugin runs in.
  */
 import type { Page } from 'playwright-core';
@@ -9,7 +10,7 @@ interface SandboxWindow {
   spectrynSandbox: {
     app: {
       workspace: {
-        getMostRecentMarkdownView(): { editor: { getValue(): string; cm: { dispatch(spec: unknown): void; focus(): void } } } | null;
+        getMostRecentMarkdownView(): { editor: { getValue(): string; setValue(text: string): void; cm: { dispatch(spec: unknown): void; focus(): void } } } | null;
       };
     };
   };
@@ -36,4 +37,27 @@ export function selectInNote(page: Page, after: string, text: string): Promise<b
     view.editor.cm.dispatch({ selection: { anchor: at, head: at + target.length }, scrollIntoView: true });
     return true;
   }, [after, text] as const);
+}
+
+/**
+ * Replaces the first occurrence of `text` after the first occurrence of `after` with
+ * `replacement`, as one user edit (`input.type`, so the plugin sees a typed change). Resolves to
+ * false when not found.
+ */
+export function replaceInNote(page: Page, after: string, text: string, replacement: string): Promise<boolean> {
+  return page.evaluate(([anchor, target, insert]) => {
+    const view = (window as unknown as SandboxWindow).spectrynSandbox.app.workspace.getMostRecentMarkdownView();
+    if (!view) return false;
+    const doc = view.editor.getValue();
+    const start = doc.indexOf(anchor);
+    const at = start < 0 ? -1 : doc.indexOf(target, start);
+    if (at < 0) return false;
+    view.editor.cm.dispatch({ changes: { from: at, to: at + target.length, insert }, selection: { anchor: at + insert.length }, userEvent: 'input.type' });
+    return true;
+  }, [after, text, replacement] as const);
+}
+
+/** Puts `text` back as the whole note (undoing a test's edits for the tests after it). */
+export function setNoteText(page: Page, text: string): Promise<void> {
+  return page.evaluate((value) => { (window as unknown as SandboxWindow).spectrynSandbox.app.workspace.getMostRecentMarkdownView()?.editor.setValue(value); }, text);
 }

@@ -1,8 +1,9 @@
 /**
  * The sandbox server as `npm run demo` starts it (`node dist/demo/server.js`, built by
  * `node demo/build.mjs`): the printed URL, the page and its files, the built-in Jira on the same
- * origin (auth, OpenAPI checks), the tracker panel's endpoint, the `requestUrl` relay, and the
- * errors a newcomer can meet (bad PORT, port taken, OpenAPI description missing).
+ * origin (auth, OpenAPI checks), its issue pages (`/browse/KEY`, escaped, 404 for unknown keys),
+ * the tracker panel's endpoint, the `requestUrl` relay, and the errors a newcomer can meet (bad
+ * PORT, port taken, OpenAPI description missing).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -91,6 +92,55 @@ describe('node dist/demo/server.js', () => {
     expect(state.violations.length).toBeGreaterThan(0);
     const reset = await (await fetch(new URL('sandbox/reset', started.url), { method: 'POST' })).json() as { violations: string[] };
     expect(reset.violations).toEqual([]);
+  });
+
+  test('serves an issue page per key, escaping what the issue holds, and a 404 page for unknown keys', async () => {
+    const api = (path: string, body: unknown): Promise<Response> => fetch(new URL(path, started.url), { method: 'POST', headers: { Authorization: BASIC, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const hostile = '<img src=x onerror="alert(1)"> & \'quoted\'';
+    const doc = (text: string): unknown => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    const story = await api('rest/api/3/issue', { fields: { project: { key: 'INFRA' }, issuetype: { name: 'Story' }, summary: `Story ${hostile}`, parent: { key: 'INFRA-100' }, labels: ['spectryn-us-009'], customfield_10042: 1, description: doc(`Described ${hostile}`) } });
+    expect(story.status).toBe(201);
+    const storyKey = (await story.json() as { key: string }).key;
+    const subtask = await api('rest/api/3/issue', { fields: { project: { key: 'INFRA' }, issuetype: { name: 'Sub-task' }, summary: '<b>child</b>', parent: { key: storyKey } } });
+    expect(subtask.status).toBe(201);
+    const subtaskKey = (await subtask.json() as { key: string }).key;
+    try {
+      const page = await fetch(new URL(`browse/${storyKey}`, started.url));
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const html = await page.text();
+      expect(html).toContain('<h1 class="sandbox-browse-summary">Story &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;quoted&#39;</h1>');
+      expect(html).toContain('Described &lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+      expect(html).not.toContain('<img');
+      expect(html).not.toContain('<b>child');
+      expect(html).toContain('<dd data-field="type">Story</dd>');
+      expect(html).toContain('<dd data-field="points">1</dd>');
+      expect(html).toContain('<a class="sandbox-browse-key" href="/browse/INFRA-100">INFRA-100</a> <span class="sandbox-browse-parent-summary">Database Migration: PostgreSQL to CockroachDB</span>');
+      expect(html).toContain('<span class="sandbox-browse-label">spectryn-us-009</span>');
+      expect(html).toMatch(new RegExp(`<li class="sandbox-browse-child" data-key="${subtaskKey}"[^>]*>.*&lt;b&gt;child&lt;/b&gt;`));
+      // The epic's page lists its stories; keys are case-insensitive, as in Jira.
+      const epic = await fetch(new URL('browse/infra-100', started.url));
+      expect(epic.status).toBe(200);
+      expect(await epic.text()).toContain(`data-key="${storyKey}"`);
+      expect((await fetch(new URL(`browse/${storyKey}`, started.url), { method: 'HEAD' })).status).toBe(200);
+
+      for (const missing of ['INFRA-999', '%3Cscript%3Ex', '%E0%A4%A']) {
+        const notFound = await fetch(new URL(`browse/${missing}`, started.url));
+        expect(notFound.status).toBe(404);
+        expect(notFound.headers.get('content-type')).toMatch(/^text\/html/);
+        const text = await notFound.text();
+        expect(text).toContain('Issue not found');
+        expect(text).not.toContain('<script>x');
+        expect(text).toContain(`<a class="sandbox-browse-key" href="/browse/${subtaskKey}">${subtaskKey}</a>`);
+      }
+      expect(await (await fetch(new URL('browse/INFRA-999', started.url))).text()).toContain('holds no issue <code>INFRA-999</code>');
+      expect(await (await fetch(new URL('browse/%3Cscript%3Ex', started.url))).text()).toContain('holds no issue <code>&lt;script&gt;x</code>');
+      // The pages' theme script is served.
+      expect((await fetch(new URL('browse.js', started.url))).status).toBe(200);
+    } finally {
+      await fetch(new URL('sandbox/reset', started.url), { method: 'POST' });
+    }
   });
 
   test('relays requestUrl calls to other sites for the page only', async () => {
