@@ -8,17 +8,10 @@
  */
 import { pointsText } from './plural';
 import { compareKeys } from './tracker-tree';
+import type { TrackerIssue } from './server';
 
 /** An issue as its page shows it. */
-export interface BrowseIssue {
-  readonly key: string;
-  readonly type: string;
-  readonly summary: string;
-  readonly status: string;
-  readonly parent: string | null;
-  readonly storyPoints: number | null;
-  readonly priority: string | null;
-  readonly labels: readonly string[];
+export interface BrowseIssue extends TrackerIssue {
   /** The description as plain text ('' when it has none). */
   readonly description: string;
 }
