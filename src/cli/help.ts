@@ -38,7 +38,7 @@ Exit codes:
   0 success              1 unexpected error         2 configuration or usage error
   3 note not found       4 cannot reach the tracker 5 authentication refused
   6 validation errors in the note (with --validate), or the epic does not exist
-  64 partial success (some operations failed)       80 cancelled
+  64 partial success (some operations failed or were skipped)   80 cancelled
 
 Examples:
   spectryn -m migrations/postgres-to-crdb.md -e INFRA-100 --output json

@@ -10,7 +10,7 @@ import { buildReport } from '../model/report';
 import type { EpicReport } from '../model/report';
 import { readArgs, TRACKER_NAMES } from './args';
 import type { CliOptions, TrackerName } from './args';
-import { EXIT } from './exit-codes';
+import { EXIT } from '../sync/exit-codes';
 import { CLI_VERSION, HELP_TEXT } from './help';
 import type { OutputStream, ReadFile, WriteFile } from './io';
 import { redactSecrets } from './redact';

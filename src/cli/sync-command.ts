@@ -8,7 +8,7 @@ import { parseEpic, type ParseResult } from '../model';
 import { buildReport, type EpicReport } from '../model/report';
 import { JiraTracker, fileNoteWriter, nodeFetchHttp, syncNote, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
 import type { CliOptions } from './args';
-import { EXIT } from './exit-codes';
+import { EXIT } from '../sync/exit-codes';
 import type { OutputStream, ReadFile, WriteFile } from './io';
 import type { Environment, TrackerConfig } from './tracker-config';
 

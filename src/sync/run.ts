@@ -6,6 +6,7 @@
  */
 import { parseEpic, type ParseResult } from '../model/index';
 import type { ReportOperation } from '../model/report';
+import { EXIT } from './exit-codes';
 import { hintFor, TrackerError, type ErrorKind } from './errors';
 import { skippedUnexpectedly, type KeyAssignment, type OperationResult, type PlannedOperation, type PlanOptions, type SyncOutcome, type SyncPlan, type Tracker } from './tracker';
 import { writeBackPlan, type TextEdit } from './writeback';
@@ -17,18 +18,6 @@ export interface NoteWriter {
   /** Where the note is, for messages ("Epics/Seed.md", a file path); default "the note". */
   readonly target?: string;
 }
-
-/** Exit codes of docs/cli.md that a sync run produces. */
-export const SYNC_EXIT = Object.freeze({
-  ok: 0,
-  unexpected: 1,
-  configuration: 2,
-  cannotReach: 4,
-  authentication: 5,
-  noteOrEpic: 6,
-  partial: 64,
-  cancelled: 80,
-});
 
 /** Options of one run. */
 export interface SyncRunOptions extends PlanOptions {
@@ -89,10 +78,10 @@ export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onP
   const { note, tracker, options } = input;
   const epicKey = input.epicKey ?? note.epic.key;
   const stop = (exitCode: number, message: string, failure: SyncRunResult['failure'] = null): SyncRunResult => ({ exitCode, plan: null, outcome: null, operations: [], errors: [message], warnings: [], failure, keysWritten: 0 });
-  if (epicKey === null || epicKey.trim() === '') return stop(SYNC_EXIT.configuration, 'No epic key: add `epic: KEY` to the frontmatter or pass -e KEY.');
+  if (epicKey === null || epicKey.trim() === '') return stop(EXIT.configuration, 'No epic key: add `epic: KEY` to the frontmatter or pass -e KEY.');
   const noteErrors = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (noteErrors.length > 0) {
-    return { ...stop(SYNC_EXIT.noteOrEpic, 'The note has errors; fix them before syncing.'), errors: ['The note has errors; fix them before syncing.', ...noteErrors.map((diagnostic) => `line ${diagnostic.line}: ${diagnostic.message}`)] };
+    return { ...stop(EXIT.invalidNote, 'The note has errors; fix them before syncing.'), errors: ['The note has errors; fix them before syncing.', ...noteErrors.map((diagnostic) => `line ${diagnostic.line}: ${diagnostic.message}`)] };
   }
   let plan: SyncPlan;
   try {
@@ -103,7 +92,7 @@ export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onP
     return stop(exitCodeOf(failure.kind), `${failure.message} ${failure.hint}`, failure);
   }
   const warnings = [...plan.warnings, ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in Jira but not in the note; it is left alone.`)];
-  return { exitCode: SYNC_EXIT.ok, plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null, keysWritten: 0 };
+  return { exitCode: EXIT.ok, plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null, keysWritten: 0 };
 }
 
 /**
@@ -169,7 +158,7 @@ export async function executePlan(input: SyncRunInput & { readonly planned: Sync
     return { exitCode: exitCodeOf(failure.kind), plan, outcome, operations, errors: [`${failure.message} ${failure.hint}`, ...errors], warnings, failure, keysWritten };
   }
   return {
-    exitCode: cancelled ? SYNC_EXIT.cancelled : failed.length > 0 || skipped ? SYNC_EXIT.partial : SYNC_EXIT.ok,
+    exitCode: cancelled ? EXIT.cancelled : failed.length > 0 || skipped ? EXIT.partialSuccess : EXIT.ok,
     plan,
     outcome,
     operations,
@@ -219,16 +208,16 @@ export function exitCodeOf(kind: ErrorKind): number {
   switch (kind) {
     case 'auth':
     case 'forbidden':
-      return SYNC_EXIT.authentication;
+      return EXIT.authenticationRefused;
     case 'notFound':
-      return SYNC_EXIT.noteOrEpic;
+      return EXIT.invalidNote;
     case 'network':
     case 'timeout':
     case 'server':
     case 'rateLimit':
-      return SYNC_EXIT.cannotReach;
+      return EXIT.trackerUnreachable;
     case 'noteWrite':
     default:
-      return SYNC_EXIT.unexpected;
+      return EXIT.unexpected;
   }
 }

@@ -16,7 +16,8 @@ import type { Http } from '../sync/http';
 import { jiraConfigFromSettings } from '../sync/jira/from-settings';
 import { JiraTracker } from '../sync/jira/tracker';
 import { editorNoteWriter, processNoteWriter } from '../sync/note-writer';
-import { executePlan, planNote, SYNC_EXIT, type NoteWriter, type SyncRunOptions, type SyncRunResult } from '../sync/run';
+import { EXIT } from '../sync/exit-codes';
+import { executePlan, planNote, type NoteWriter, type SyncRunOptions, type SyncRunResult } from '../sync/run';
 import type { TextEdit } from '../sync/writeback';
 import type { ActiveEpicSnapshot } from './active-epic';
 import type { ExecutionControl, PlanPreview, PlanProvider, SyncScope } from './plan-modal';
@@ -153,7 +154,7 @@ export class SyncController implements PlanProvider {
       this.running = false;
       progress.hide();
     }
-    new Notice(redact(resultText(result, run.epicKey), run.secrets), result.exitCode === SYNC_EXIT.ok ? RESULT_NOTICE_MS : 0);
+    new Notice(redact(resultText(result, run.epicKey), run.secrets), result.exitCode === EXIT.ok ? RESULT_NOTICE_MS : 0);
   }
 
   /** Writes into the note through its editor when open (at write time), else through `Vault.process`. */
@@ -215,7 +216,7 @@ export function planOptionsOf(scope: SyncScope): Pick<SyncRunOptions, 'phase' | 
 
 /** Why a dry run produced no plan, in the plugin's words (the CLI's mention of `-e` left out). */
 function dryRunFailureText(planned: SyncRunResult): string {
-  if (planned.exitCode === SYNC_EXIT.configuration && planned.failure === null) {
+  if (planned.exitCode === EXIT.configuration && planned.failure === null) {
     return 'No epic key: add `epic: KEY` (the Jira epic) to the note\'s frontmatter.';
   }
   if (planned.failure !== null) return `${planned.failure.message} ${planned.failure.hint}`;

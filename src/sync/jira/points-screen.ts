@@ -1,6 +1,6 @@
 /**
  * Story points and the project's screens. Jira refuses a field that is not on the screen of the
- * issue type ("Field 'customfield_10042' cannot be set"), so before a plan is shown its points
+ * issue type ("Field '<points field id>' cannot be set"), so before a plan is shown its points
  * writes are checked against the create screen of each issue type they touch: the points field
  * is kept when the screen shows it, replaced by another story points field the screen shows
  * (team-managed projects use "Story point estimate"), or dropped from creates and updates with a

@@ -1,6 +1,7 @@
 /**
- * Exit codes of the command line (docs/cli.md "Exit codes"). Usage mistakes (an unknown flag, a
- * missing or bad value) are configuration errors: 2.
+ * Exit codes of a run (the command line's contract, docs/cli.md "Exit codes"; a sync result
+ * carries one in the plugin too). Usage mistakes (an unknown flag, a missing or bad value) are
+ * configuration errors: 2.
  */
 export const EXIT = {
   /** Success. */
@@ -17,7 +18,7 @@ export const EXIT = {
   authenticationRefused: 5,
   /** `--validate` found error diagnostics in the note, or the epic does not exist. */
   invalidNote: 6,
-  /** Some operations failed; the JSON result says which. */
+  /** Some operations failed or were skipped; the JSON result says which and why. */
   partialSuccess: 64,
   /** The run was cancelled. */
   cancelled: 80,
