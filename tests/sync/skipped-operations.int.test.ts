@@ -3,8 +3,6 @@
  * from Backlog into Done, the transitions to Done are skipped with a reason that names what is
  * reachable, the run ends with exit 64, and the result notice lists the reason.
  */
-import { parseEpic } from '../../src/model';
-import { syncNote } from '../../src/sync/run';
 import { resultText } from '../../src/view/sync-summary';
 import type { FakeJira } from './fake-jira';
 import { issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from './helpers';
@@ -38,14 +36,4 @@ test('a status no transition reaches: skipped with the reason, exit 64, and the 
   const again = await sync(note, trackerFor(fake));
   expect(again.exitCode).toBe(64);
   expect(again.operations.filter((operation) => operation.status === 'skipped')).toHaveLength(11);
-});
-
-test('cancelling is the user\'s choice: exit 80, not 64', async () => {
-  const note = new MemoryNote(seedNote());
-  const result = await syncNote({
-    note: parseEpic(note.text), epicKey: null, tracker: trackerFor(fake), writer: note, now: () => new Date('2026-11-24T09:44:00Z'),
-    options: { execute: true, updateSource: true, phase: 'all' },
-    isCancelled: () => note.applied > 0,
-  });
-  expect(result.exitCode).toBe(80);
 });
