@@ -475,9 +475,11 @@ test('unloading the plugin removes its ribbon button, status bar item, pane, com
   // The note still edits; nothing the plugin left behind reacts any more.
   await expect(selectInNote(page, 'US-005: Performance Testing', 'Planned')).resolves.toBe(true);
   await page.keyboard.type('Done');
-  await page.waitForTimeout(400);
+  // Wait for the typed text itself: the check below means something only once it has landed.
+  await waitForValue(async () => (await noteText(page)).includes('| **Status** | 📋 Done |'), true, 'the typed status in the note');
+  await settle(page);
   await expect(page.locator('.markdown-source-view .spectryn-totals').count()).resolves.toBe(0);
-  await expect(noteText(page)).resolves.toContain('| **Status** | 📋 Done |');
+  await expect(page.locator('.markdown-source-view .spectryn-status-badge').count()).resolves.toBe(0);
 });
 
 test('the page logged no errors', () => {
