@@ -5,20 +5,21 @@
  * is registered, so unloading the plugin leaves nothing behind.
  */
 import { Plugin, requestUrl, type TFile } from 'obsidian';
-import { epicEditorExtension, epicReadingViewProcessor } from './editor';
+import { epicEditorExtension } from './editor';
+import { epicReadingViewProcessor } from './view/reading-view';
 import { JiraConnectionProbe } from './settings/connection-test';
 import { SpectrynSettingTab } from './settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings/settings';
 import { timerClock } from './sync/clock';
 import { obsidianHttp } from './sync/transport/obsidian';
-import { ActiveEpic } from './view/active-epic';
-import { buildCommands } from './view/commands';
-import { EpicActions } from './view/epic-actions';
-import { followActiveNote, isEpicNote, shareEditorParse } from './view/follow-active-note';
+import { ActiveEpic } from './plugin/active-epic';
+import { buildCommands } from './plugin/commands';
+import { EpicActions } from './plugin/epic-actions';
+import { followActiveNote, isEpicNote, shareEditorParse } from './plugin/follow-active-note';
 import { FormatModal } from './view/format-modal';
-import { openPluginSettings } from './view/open-settings';
+import { openPluginSettings } from './plugin/open-settings';
 import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/progress-view';
-import { refreshEpicEditors } from './view/refresh-editors';
+import { refreshEpicEditors } from './plugin/refresh-editors';
 import { renderStatusBar } from './view/status-bar';
 import { SyncController } from './view/sync-controller';
 

@@ -13,7 +13,6 @@ import { epicBaseTheme } from './theme';
 export { DEFAULT_DEBOUNCE_MS, DEFAULT_DECORATION_SETTINGS, type DecorationSettings, type EpicEditorOptions } from './options';
 export { epicField, refreshEpicDecorations, type EpicEditorState } from './epic-field';
 export { flushEpicParse } from './plugin';
-export { epicReadingViewProcessor, type ReadingViewOptions } from './reading-view';
 
 /**
  * The editor extension for epic notes. Add it once per editor (Obsidian:

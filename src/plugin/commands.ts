@@ -6,7 +6,7 @@ import type { Command, Editor, MarkdownFileInfo, MarkdownView } from 'obsidian';
 import type { Epic, Story } from '../model/types';
 import type { ActiveEpicSnapshot } from './active-epic';
 import type { ExportTarget } from './epic-actions';
-import type { SyncScope } from './plan-modal';
+import type { SyncScope } from '../view/plan-modal';
 
 /** The actions the commands trigger (implemented by `EpicActions`). */
 export interface CommandActions {

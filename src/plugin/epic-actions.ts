@@ -8,9 +8,9 @@ import { App, MarkdownView, Notice, TFile, normalizePath } from 'obsidian';
 import { buildReport } from '../model/report';
 import { missingTrackerSettings, type SpectrynSettings } from '../settings/settings';
 import type { ActiveEpic, ActiveEpicSnapshot } from './active-epic';
-import { DiagnosticsModal } from './diagnostics-modal';
+import { DiagnosticsModal } from '../view/diagnostics-modal';
 import { flushEditorsOf } from './open-editors';
-import { PlanModal, type PlanProvider, type SyncScope } from './plan-modal';
+import { PlanModal, type PlanProvider, type SyncScope } from '../view/plan-modal';
 
 /** Constructor options of {@link EpicActions}. */
 export interface EpicActionsOptions {

@@ -5,8 +5,8 @@
  * Header buttons: sync (dry run), export JSON, validate.
  */
 import { ItemView, Menu, type TFile, type Workspace, type WorkspaceLeaf } from 'obsidian';
-import type { ActiveEpic } from './active-epic';
-import type { CommandActions } from './commands';
+import type { ActiveEpic } from '../plugin/active-epic';
+import type { CommandActions } from '../plugin/commands';
 import { SHOW_FORMAT_ACTION, renderProgressPane } from './progress-render';
 
 /** The view type id of the pane. */

@@ -11,10 +11,10 @@
  */
 import type { MarkdownPostProcessorContext } from 'obsidian';
 import { matchStatus, parseEpic, progress, type IssueLine, type ParseResult, type StatusValue } from '../model';
-import { issueHref } from './decorations';
-import { textHasStoryHeader } from './story-header';
-import { groupTotals, storyTotals, type TotalsView } from './totals';
-import { renderStatusBadge, renderTotals } from './widgets';
+import { issueHref } from '../editor/decorations';
+import { textHasStoryHeader } from '../editor/story-header';
+import { groupTotals, storyTotals, type TotalsView } from '../editor/totals';
+import { renderStatusBadge, renderTotals } from '../editor/widgets';
 
 /** Options of `epicReadingViewProcessor`. */
 export interface ReadingViewOptions {

@@ -5,7 +5,7 @@ import * as editor from '../../src/editor';
 
 test('public exports', () => {
   expect(Object.keys(editor).sort()).toEqual([
-    'DEFAULT_DEBOUNCE_MS', 'DEFAULT_DECORATION_SETTINGS', 'epicEditorExtension', 'epicField', 'epicReadingViewProcessor',
+    'DEFAULT_DEBOUNCE_MS', 'DEFAULT_DECORATION_SETTINGS', 'epicEditorExtension', 'epicField',
     'flushEpicParse', 'refreshEpicDecorations',
   ]);
   expect(editor.DEFAULT_DEBOUNCE_MS).toBe(150);

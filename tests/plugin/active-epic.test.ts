@@ -1,7 +1,7 @@
 import type { TFile } from 'obsidian';
 import { parseEpic, progress, type ParseResult } from '../../src/model';
-import { ActiveEpic, type ActiveEpicSnapshot } from '../../src/view/active-epic';
-import { ManualTimers, fileAt, seedNote } from './helpers';
+import { ActiveEpic, type ActiveEpicSnapshot } from '../../src/plugin/active-epic';
+import { ManualTimers, fileAt, seedNote } from '../view/helpers';
 
 function setUp(): { activeEpic: ActiveEpic<TFile>; timers: ManualTimers; parses: string[]; seen: ActiveEpicSnapshot<TFile>[] } {
   const timers = new ManualTimers();

@@ -11,7 +11,7 @@ import { App, MarkdownView, Modal, WorkspaceLeaf, editorInfoField, type Command,
 import SpectrynPlugin from '../../src/main';
 import { parseEpic } from '../../src/model/parse';
 import { DiagnosticsModal } from '../../src/view/diagnostics-modal';
-import { fileAt, seedNote } from './helpers';
+import { fileAt, seedNote } from '../view/helpers';
 
 jest.mock('../../src/model/parse', () => {
   const actual = jest.requireActual<typeof import('../../src/model/parse')>('../../src/model/parse');

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TFile } from 'obsidian';
-import { ActiveEpic, type ActiveEpicSnapshot, type Timers } from '../../src/view/active-epic';
+import { ActiveEpic, type ActiveEpicSnapshot, type Timers } from '../../src/plugin/active-epic';
 
 const root = join(__dirname, '..', '..');
 

@@ -3,10 +3,10 @@
  * per parse, not recomputed per section), and the shared model's parse is used when it is of the
  * same note and text. The real parser and progress, counted.
  */
-import { epicReadingViewProcessor } from '../../src/editor';
+import { epicReadingViewProcessor } from '../../src/view/reading-view';
 import { parseEpic, type ParseResult } from '../../src/model';
 import { progress } from '../../src/model/progress';
-import { DEMO_NOTE } from './helpers';
+import { DEMO_NOTE } from '../editor/helpers';
 
 jest.mock('../../src/model/progress', () => {
   const actual = jest.requireActual<typeof import('../../src/model/progress')>('../../src/model/progress');
