@@ -1,14 +1,16 @@
 /**
- * The active note's model, shared by the progress pane, the status bar and the commands: parsed
- * once per change. The editor extension hands over its own parse (`acceptParsed`); when it does not
- * (no CodeMirror editor, decorations off), this service parses itself, with `previous`, debounced.
- * A note without a story header is never parsed here: one look at its text publishes a "not an
- * epic" snapshot (`parseNow` still parses it on request, for Validate).
+ * The active note's model, shared by the progress pane, the status bar and the commands. It comes
+ * from the parse store, so a change is parsed once, by whoever asks first: the note's editor parses
+ * after a pause in typing and the store hands the result over; a change no editor parses (an editor
+ * without the extension) is parsed here, debounced. A note without a story header is never parsed
+ * here: one look at its text publishes a "not an epic" snapshot (`parseNow` still parses it on
+ * request, for Validate).
  * Free of Obsidian: the caller passes the note's path and text, and the timer functions.
  */
 import { textHasStoryHeader } from '../editor/story-header';
-import { parseEpic, progress, type ParseResult } from '../model';
+import type { ParseResult } from '../model';
 import type { Progress } from '../model/types';
+import { ParseStore } from './parse-store';
 
 /** What the service needs to know about a note: its vault path and display name. `TFile` fits. */
 export interface NoteRef {
@@ -37,19 +39,14 @@ export interface Timers {
 /** Constructor options of {@link ActiveEpic}. */
 export interface ActiveEpicOptions {
   readonly timers: Timers;
-  /** Debounce of self-parsing after a text change, in ms; default 150. */
+  /** Debounce of self-parsing after a text change no editor parses, in ms; default 150. */
   readonly debounceMs?: number;
-  /** The parser; default `parseEpic`. */
-  readonly parse?: (text: string, previous?: ParseResult) => ParseResult;
-  /** The progress measure; default `progress`. */
-  readonly measure?: (result: ParseResult) => Progress;
+  /** The parse store the model comes from (the plugin's, shared with the editors); default a store of its own. */
+  readonly store?: ParseStore;
 }
 
 /** Called with the new snapshot after every change. */
 export type ActiveEpicListener<F extends NoteRef> = (snapshot: ActiveEpicSnapshot<F>) => void;
-
-/** How many notes' parses (from editors and reading views) are kept for when their note becomes active. */
-const EDITOR_RESULTS_KEPT = 8;
 
 const EMPTY: ActiveEpicSnapshot<never> = Object.freeze({ file: null, result: null, progress: null, isEpic: false });
 
@@ -57,23 +54,22 @@ const EMPTY: ActiveEpicSnapshot<never> = Object.freeze({ file: null, result: nul
 export class ActiveEpic<F extends NoteRef = NoteRef> {
   private readonly timers: Timers;
   private readonly debounceMs: number;
-  private readonly parse: (text: string, previous?: ParseResult) => ParseResult;
-  private readonly measure: (result: ParseResult) => Progress;
+  private readonly store: ParseStore;
   private readonly listeners = new Set<ActiveEpicListener<F>>();
+  private readonly unsubscribe: () => void;
   private snapshot: ActiveEpicSnapshot<F> = EMPTY;
-  private pending: { readonly id: number; readonly run: () => void } | null = null;
-  /** Paths whose editor has handed over a parse: their own parse gets a longer grace period. */
-  private readonly editorFed = new Set<string>();
-  /** The latest parse of recently shown notes (editors, reading views), oldest first. */
-  private readonly editorResults = new Map<string, ParseResult>();
+  private pending: { readonly id: number } | null = null;
+  /** Reads the active note's text after a change not yet brought into the model, else null. */
+  private unread: (() => string) | null = null;
   /** The text of the active note while its snapshot is "not an epic" (kept unparsed), else null. */
   private unparsedText: string | null = null;
 
   constructor(options: ActiveEpicOptions) {
     this.timers = options.timers;
     this.debounceMs = options.debounceMs ?? 150;
-    this.parse = options.parse ?? parseEpic;
-    this.measure = options.measure ?? ((result) => progress(result.epic));
+    this.store = options.store ?? new ParseStore();
+    // A parse of the active note made elsewhere (its editor, after a pause in typing) is the model.
+    this.unsubscribe = this.store.subscribe((path, result) => this.parsedElsewhere(path, result));
   }
 
   /** The current snapshot. */
@@ -88,61 +84,49 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
   }
 
   /**
-   * A note became active (or none: `file` null). Parses now, unless the editor already parsed this
-   * very text or the text has no story header; a parse reuses the previous one of the same note.
+   * A note became active (or none: `file` null). Its model comes from the store (no parse when an
+   * editor or the reading view parsed this very text); a text without a story header is not parsed.
    */
   open(file: F | null, text: string | null): void {
     this.cancelPending();
+    this.unread = null;
     if (!file || text === null) {
       this.unparsedText = null;
       if (this.snapshot !== EMPTY) this.publish(EMPTY);
       return;
     }
     const same = this.snapshot.file?.path === file.path;
-    const current = same ? this.snapshot.result ?? undefined : undefined;
+    const current = same ? this.snapshot.result : null;
     if ((current && current.text === text) || (same && !current && this.unparsedText === text)) {
       if (this.snapshot.file !== file) this.publish({ ...this.snapshot, file });
       return;
     }
-    const fromEditor = this.editorResults.get(file.path);
-    if (fromEditor && fromEditor.text === text) {
-      this.publish(this.build(file, fromEditor));
-      return;
-    }
-    this.update(file, text, current ?? fromEditor);
+    this.update(file, text);
   }
 
   /**
-   * The note's text changed. Parses after the debounce, unless the editor hands over its parse
-   * first; `readText` is called only when the service parses itself.
+   * The note's text changed. `editorParses`: an editor extension parses the change after its own
+   * pause, and its result reaches the model through the store, so nothing is scheduled here;
+   * otherwise the model parses after the debounce. Either way `flush` catches up at once;
+   * `readText` is called only then.
    */
-  changed(file: F, readText: () => string): void {
+  changed(file: F, readText: () => string, editorParses = false): void {
     if (this.snapshot.file?.path !== file.path) return;
     this.cancelPending();
-    // The editor parses after its own debounce; give it twice ours before parsing again here.
-    const delay = this.editorFed.has(file.path) ? this.debounceMs * 2 : this.debounceMs;
-    const run = (): void => {
-      this.pending = null;
-      if (this.snapshot.file?.path !== file.path) return;
-      const text = readText();
-      const previous = this.snapshot.result ?? undefined;
-      if (previous ? previous.text === text : this.unparsedText === text) return;
-      this.update(file, text, previous);
-    };
-    this.pending = { id: this.timers.setTimeout(run, delay), run };
+    this.unread = readText;
+    if (editorParses) return;
+    this.pending = { id: this.timers.setTimeout(() => { this.pending = null; this.catchUp(); }, this.debounceMs) };
   }
 
-  /** Runs a pending parse of the active note now (before an action that must see the latest text). */
+  /** Brings the model up to the note's latest text now (before an action that must see it). */
   flush(): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.timers.clearTimeout(pending.id);
-    pending.run();
+    this.cancelPending();
+    this.catchUp();
   }
 
   /**
    * The snapshot with a parse, parsing the active note now when it was kept unparsed (no story
-   * header): for Validate, which reports on any note. Runs a pending parse first.
+   * header): for Validate, which reports on any note. Catches up with the latest text first.
    */
   parseNow(): ActiveEpicSnapshot<F> {
     this.flush();
@@ -150,61 +134,33 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
     if (file && !result && this.unparsedText !== null) {
       const text = this.unparsedText;
       this.unparsedText = null;
-      this.publish(this.build(file, this.parse(text)));
+      this.publish(this.build(file, this.store.parse(file.path, text)));
     }
     return this.snapshot;
   }
 
-  /**
-   * The editor extension parsed `file`: reuse that parse instead of parsing again. A parse of a note
-   * that is not active yet (its editor opens first) is kept for when it becomes active.
-   */
-  acceptParsed(file: F, result: ParseResult): void {
-    this.keep(file.path, result);
-    if (this.snapshot.file?.path !== file.path) return;
-    this.editorFed.add(file.path);
-    this.cancelPending();
-    if (this.snapshot.result === result) return;
-    this.unparsedText = null;
-    this.publish(this.build(file, result));
-  }
-
-  /**
-   * Another part of the plugin (the reading view) parsed the note at `path`: keep it for when the
-   * note becomes active, so it is not parsed again. Changes nothing now.
-   */
-  offerParsed(path: string, result: ParseResult): void {
-    this.keep(path, result);
-  }
-
-  /** The parse of the note at `path` if one is known for exactly `text` (the snapshot's or a kept one), else null. */
-  parsedFor(path: string, text: string): ParseResult | null {
-    const { file, result } = this.snapshot;
-    if (file?.path === path && result?.text === text) return result;
-    const kept = this.editorResults.get(path);
-    return kept?.text === text ? kept : null;
-  }
-
-  /** A note was renamed: keep its model, under the new file. */
+  /** A note was renamed: the store keeps its model under the new path, and so does the snapshot. */
   renamed(file: F, oldPath: string): void {
+    this.store.renamed(oldPath, file.path);
     if (this.snapshot.file?.path !== oldPath) return;
-    this.editorFed.delete(oldPath);
-    this.editorResults.delete(oldPath);
     this.publish({ ...this.snapshot, file });
   }
 
-  /** Clears the pending parse, the kept editor parses and the listeners. */
+  /** Clears the pending parse and the listeners, and stops listening to the store. */
   dispose(): void {
     this.cancelPending();
+    this.unread = null;
+    this.unsubscribe();
     this.listeners.clear();
-    this.editorResults.clear();
   }
 
   /** Publishes `text` of `file`: parsed when it may hold a story, else a "not an epic" snapshot. */
-  private update(file: F, text: string, previous: ParseResult | undefined): void {
+  private update(file: F, text: string): void {
     if (textHasStoryHeader(text)) {
       this.unparsedText = null;
-      this.publish(this.build(file, this.parse(text, previous)));
+      const result = this.store.parse(file.path, text);
+      // A new parse of the active note was published by the store's listener already.
+      if (this.snapshot.file !== file || this.snapshot.result !== result) this.publish(this.build(file, result));
       return;
     }
     const unchanged = this.snapshot.file === file && !this.snapshot.result;
@@ -213,17 +169,27 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
     if (!unchanged) this.publish(Object.freeze({ file, result: null, progress: null, isEpic: false }));
   }
 
-  private keep(path: string, result: ParseResult): void {
-    this.editorResults.delete(path);
-    this.editorResults.set(path, result);
-    for (const kept of this.editorResults.keys()) {
-      if (this.editorResults.size <= EDITOR_RESULTS_KEPT) break;
-      this.editorResults.delete(kept);
-    }
+  /** Reads the text of the last change, if any, and brings the model up to it. */
+  private catchUp(): void {
+    const readText = this.unread;
+    const file = this.snapshot.file;
+    this.unread = null;
+    if (!readText || !file) return;
+    const text = readText();
+    const { result } = this.snapshot;
+    if (result ? result.text === text : this.unparsedText === text) return;
+    this.update(file, text);
+  }
+
+  private parsedElsewhere(path: string, result: ParseResult): void {
+    const { file } = this.snapshot;
+    if (file?.path !== path || this.snapshot.result === result) return;
+    this.unparsedText = null;
+    this.publish(this.build(file, result));
   }
 
   private build(file: F, result: ParseResult): ActiveEpicSnapshot<F> {
-    return Object.freeze({ file, result, progress: this.measure(result), isEpic: result.epic.stories.length > 0 });
+    return Object.freeze({ file, result, progress: this.store.progress(result), isEpic: result.epic.stories.length > 0 });
   }
 
   private publish(next: ActiveEpicSnapshot<F>): void {

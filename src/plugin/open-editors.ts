@@ -1,13 +1,14 @@
 /**
- * The CodeMirror editors of open markdown views, for the few things the plugin asks of them: take
- * their parse now (before an action, or when their note becomes active) and whether they show an
- * epic. Obsidian's `Editor` exposes its CodeMirror view as `cm` on every platform but does not type
- * it, so it is checked.
+ * The CodeMirror editors of open markdown views, for the few things the plugin asks of them: parse
+ * through the plugin's parse store, parse now (before an action), and whether the epic extension
+ * parses their changes. Obsidian's `Editor` exposes its CodeMirror view as `cm` on every platform
+ * but does not type it, so it is checked.
  */
 import { EditorView } from '@codemirror/view';
-import { MarkdownView, type Workspace } from 'obsidian';
-import { epicField, flushEpicParse } from '../editor';
-import type { ParseResult } from '../model';
+import { MarkdownView, editorInfoField, type Workspace } from 'obsidian';
+import { flushEpicParse, parsesEpic, type EpicParser } from '../editor';
+import { parseEpic, type ParseResult } from '../model';
+import type { ParseStore } from './parse-store';
 
 /** The CodeMirror view of an Obsidian editor (`MarkdownView.editor`, a command's `editor`), or null. */
 export function codeMirrorOf(editor: unknown): EditorView | null {
@@ -21,8 +22,19 @@ export function markdownViewsOf(workspace: Workspace, path: string): MarkdownVie
 }
 
 /**
+ * The editor extension's parser: the note's parse from `store`, by the path of the note the editor
+ * shows; an editor that shows no vault note parses on its own.
+ */
+export function editorParser(store: ParseStore): EpicParser {
+  return (text, previous, state) => {
+    const path = state.field(editorInfoField, false)?.file?.path;
+    return path === undefined ? parseEpic(text, previous) : store.parse(path, text);
+  };
+}
+
+/**
  * Parses, now, the note in `editor` if it changed since its last parse (skipping the typing pause;
- * the editor hands the parse to the shared model through `onParsed`), and returns its current
+ * the parse reaches the store and, through it, the active note's model), and returns its current
  * parse; null without the epic extension or for a note without stories.
  */
 export function flushEditorParse(editor: unknown): ParseResult | null {
@@ -35,7 +47,8 @@ export function flushEditorsOf(workspace: Workspace, path: string): void {
   for (const view of markdownViewsOf(workspace, path)) flushEditorParse(view.editor);
 }
 
-/** True when an open editor of the note at `path` holds a story (its decorations are active). */
-export function editorShowsEpic(workspace: Workspace, path: string): boolean {
-  return markdownViewsOf(workspace, path).some((view) => codeMirrorOf(view.editor)?.state.field(epicField, false)?.active === true);
+/** True when `editor` (an Obsidian editor) has the epic extension, which parses its changes itself. */
+export function editorParsesItself(editor: unknown): boolean {
+  const cm = codeMirrorOf(editor);
+  return cm !== null && parsesEpic(cm);
 }
