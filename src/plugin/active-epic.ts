@@ -9,26 +9,8 @@
  */
 import { textHasStoryHeader } from '../editor/story-header';
 import type { ParseResult } from '../model';
-import type { Progress } from '../model/types';
+import type { ActiveEpicSnapshot, EpicSource, NoteRef } from '../view/epic-snapshot';
 import { ParseStore } from './parse-store';
-
-/** What the service needs to know about a note: its vault path and display name. `TFile` fits. */
-export interface NoteRef {
-  readonly path: string;
-  readonly basename: string;
-}
-
-/** The active note and what it means. Snapshots are immutable; a change makes a new one. */
-export interface ActiveEpicSnapshot<F extends NoteRef = NoteRef> {
-  /** The active markdown note, or null when none is open. */
-  readonly file: F | null;
-  /** The parse of the note; null when none is open, and for a note without a story header (not parsed). */
-  readonly result: ParseResult | null;
-  /** Progress of the parsed epic; null whenever `result` is. */
-  readonly progress: Progress | null;
-  /** True when the note has at least one story (it is an epic). */
-  readonly isEpic: boolean;
-}
 
 /** The window timer functions (`window.setTimeout` / `window.clearTimeout` in the plugin). */
 export interface Timers {
@@ -45,17 +27,15 @@ export interface ActiveEpicOptions {
   readonly store?: ParseStore;
 }
 
-/** Called with the new snapshot after every change. */
-export type ActiveEpicListener<F extends NoteRef> = (snapshot: ActiveEpicSnapshot<F>) => void;
 
 const EMPTY: ActiveEpicSnapshot<never> = Object.freeze({ file: null, result: null, progress: null, isEpic: false });
 
 /** The shared model of the active note. Call `dispose()` on unload: it clears the pending timer. */
-export class ActiveEpic<F extends NoteRef = NoteRef> {
+export class ActiveEpic<F extends NoteRef = NoteRef> implements EpicSource<F> {
   private readonly timers: Timers;
   private readonly debounceMs: number;
   private readonly store: ParseStore;
-  private readonly listeners = new Set<ActiveEpicListener<F>>();
+  private readonly listeners = new Set<(snapshot: ActiveEpicSnapshot<F>) => void>();
   private readonly unsubscribe: () => void;
   private snapshot: ActiveEpicSnapshot<F> = EMPTY;
   private pending: { readonly id: number } | null = null;
@@ -78,7 +58,7 @@ export class ActiveEpic<F extends NoteRef = NoteRef> {
   }
 
   /** Calls `listener` after every change; returns the function that unsubscribes it. */
-  subscribe(listener: ActiveEpicListener<F>): () => void {
+  subscribe(listener: (snapshot: ActiveEpicSnapshot<F>) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -19,7 +19,7 @@ import { editorNoteWriter, processNoteWriter } from '../sync/note-writer';
 import { EXIT } from '../sync/exit-codes';
 import { executePlan, planNote, type NoteWriter, type SyncRunOptions, type SyncRunResult } from '../sync/run';
 import type { TextEdit } from '../sync/writeback';
-import type { ActiveEpicSnapshot } from '../plugin/active-epic';
+import type { ActiveEpicSnapshot } from './epic-snapshot';
 import type { ExecutionControl, PlanPreview, PlanProvider, SyncScope } from './plan-modal';
 import { previewOfPlan, progressText, resultText } from './sync-summary';
 

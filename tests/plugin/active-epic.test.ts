@@ -1,6 +1,7 @@
 import type { TFile } from 'obsidian';
 import { parseEpic, progress, type ParseResult } from '../../src/model';
-import { ActiveEpic, type ActiveEpicSnapshot } from '../../src/plugin/active-epic';
+import { ActiveEpic } from '../../src/plugin/active-epic';
+import type { ActiveEpicSnapshot } from '../../src/view/epic-snapshot';
 import { ParseStore } from '../../src/plugin/parse-store';
 import { ManualTimers, fileAt, seedNote } from '../view/helpers';
 

@@ -1,6 +1,6 @@
 import type { Command, Editor, MarkdownFileInfo } from 'obsidian';
 import { buildCommands, storyAtLine, type CommandActions } from '../../src/plugin/commands';
-import type { ActiveEpicSnapshot } from '../../src/plugin/active-epic';
+import type { ActiveEpicSnapshot } from '../../src/view/epic-snapshot';
 import type { SyncScope } from '../../src/view/plan-modal';
 import { fileAt, seedNote, snapshotOf } from '../view/helpers';
 
