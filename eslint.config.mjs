@@ -33,4 +33,40 @@ export default defineConfig([
       }],
     },
   },
+  // Layers of the plugin (issue 10): the editor is CodeMirror over the model; the views draw DOM
+  // from the model and the snapshot, never a tracker; the glue (src/plugin) wires them. Arrows
+  // point one way: plugin -> view -> editor -> model.
+  {
+    files: ['src/editor/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../view', '../view/*', '../plugin', '../plugin/*', '../sync', '../sync/*', '../settings', '../settings/*', '../cli', '../cli/*', '../main'], message: 'src/editor depends on src/model only (and CodeMirror, obsidian).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/view/**/*.ts'],
+    // The sync controller is glue and moves to src/plugin (sync lane); it composes the tracker until then.
+    ignores: ['src/view/sync-controller.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../sync/jira', '../sync/jira/*'], message: 'src/view draws DOM: it never imports the Jira adapter (src/sync/jira).' },
+          { group: ['../plugin', '../plugin/*', '../cli', '../cli/*', '../main'], message: 'src/view is drawn by the glue (src/plugin); it does not import it.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/plugin/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../cli', '../cli/*', '../main'], message: 'src/plugin is the plugin\'s glue: it never imports the command line or main.ts.' },
+        ],
+      }],
+    },
+  },
 ]);

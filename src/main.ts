@@ -5,20 +5,23 @@
  * is registered, so unloading the plugin leaves nothing behind.
  */
 import { Plugin, requestUrl, type TFile } from 'obsidian';
-import { epicEditorExtension, epicReadingViewProcessor } from './editor';
+import { epicEditorExtension } from './editor';
+import { epicReadingViewProcessor } from './view/reading-view';
 import { JiraConnectionProbe } from './settings/connection-test';
 import { SpectrynSettingTab } from './settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings/settings';
 import { timerClock } from './sync/clock';
 import { obsidianHttp } from './sync/transport/obsidian';
-import { ActiveEpic } from './view/active-epic';
-import { buildCommands } from './view/commands';
-import { EpicActions } from './view/epic-actions';
-import { followActiveNote, isEpicNote, shareEditorParse } from './view/follow-active-note';
+import { ActiveEpic } from './plugin/active-epic';
+import { buildCommands } from './plugin/commands';
+import { EpicActions } from './plugin/epic-actions';
+import { followActiveNote } from './plugin/follow-active-note';
+import { editorParser } from './plugin/open-editors';
+import { ParseStore } from './plugin/parse-store';
 import { FormatModal } from './view/format-modal';
-import { openPluginSettings } from './view/open-settings';
+import { openPluginSettings } from './plugin/open-settings';
 import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/progress-view';
-import { refreshEpicEditors } from './view/refresh-editors';
+import { refreshEpicEditors } from './plugin/refresh-editors';
 import { renderStatusBar } from './view/status-bar';
 import { SyncController } from './view/sync-controller';
 
@@ -30,7 +33,11 @@ export default class SpectrynPlugin extends Plugin {
   override async onload(): Promise<void> {
     this.settings = migrateSettings(await this.loadData());
 
+    // One parse store for every part that reads a note's model: each text is parsed once.
+    const store = new ParseStore();
+    this.register(() => store.clear());
     const activeEpic = new ActiveEpic<TFile>({
+      store,
       timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (id) => window.clearTimeout(id) },
     });
     this.register(() => activeEpic.dispose());
@@ -41,6 +48,7 @@ export default class SpectrynPlugin extends Plugin {
       snapshot: () => activeEpic.current(),
       http,
       clock: timerClock((callback, ms) => window.setTimeout(callback, ms)),
+      parse: (path, text) => store.parse(path, text),
     });
     const actions = new EpicActions({
       app: this.app,
@@ -60,17 +68,17 @@ export default class SpectrynPlugin extends Plugin {
     }));
     this.registerEditorExtension(epicEditorExtension({
       display: () => this.settings.decorations,
-      onParsed: shareEditorParse(activeEpic),
+      parse: editorParser(store),
       trackerBaseUrl,
     }));
     this.registerMarkdownPostProcessor(epicReadingViewProcessor({
       enabled: () => this.settings.decorations.readingView,
       trackerBaseUrl,
-      sharedParse: (path, text) => activeEpic.parsedFor(path, text),
-      onParsed: (path, result) => activeEpic.offerParsed(path, result),
+      parse: (path, text) => store.parse(path, text),
+      progress: (result) => store.progress(result),
       // Cells without section info are live preview's table widget.
       cellsEnabled: () => this.settings.decorations.livePreview,
-      isEpicNote: (path) => isEpicNote(this.app.workspace, activeEpic, path),
+      isEpicNote: (path) => store.hasStories(path),
     }));
 
     for (const command of buildCommands({ snapshot: () => activeEpic.current(), freshSnapshot: () => actions.freshSnapshot(), actions, openPane })) this.addCommand(command);

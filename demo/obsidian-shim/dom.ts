@@ -120,4 +120,5 @@ export function installDomHelpers(): void {
   globals.activeWindow = window;
 }
 
-installDomHelpers();
+// Outside a page (the node tests import the jest stand-in, which imports this) there is no DOM.
+if (typeof Node !== 'undefined') installDomHelpers();

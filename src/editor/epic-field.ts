@@ -8,8 +8,9 @@
  */
 import { ChangeSet, RangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Text, type Transaction } from '@codemirror/state';
 import { logException } from '@codemirror/view';
-import { parseEpic, type ParseResult, type Status } from '../model';
+import type { ParseResult, Status } from '../model';
 import { buildEpicMarks, EpicMark } from './marks';
+import { epicEditorConfig } from './options';
 import { changesAddStoryHeader, docHasStoryHeader } from './story-header';
 
 /** A status shown from a badge menu choice until the next parse confirms it. */
@@ -151,7 +152,7 @@ export const epicField = StateField.define<EpicEditorState>({
     // A long note opens at once and is parsed right after (the view plugin sees it stale).
     if (state.doc.length > EAGER_PARSE_LIMIT) return { ...inactive, active: true, stale: true };
     try {
-      return fromParse(parseEpic(state.doc.toString()), state);
+      return fromParse(state.facet(epicEditorConfig).parse(state.doc.toString(), undefined, state), state);
     } catch (error) {
       // The parser promises not to throw; if it ever does, the editor must still open the note.
       logException(state, error, 'spectryn parse');

@@ -10,10 +10,9 @@ import { epicViewPlugin } from './plugin';
 import { statusMenuAnchor } from './status-menu';
 import { epicBaseTheme } from './theme';
 
-export { DEFAULT_DEBOUNCE_MS, DEFAULT_DECORATION_SETTINGS, type DecorationSettings, type EpicEditorOptions } from './options';
+export { DEFAULT_DEBOUNCE_MS, DEFAULT_DECORATION_SETTINGS, type DecorationSettings, type EpicEditorOptions, type EpicParser } from './options';
 export { epicField, refreshEpicDecorations, type EpicEditorState } from './epic-field';
-export { flushEpicParse } from './plugin';
-export { epicReadingViewProcessor, type ReadingViewOptions } from './reading-view';
+export { flushEpicParse, parsesEpic } from './plugin';
 
 /**
  * The editor extension for epic notes. Add it once per editor (Obsidian:

@@ -2,9 +2,8 @@
  * The editor extension's options and the facet that carries them to the state field and the view
  * plugin (CodeMirror lint anatomy: one config facet with defaults).
  */
-import { Facet } from '@codemirror/state';
-import type { EditorView } from '@codemirror/view';
-import type { ParseResult } from '../model';
+import { Facet, type EditorState } from '@codemirror/state';
+import { parseEpic, type ParseResult } from '../model';
 
 /** Which editor modes show badges, totals and issue chips. Diagnostics show in both. */
 export interface DecorationSettings {
@@ -25,11 +24,13 @@ export interface EpicEditorOptions {
   /** Read on every decoration rebuild, so a settings change applies at the next refresh. */
   readonly display: () => DecorationSettings;
   /**
-   * Called with every new parse of the note (the first one when the editor opens, then after each
-   * pause in typing), so the host can share it instead of parsing again. Exceptions are caught and
-   * reported to the editor's exception sink; the editor keeps working.
+   * The editor's parser (the first parse when the editor opens, then one after each pause in
+   * typing): `text` is the whole note, `previous` the editor's last parse, `state` the editor's
+   * state (a host reads the note's path from it). The plugin passes its parse store, so the
+   * editor's parse is the one everything else reads. Exceptions are caught and reported to the
+   * editor's exception sink; the editor keeps working. Default `parseEpic(text, previous)`.
    */
-  readonly onParsed?: (result: ParseResult, view: EditorView) => void;
+  readonly parse?: EpicParser;
   /**
    * Base URL of the tracker (e.g. `https://example.atlassian.net`), used to link an issue key when
    * the written-back line has no URL. Null or absent: such keys are shown without a link.
@@ -39,14 +40,18 @@ export interface EpicEditorOptions {
   readonly debounceMs?: number;
 }
 
+/** Parses the note of an editor; see `EpicEditorOptions.parse`. */
+export type EpicParser = (text: string, previous: ParseResult | undefined, state: EditorState) => ParseResult;
+
 /** The options with defaults filled in, as the facet hands them out. */
 export interface ResolvedEpicEditorOptions {
   readonly display: () => DecorationSettings;
-  readonly onParsed: ((result: ParseResult, view: EditorView) => void) | null;
+  readonly parse: EpicParser;
   readonly trackerBaseUrl: () => string | null;
   readonly debounceMs: number;
 }
 
+const ownParse: EpicParser = (text, previous) => parseEpic(text, previous);
 const noTracker = (): string | null => null;
 const defaultDisplay = (): DecorationSettings => DEFAULT_DECORATION_SETTINGS;
 
@@ -56,7 +61,7 @@ export const epicEditorConfig = Facet.define<EpicEditorOptions, ResolvedEpicEdit
     const first = values[0];
     return {
       display: first?.display ?? defaultDisplay,
-      onParsed: first?.onParsed ?? null,
+      parse: first?.parse ?? ownParse,
       trackerBaseUrl: first?.trackerBaseUrl ?? noTracker,
       debounceMs: Math.max(0, first?.debounceMs ?? DEFAULT_DEBOUNCE_MS),
     };

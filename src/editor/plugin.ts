@@ -1,12 +1,12 @@
 /**
  * The view plugin: the only part with side effects. It owns the re-parse timer (debounced after
- * typing, cleared on destroy), builds decorations over the visible ranges, hands each parse to
- * the host, and opens the status menu when a badge is clicked.
+ * typing, cleared on destroy), builds decorations over the visible ranges, and opens the status
+ * menu when a badge is clicked. Parses go through the configured parser (the host's store).
  */
 import type { EditorState } from '@codemirror/state';
 import { EditorView, logException, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from '@codemirror/view';
 import { editorLivePreviewField } from 'obsidian';
-import { parseEpic, type ParseResult } from '../model';
+import type { ParseResult } from '../model';
 import { buildEpicDecorations } from './decorations';
 import { epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setStatusMark } from './epic-field';
 import type { EpicMark } from './marks';
@@ -46,17 +46,12 @@ export class EpicViewPlugin implements PluginValue {
   private delayMs = 0;
   /** The visible ranges the decorations were built for. */
   private ranges: readonly { from: number; to: number }[] = [];
-  private notifyTimer: number | null = null;
 
   constructor(private readonly view: EditorView) {
     this.decorations = this.build(view);
-    const { result, active, stale } = view.state.field(epicField);
+    const { active, stale } = view.state.field(epicField);
     // A long note is parsed right after the editor opens, not while it opens.
     if (active && stale) this.schedule(0);
-    // Otherwise the first parse happened in the state field; tell the host after construction.
-    else if (result && view.state.facet(epicEditorConfig).onParsed) {
-      this.notifyTimer = window.setTimeout(() => { this.notifyTimer = null; this.notify(result); }, 0);
-    }
   }
 
   update(update: ViewUpdate): void {
@@ -85,21 +80,19 @@ export class EpicViewPlugin implements PluginValue {
     if (!field.stale && field.result) return field.result;
     let result: ParseResult;
     try {
-      result = parseEpic(this.view.state.doc.toString(), field.result ?? undefined);
+      const { state } = this.view;
+      result = state.facet(epicEditorConfig).parse(state.doc.toString(), field.result ?? undefined, state);
     } catch (error) {
       // The parser promises not to throw; if it ever does, keep the last parse and keep typing.
       logException(this.view.state, error, 'spectryn parse');
       return field.result;
     }
     this.view.dispatch({ effects: setEpicParse.of(result) });
-    this.notify(result);
     return result;
   }
 
   destroy(): void {
     this.clearParseTimer();
-    if (this.notifyTimer !== null) window.clearTimeout(this.notifyTimer);
-    this.notifyTimer = null;
   }
 
   // One timer per pause, not one per keystroke: each edit only records its time, and the timer,
@@ -120,16 +113,6 @@ export class EpicViewPlugin implements PluginValue {
   private clearParseTimer(): void {
     if (this.parseTimer !== null) window.clearTimeout(this.parseTimer);
     this.parseTimer = null;
-  }
-
-  private notify(result: ParseResult): void {
-    const onParsed = this.view.state.facet(epicEditorConfig).onParsed;
-    if (!onParsed) return;
-    try {
-      onParsed(result, this.view);
-    } catch (error) {
-      logException(this.view.state, error, 'spectryn onParsed');
-    }
   }
 
   // Typing changes the viewport's end offset on every keystroke; that alone needs no rebuild.
@@ -201,4 +184,9 @@ export const epicViewPlugin = ViewPlugin.fromClass(EpicViewPlugin, {
  */
 export function flushEpicParse(view: EditorView): ParseResult | null {
   return view.plugin(epicViewPlugin)?.parseNow() ?? null;
+}
+
+/** True when `view` has the epic extension: it parses its note's changes itself, after a pause in typing. */
+export function parsesEpic(view: EditorView): boolean {
+  return view.plugin(epicViewPlugin) !== null;
 }

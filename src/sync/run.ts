@@ -43,6 +43,11 @@ export interface SyncRunInput {
   readonly onProgress?: (done: number, total: number) => void;
   /** True stops the execution between requests (exit 80); keys already created are still written. */
   readonly isCancelled?: () => boolean;
+  /**
+   * Parses the note's current text before each write-back batch (the plugin's parse store).
+   * Default: `parseEpic`, incremental from the previous batch's parse (the first from `note`).
+   */
+  readonly parse?: (text: string) => ParseResult;
 }
 
 /** What a run produced. `operations` is the cli.md JSON; `exitCode` the cli.md code. */
@@ -113,13 +118,15 @@ export async function executePlan(input: SyncRunInput & { readonly planned: Sync
   let keysWritten = 0;
   const unwritten: KeyAssignment[] = [];
   let writeFailure: string | null = null;
+  let lastParse = note;
+  const parse = input.parse ?? ((text: string): ParseResult => (lastParse = parseEpic(text, lastParse)));
   const write = async (batch: readonly KeyAssignment[]): Promise<void> => {
     if (writer === undefined || batch.length === 0) return;
     for (const assignment of batch) if (assignment.kind === 'story') written.add(assignment.storyId.toUpperCase());
     let placed: readonly KeyAssignment[] | null = null;
     try {
       await writer.apply((text) => {
-        const result = writeBackPlan(text, parseEpic(text).epic, batch, { browseUrl: (key) => tracker.browseUrl(key), now: input.now() });
+        const result = writeBackPlan(text, parse(text).epic, batch, { browseUrl: (key) => tracker.browseUrl(key), now: input.now() });
         placed = result.placed;
         return result.edits;
       });

@@ -7,7 +7,7 @@
 import { issueHref } from '../editor/decorations';
 import { pointsText, statusLabel } from '../model';
 import type { Counts, PhaseProgress, Story } from '../model/types';
-import type { ActiveEpicSnapshot } from './active-epic';
+import type { ActiveEpicSnapshot } from './epic-snapshot';
 
 /** `data-action` of the link that explains the note format. */
 export const SHOW_FORMAT_ACTION = 'show-format';

@@ -5,8 +5,8 @@
  * Header buttons: sync (dry run), export JSON, validate.
  */
 import { ItemView, Menu, type TFile, type Workspace, type WorkspaceLeaf } from 'obsidian';
-import type { ActiveEpic } from './active-epic';
-import type { CommandActions } from './commands';
+import type { EpicSource } from './epic-snapshot';
+import type { SyncScope } from './plan-modal';
 import { SHOW_FORMAT_ACTION, renderProgressPane } from './progress-render';
 
 /** The view type id of the pane. */
@@ -18,10 +18,22 @@ export async function openProgressPane(workspace: Workspace): Promise<void> {
   await workspace.revealLeaf(leaf);
 }
 
+/** Where Export JSON puts the JSON. */
+export type ExportTarget = 'file' | 'clipboard';
+
+/** What the pane's header buttons and story rows trigger (the plugin's `EpicActions`). */
+export interface PaneActions {
+  sync(scope: SyncScope): void;
+  exportJson(target: ExportTarget): Promise<void>;
+  validate(): void;
+  goToLine(file: TFile, line: number): Promise<void>;
+}
+
 /** What the pane reads and triggers. */
 export interface ProgressViewOptions {
-  readonly activeEpic: ActiveEpic<TFile>;
-  readonly actions: CommandActions & { goToLine(file: TFile, line: number): Promise<void> };
+  /** The active note's model (the plugin's `ActiveEpic`). */
+  readonly activeEpic: EpicSource<TFile>;
+  readonly actions: PaneActions;
   /** Opens the guide to the note format. */
   readonly showFormat: () => void;
   /** Tracker site URL for issue key links (read at each render), or null. Default: none. */

@@ -2,7 +2,7 @@
  * The status bar item: `Epic 8/37 pts` (points done / total) for the active epic note, hidden
  * otherwise. Clicking it opens the progress pane (wired in main.ts).
  */
-import type { ActiveEpicSnapshot } from './active-epic';
+import type { ActiveEpicSnapshot } from './epic-snapshot';
 import { statusBarText } from './progress-render';
 
 /** Shows `snapshot`'s totals in the status bar item `el`, or hides it when the note is no epic. */

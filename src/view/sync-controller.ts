@@ -19,7 +19,7 @@ import { editorNoteWriter, processNoteWriter } from '../sync/note-writer';
 import { EXIT } from '../sync/exit-codes';
 import { executePlan, planNote, type NoteWriter, type SyncRunOptions, type SyncRunResult } from '../sync/run';
 import type { TextEdit } from '../sync/writeback';
-import type { ActiveEpicSnapshot } from './active-epic';
+import type { ActiveEpicSnapshot } from './epic-snapshot';
 import type { ExecutionControl, PlanPreview, PlanProvider, SyncScope } from './plan-modal';
 import { previewOfPlan, progressText, resultText } from './sync-summary';
 
@@ -45,6 +45,8 @@ export interface SyncControllerOptions {
   readonly clock: Clock;
   /** The time stamped into `Synced:`; default the clock's time. */
   readonly now?: () => Date;
+  /** Parses a note's text (the plugin's parse store); default `parseEpic`, from the snapshot's parse. */
+  readonly parse?: (path: string, text: string) => ParseResult;
 }
 
 /** A dry run waiting for the user's decision. */
@@ -108,7 +110,7 @@ export class SyncController implements PlanProvider {
     } catch {
       throw this.refuse(`Could not read ${file.path}: is it still in the vault?`, secrets);
     }
-    const note = parseEpic(text, previous);
+    const note = this.options.parse?.(file.path, text) ?? parseEpic(text, previous);
     const tracker = new JiraTracker({ config: jiraConfigFromSettings(settings, token), http: this.options.http, clock: this.options.clock });
     const options: SyncRunOptions = { execute: true, updateSource: true, ...planOptionsOf(scope) };
     let planned: SyncRunResult;
@@ -136,6 +138,7 @@ export class SyncController implements PlanProvider {
     this.running = true;
     this.generation += 1;
     const total = run.planned.plan?.operations.length ?? 0;
+    const { parse } = this.options;
     const progress = new Notice(progressText(0, total), 0);
     let result: SyncRunResult;
     try {
@@ -149,6 +152,7 @@ export class SyncController implements PlanProvider {
         planned: run.planned,
         onProgress: (done, all) => { progress.setMessage(progressText(done, all)); },
         isCancelled: () => control?.isCancelled() ?? false,
+        parse: parse ? (text: string): ParseResult => parse(run.file.path, text) : undefined,
       });
     } finally {
       this.running = false;

@@ -6,6 +6,7 @@ import { EditorState } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { editorLivePreviewField } from 'obsidian';
 import { epicEditorExtension, flushEpicParse, type DecorationSettings } from '../../src/editor';
+import { parseEpic } from '../../src/model';
 
 /** What `mount` accepts. */
 export interface MountOptions {
@@ -89,7 +90,7 @@ function createHarness(parent: HTMLElement): Harness {
             EditorView.lineWrapping,
             headingLines,
             editorLivePreviewField.init(() => options.livePreview ?? true),
-            options.bare ? [] : epicEditorExtension({ display: () => display, onParsed: () => { parsed++; }, trackerBaseUrl: () => 'https://tracker.invalid' }),
+            options.bare ? [] : epicEditorExtension({ display: () => display, parse: (text, previous) => { parsed++; return parseEpic(text, previous); }, trackerBaseUrl: () => 'https://tracker.invalid' }),
           ],
         }),
       });

@@ -4,7 +4,7 @@
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { editorLivePreviewField } from 'obsidian';
-import type { ParseResult } from '../../src/model';
+import { parseEpic, type ParseResult } from '../../src/model';
 import { epicEditorExtension, type DecorationSettings } from '../../src/editor';
 
 export { DEMO_NOTE, PLAIN_NOTE } from './notes';
@@ -46,7 +46,12 @@ export function mountEditor(options: MountOptions): EditorView {
         epicEditorExtension({
           display,
           debounceMs: options.debounceMs,
-          onParsed: options.onParsed ? (result) => options.onParsed?.(result) : undefined,
+          // The parser, watched: every parse the editor makes is reported to `onParsed`.
+          parse: (text, previous) => {
+            const result = parseEpic(text, previous);
+            options.onParsed?.(result);
+            return result;
+          },
           trackerBaseUrl: () => options.trackerBaseUrl ?? null,
         }),
         options.extra ?? [],

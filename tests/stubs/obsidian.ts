@@ -1,77 +1,17 @@
 /**
  * A small hand-written stand-in for the `obsidian` module at test time (the real package has no
  * runtime code). It grows only when a test needs something. Types still come from obsidian.d.ts.
+ * What it shares with the sandbox's browser stand-in (demo/obsidian-shim) it imports from there.
  */
 
-/** Options accepted by Obsidian's `createEl` family. */
-export interface DomElementInfo {
-  cls?: string | string[];
-  text?: string;
-  attr?: Record<string, string | number | boolean | null>;
-  title?: string;
-  href?: string;
-  type?: string;
-  value?: string;
-  placeholder?: string;
-  parent?: Node;
-  prepend?: boolean;
-}
+// The DOM helpers Obsidian adds to every element (createEl, createDiv, setText, addClass, …) and
+// the globals activeDocument/activeWindow: one implementation, the sandbox's (demo/obsidian-shim),
+// so the two stand-ins cannot drift apart there. The node (integration) tests have no DOM.
+import { installDomHelpers, type DomElementInfo } from '../../demo/obsidian-shim/dom';
 
-function applyInfo(el: HTMLElement, info?: DomElementInfo | string): void {
-  if (info === undefined) return;
-  if (typeof info === 'string') { el.className = info; return; }
-  if (info.cls) el.className = Array.isArray(info.cls) ? info.cls.join(' ') : info.cls;
-  if (info.text !== undefined) el.textContent = info.text;
-  if (info.title !== undefined) el.title = info.title;
-  if (info.href !== undefined) el.setAttribute('href', info.href);
-  if (info.type !== undefined) el.setAttribute('type', info.type);
-  if (info.value !== undefined) (el as HTMLInputElement).value = info.value;
-  if (info.placeholder !== undefined) el.setAttribute('placeholder', info.placeholder);
-  for (const [k, v] of Object.entries(info.attr ?? {})) {
-    if (v === null || v === false) el.removeAttribute(k); else el.setAttribute(k, String(v));
-  }
-}
+if (typeof HTMLElement !== 'undefined') installDomHelpers();
 
-function createElIn<K extends keyof HTMLElementTagNameMap>(parent: Node | null, tag: K, info?: DomElementInfo | string, callback?: (el: HTMLElementTagNameMap[K]) => void): HTMLElementTagNameMap[K] {
-  const doc = parent?.ownerDocument ?? document;
-  const el = doc.createElement(tag);
-  applyInfo(el, info);
-  const target = (typeof info === 'object' && info.parent) || parent;
-  if (target) {
-    if (typeof info === 'object' && info.prepend) target.insertBefore(el, target.firstChild); else target.appendChild(el);
-  }
-  callback?.(el);
-  return el;
-}
-
-type Helpers = {
-  createEl: typeof createElIn extends (p: Node | null, ...rest: infer R) => infer T ? (...rest: R) => T : never;
-};
-
-// Obsidian augments Node/HTMLElement prototypes; do the same once.
-const proto = (typeof HTMLElement !== 'undefined' ? HTMLElement.prototype : undefined) as unknown as Record<string, unknown> | undefined;
-if (proto && !('createEl' in proto)) {
-  const nodeProto = Node.prototype as unknown as Record<string, unknown>;
-  nodeProto.createEl = function (this: Node, tag: keyof HTMLElementTagNameMap, info?: DomElementInfo | string, cb?: (el: HTMLElement) => void) { return createElIn(this, tag, info, cb); };
-  nodeProto.createDiv = function (this: Node, info?: DomElementInfo | string, cb?: (el: HTMLElement) => void) { return createElIn(this, 'div', info, cb); };
-  nodeProto.createSpan = function (this: Node, info?: DomElementInfo | string, cb?: (el: HTMLElement) => void) { return createElIn(this, 'span', info, cb); };
-  nodeProto.empty = function (this: Node) { while (this.firstChild) this.removeChild(this.firstChild); };
-  nodeProto.setText = function (this: Node, text: string) { this.textContent = text; };
-  proto.addClass = function (this: HTMLElement, ...cls: string[]) { this.classList.add(...cls); };
-  proto.removeClass = function (this: HTMLElement, ...cls: string[]) { this.classList.remove(...cls); };
-  proto.toggleClass = function (this: HTMLElement, cls: string | string[], value: boolean) { for (const c of Array.isArray(cls) ? cls : [cls]) this.classList.toggle(c, value); };
-  proto.hasClass = function (this: HTMLElement, cls: string) { return this.classList.contains(cls); };
-  proto.setAttr = function (this: HTMLElement, k: string, v: string | number | boolean | null) { if (v === null) this.removeAttribute(k); else this.setAttribute(k, String(v)); };
-  proto.setAttrs = function (this: HTMLElement, o: Record<string, string | number | boolean | null>) { for (const [k, v] of Object.entries(o)) (this as unknown as { setAttr(k: string, v: unknown): void }).setAttr(k, v); };
-  proto.show = function (this: HTMLElement) { this.hidden = false; };
-  proto.hide = function (this: HTMLElement) { this.hidden = true; };
-  (globalThis as unknown as Record<string, unknown>).createEl = (tag: keyof HTMLElementTagNameMap, info?: DomElementInfo | string, cb?: (el: HTMLElement) => void) => createElIn(null, tag, info, cb);
-  (globalThis as unknown as Record<string, unknown>).createDiv = (info?: DomElementInfo | string, cb?: (el: HTMLElement) => void) => createElIn(null, 'div', info, cb);
-  (globalThis as unknown as Record<string, unknown>).createSpan = (info?: DomElementInfo | string, cb?: (el: HTMLElement) => void) => createElIn(null, 'span', info, cb);
-  (globalThis as unknown as Record<string, unknown>).activeDocument = document;
-}
-
-export type { Helpers };
+export type { DomElementInfo };
 
 /** Obsidian's `Component`: owns child components and cleanup callbacks. */
 export class Component {
@@ -195,11 +135,8 @@ export class Menu extends Component {
 
 // ---- Plugin-helper additions: workspace, views, modals, settings (minimal, behaviour as documented) ----
 
-/** `normalizePath`: forward slashes, no duplicate or edge slashes. */
-export function normalizePath(path: string): string {
-  const cleaned = path.replace(/[\\/]+/g, '/').replace(/^\/|\/$/g, '');
-  return cleaned === '' ? '/' : cleaned;
-}
+// Obsidian's path rule, the sandbox's implementation.
+export { normalizePath } from '../../demo/obsidian-shim/vault';
 
 /** Vault entries: a path, a name and a parent folder. */
 export abstract class TAbstractFile {

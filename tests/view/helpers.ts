@@ -5,7 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TFile } from 'obsidian';
-import { ActiveEpic, type ActiveEpicSnapshot, type Timers } from '../../src/view/active-epic';
+import { ActiveEpic, type Timers } from '../../src/plugin/active-epic';
+import type { ActiveEpicSnapshot } from '../../src/view/epic-snapshot';
 
 const root = join(__dirname, '..', '..');
 

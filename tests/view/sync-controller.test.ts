@@ -14,7 +14,7 @@ import { parseEpic } from '../../src/model';
 import { migrateSettings, type SpectrynSettings } from '../../src/settings/settings';
 import { encodeBase64 } from '../../src/sync/errors';
 import { obsidianHttp } from '../../src/sync/transport/obsidian';
-import { EpicActions } from '../../src/view/epic-actions';
+import { EpicActions } from '../../src/plugin/epic-actions';
 import { PlanModal, type SyncScope } from '../../src/view/plan-modal';
 import { SyncController, type SyncEditor } from '../../src/view/sync-controller';
 import { loadJiraContracts, startFakeJira, type FakeJira } from '../sync/fake-jira';

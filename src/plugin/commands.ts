@@ -4,16 +4,11 @@
  */
 import type { Command, Editor, MarkdownFileInfo, MarkdownView } from 'obsidian';
 import type { Epic, Story } from '../model/types';
-import type { ActiveEpicSnapshot } from './active-epic';
-import type { ExportTarget } from './epic-actions';
-import type { SyncScope } from './plan-modal';
+import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
+import type { PaneActions } from '../view/progress-view';
 
 /** The actions the commands trigger (implemented by `EpicActions`). */
-export interface CommandActions {
-  sync(scope: SyncScope): void;
-  exportJson(target: ExportTarget): Promise<void>;
-  validate(): void;
-}
+export type CommandActions = Pick<PaneActions, 'sync' | 'exportJson' | 'validate'>;
 
 /** What the commands read and do. */
 export interface CommandContext {

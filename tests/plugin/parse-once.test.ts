@@ -1,9 +1,10 @@
 /**
- * "Parse once per change", through main.ts with real editors: opening an epic note in an editor
- * parses it once (the editor's parse is taken, not redone by the shared model or the reading
- * view); a note without stories is not parsed at all; and the actions (export, validate, sync the
- * story at the cursor) act on what is on screen, not on a model a typing pause old. The real
- * parser, counted.
+ * The parse store wired by main.ts, with real editors: the editor, the active note's model (status
+ * bar, pane) and the reading view share one store, so opening an epic note in an editor parses it
+ * once; a note without stories is not parsed at all; and the actions (export, validate, sync the
+ * story at the cursor) act on what is on screen, not on a model a typing pause old (the stale-model
+ * flush). The real parser, counted: only this end-to-end count shows that main.ts wires a single
+ * store (the store's own behaviour is tested in parse-store.test.ts).
  */
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
@@ -11,7 +12,7 @@ import { App, MarkdownView, Modal, WorkspaceLeaf, editorInfoField, type Command,
 import SpectrynPlugin from '../../src/main';
 import { parseEpic } from '../../src/model/parse';
 import { DiagnosticsModal } from '../../src/view/diagnostics-modal';
-import { fileAt, seedNote } from './helpers';
+import { fileAt, seedNote } from '../view/helpers';
 
 jest.mock('../../src/model/parse', () => {
   const actual = jest.requireActual<typeof import('../../src/model/parse')>('../../src/model/parse');

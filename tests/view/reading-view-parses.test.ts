@@ -1,12 +1,13 @@
 /**
  * Reading view cost: sections of one note share one parse and one progress count (indexed once
- * per parse, not recomputed per section), and the shared model's parse is used when it is of the
- * same note and text. The real parser and progress, counted.
+ * per parse, not recomputed per section), and the plugin's parse store serves them. The real
+ * parser and progress, counted.
  */
-import { epicReadingViewProcessor } from '../../src/editor';
-import { parseEpic, type ParseResult } from '../../src/model';
+import { epicReadingViewProcessor } from '../../src/view/reading-view';
+import { parseEpic } from '../../src/model';
+import { ParseStore } from '../../src/plugin/parse-store';
 import { progress } from '../../src/model/progress';
-import { DEMO_NOTE } from './helpers';
+import { DEMO_NOTE } from '../editor/helpers';
 
 jest.mock('../../src/model/progress', () => {
   const actual = jest.requireActual<typeof import('../../src/model/progress')>('../../src/model/progress');
@@ -64,22 +65,24 @@ test('a status row badges only the value on its own line', () => {
   expect(Array.from(el.querySelectorAll('.spectryn-status-badge')).map((b) => b.getAttribute('data-status'))).toEqual(['open']);
 });
 
-test('the shared model is used when it is of the same note and text; otherwise the processor parses and says so', () => {
-  const shared: ParseResult = jest.requireActual<typeof import('../../src/model/parse')>('../../src/model/parse').parseEpic(DEMO_NOTE);
-  const asked: string[] = [];
-  const own: string[] = [];
-  const process = epicReadingViewProcessor({
-    sharedParse: (path, text) => { asked.push(path); return path === 'Epics/Demo.md' && text === shared.text ? shared : null; },
-    onParsed: (path, result) => { own.push(`${path}:${result.epic.stories.length}`); },
-  });
+test('the plugin\'s parse store serves the sections: a text parsed elsewhere is not parsed again, progress is measured once', () => {
+  const store = new ParseStore();
+  // The editor of the note parsed it first.
+  const shared = store.parse('Epics/Demo.md', DEMO_NOTE);
+  const process = epicReadingViewProcessor({ parse: (path, text) => store.parse(path, text), progress: (result) => store.progress(result) });
+  parseCalls.mockClear();
   for (const { el, line } of headingSections()) process(el, ctx(line));
   expect(parseCalls).not.toHaveBeenCalled();
-  expect(asked.length).toBeGreaterThan(0);
+  expect(progressCalls).toHaveBeenCalledTimes(1);
+  expect(store.progress(shared)).toBe(store.progress(shared));
+  expect(progressCalls).toHaveBeenCalledTimes(1);
   const edited = DEMO_NOTE.replace('Done story', 'Finished story');
   const el = activeDocument.body.createDiv();
   el.createEl('h3', { text: '🔧 US-001: Finished story' });
   process(el, ctx(lineOf('US-001'), edited));
+  // One parse of the new text, from the note's previous result.
   expect(parseCalls).toHaveBeenCalledTimes(1);
-  expect(own).toEqual(['Epics/Demo.md:5']);
+  expect(parseCalls.mock.calls[0]?.[1]).toBe(shared);
+  expect(store.latest('Epics/Demo.md')?.text).toBe(edited);
   expect(el.querySelector('.spectryn-totals-text')?.textContent).toBe('4 pts · 2/4 subtasks');
 });

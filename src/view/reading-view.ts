@@ -1,20 +1,21 @@
 /**
  * Reading view: the same badges and totals, added to Obsidian's rendered sections by a markdown
  * post processor. Each section is matched to the parse of the whole note through its line span
- * (`ctx.getSectionInfo`). The parse is the shared model's when it is of the same note and text,
- * else the processor's own (kept per note text, so sections of one render share it); what sections
- * look up (totals, status values, issue lines by line) is indexed once per parse.
+ * (`ctx.getSectionInfo`). The parse comes from the host (the plugin's parse store, memoised on the
+ * note's text, so sections of one render share it and an editor's parse of the same text is
+ * reused); what sections look up (totals, status values, issue lines by line) is indexed once per
+ * parse.
  *
  * Without section info (live preview renders a table as a widget and runs the post processors on
  * its cells) the status cells of an epic note's tables still get a badge, display only: nothing
  * ties a rendered cell to a position in the note reliably enough to rewrite it.
  */
 import type { MarkdownPostProcessorContext } from 'obsidian';
-import { matchStatus, parseEpic, progress, type IssueLine, type ParseResult, type StatusValue } from '../model';
-import { issueHref } from './decorations';
-import { textHasStoryHeader } from './story-header';
-import { groupTotals, storyTotals, type TotalsView } from './totals';
-import { renderStatusBadge, renderTotals } from './widgets';
+import { matchStatus, parseEpic, progress, type IssueLine, type ParseResult, type Progress, type StatusValue } from '../model';
+import { issueHref } from '../editor/decorations';
+import { textHasStoryHeader } from '../editor/story-header';
+import { groupTotals, storyTotals, type TotalsView } from '../editor/totals';
+import { renderStatusBadge, renderTotals } from '../editor/widgets';
 
 /** Options of `epicReadingViewProcessor`. */
 export interface ReadingViewOptions {
@@ -23,12 +24,12 @@ export interface ReadingViewOptions {
   /** Tracker base URL for issue keys written without a URL, or null. Default: none. */
   readonly trackerBaseUrl?: () => string | null;
   /**
-   * The shared model's parse of the note at `sourcePath` when it is a parse of exactly `text`,
-   * else null (the processor then parses itself). Default: never shared.
+   * The parse of `text` as the note at `sourcePath`, memoised on the text (the plugin's parse
+   * store). Default: the processor parses itself, reusing its parse of the last text.
    */
-  readonly sharedParse?: (sourcePath: string, text: string) => ParseResult | null;
-  /** Called with every parse the processor makes itself, so the host can keep it. Default: none. */
-  readonly onParsed?: (sourcePath: string, result: ParseResult) => void;
+  readonly parse?: (sourcePath: string, text: string) => ParseResult;
+  /** The progress of a parse (the plugin's parse store measures once per result). Default: `progress(result.epic)`. */
+  readonly progress?: (result: ParseResult) => Progress;
   /**
    * Switch for table cells rendered without section info (live preview's table widget; the
    * plugin's `decorations.livePreview`). Default: `enabled`.
@@ -54,8 +55,11 @@ export interface EpicLineIndex {
   readonly issues: ReadonlyMap<number, IssueLine>;
 }
 
-/** Indexes `result` by line: one pass over the epic, so a section costs its own lines only. */
-export function indexEpicLines(result: ParseResult): EpicLineIndex {
+/**
+ * Indexes `result` by line: one pass over the epic, so a section costs its own lines only.
+ * `overall` is the epic's progress (default: measured here).
+ */
+export function indexEpicLines(result: ParseResult, overall: Progress = progress(result.epic)): EpicLineIndex {
   const { epic } = result;
   const totals = new Map<number, TotalsView>();
   const statuses = new Map<number, StatusValue[]>();
@@ -65,7 +69,6 @@ export function indexEpicLines(result: ParseResult): EpicLineIndex {
     const list = statuses.get(value.range.line);
     if (list) list.push(value); else statuses.set(value.range.line, [value]);
   };
-  const overall = progress(epic);
   if (epic.titleRange) totals.set(epic.titleRange.line, groupTotals('epic', overall.totals));
   for (const phase of overall.phases) {
     if (phase.phase) totals.set(phase.phase.headingRange.line, groupTotals('phase', phase.counts));
@@ -211,19 +214,15 @@ export function epicReadingViewProcessor(options: ReadingViewOptions = {}): (el:
     if (looked?.text !== text) looked = { text, found: textHasStoryHeader(text) };
     return looked.found;
   };
-  const parse = (sourcePath: string, text: string): ParseResult => {
-    const shared = options.sharedParse?.(sourcePath, text) ?? null;
-    if (shared) return shared;
-    if (last?.text !== text) {
-      last = parseEpic(text, last ?? undefined);
-      options.onParsed?.(sourcePath, last);
-    }
+  const ownParse = (text: string): ParseResult => {
+    if (last?.text !== text) last = parseEpic(text, last ?? undefined);
     return last;
   };
+  const parse = (sourcePath: string, text: string): ParseResult => options.parse?.(sourcePath, text) ?? ownParse(text);
   const indexOf = (result: ParseResult): EpicLineIndex => {
     let index = indexes.get(result);
     if (!index) {
-      index = indexEpicLines(result);
+      index = indexEpicLines(result, options.progress?.(result));
       indexes.set(result, index);
     }
     return index;

@@ -7,10 +7,12 @@
 import { App, MarkdownView, Notice, TFile, normalizePath } from 'obsidian';
 import { buildReport } from '../model/report';
 import { missingTrackerSettings, type SpectrynSettings } from '../settings/settings';
-import type { ActiveEpic, ActiveEpicSnapshot } from './active-epic';
-import { DiagnosticsModal } from './diagnostics-modal';
+import type { ActiveEpic } from './active-epic';
+import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
+import type { ExportTarget } from '../view/progress-view';
+import { DiagnosticsModal } from '../view/diagnostics-modal';
 import { flushEditorsOf } from './open-editors';
-import { PlanModal, type PlanProvider, type SyncScope } from './plan-modal';
+import { PlanModal, type PlanProvider, type SyncScope } from '../view/plan-modal';
 
 /** Constructor options of {@link EpicActions}. */
 export interface EpicActionsOptions {
@@ -28,9 +30,6 @@ export function jsonPathFor(file: TFile): string {
   const folder = file.parent?.path ?? '';
   return normalizePath(folder === '/' || folder === '' ? `${file.basename}.json` : `${folder}/${file.basename}.json`);
 }
-
-/** Where Export JSON puts the JSON. */
-export type ExportTarget = 'file' | 'clipboard';
 
 /** The actions on the active epic. */
 export class EpicActions {

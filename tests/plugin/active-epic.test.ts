@@ -1,17 +1,20 @@
 import type { TFile } from 'obsidian';
 import { parseEpic, progress, type ParseResult } from '../../src/model';
-import { ActiveEpic, type ActiveEpicSnapshot } from '../../src/view/active-epic';
-import { ManualTimers, fileAt, seedNote } from './helpers';
+import { ActiveEpic } from '../../src/plugin/active-epic';
+import type { ActiveEpicSnapshot } from '../../src/view/epic-snapshot';
+import { ParseStore } from '../../src/plugin/parse-store';
+import { ManualTimers, fileAt, seedNote } from '../view/helpers';
 
-function setUp(): { activeEpic: ActiveEpic<TFile>; timers: ManualTimers; parses: string[]; seen: ActiveEpicSnapshot<TFile>[] } {
+function setUp(): { activeEpic: ActiveEpic<TFile>; store: ParseStore; timers: ManualTimers; parses: string[]; seen: ActiveEpicSnapshot<TFile>[] } {
   const timers = new ManualTimers();
   const parses: string[] = [];
-  // The real parser, counted: the point of the service is how often it runs.
+  // The real parser behind the store, counted: the point of the service is how often it runs.
   const parse = (text: string, previous?: ParseResult): ParseResult => { parses.push(text); return parseEpic(text, previous); };
-  const activeEpic = new ActiveEpic<TFile>({ timers, parse });
+  const store = new ParseStore({ parse });
+  const activeEpic = new ActiveEpic<TFile>({ timers, store });
   const seen: ActiveEpicSnapshot<TFile>[] = [];
   activeEpic.subscribe((s) => seen.push(s));
-  return { activeEpic, timers, parses, seen };
+  return { activeEpic, store, timers, parses, seen };
 }
 
 describe('ActiveEpic', () => {
@@ -53,30 +56,39 @@ describe('ActiveEpic', () => {
     expect(activeEpic.current().result?.text).toBe(`${seed}abc`);
   });
 
-  it('takes the editor parse instead of parsing itself (parse once per change)', () => {
-    const { activeEpic, timers, parses } = setUp();
+  it('takes the editor\'s parse through the store instead of parsing itself (parse once per change)', () => {
+    const { activeEpic, store, timers, parses } = setUp();
     activeEpic.open(file, seed);
     const edited = seed.replace('| **Status** | 🔄 In Progress |', '| **Status** | ✅ Done |');
-    activeEpic.changed(file, () => edited);
-    const editorParse = parseEpic(edited, activeEpic.current().result ?? undefined);
-    activeEpic.acceptParsed(file, editorParse);
+    // An editor with the extension parses the change itself: no timer of the model's own.
+    activeEpic.changed(file, () => edited, true);
     expect(timers.pending.size).toBe(0);
-    timers.flush();
-    expect(parses).toEqual([seed]);
+    const editorParse = store.parse(file.path, edited);
     expect(activeEpic.current().result).toBe(editorParse);
-    // Once the editor feeds a note, the own parse waits longer, leaving the editor time to deliver.
-    activeEpic.changed(file, () => edited);
-    expect([...timers.pending.values()][0]?.ms).toBe(300);
+    expect(activeEpic.current().progress).toEqual(progress(editorParse.epic));
+    // An action's flush reads the text and finds it parsed already.
+    activeEpic.flush();
+    expect(parses).toEqual([seed, edited]);
+    expect(activeEpic.current().result).toBe(editorParse);
+  });
+
+  it('catches up on flush with text typed since the editor\'s last parse', () => {
+    const { activeEpic, parses } = setUp();
+    activeEpic.open(file, seed);
+    activeEpic.changed(file, () => `${seed}x`, true);
+    activeEpic.flush();
+    expect(parses).toEqual([seed, `${seed}x`]);
+    expect(activeEpic.current().result?.text).toBe(`${seed}x`);
   });
 
   it('ignores changes and editor parses of other notes', () => {
-    const { activeEpic, timers, parses, seen } = setUp();
+    const { activeEpic, store, timers, parses, seen } = setUp();
     activeEpic.open(file, seed);
     const other = fileAt('Other.md');
     activeEpic.changed(other, () => 'text');
-    activeEpic.acceptParsed(other, parseEpic('# Other'));
+    store.parse(other.path, '# Other\n### US-001: One\n');
     expect(timers.pending.size).toBe(0);
-    expect(parses).toHaveLength(1);
+    expect(parses).toHaveLength(2);
     expect(seen).toHaveLength(1);
   });
 
@@ -110,26 +122,16 @@ describe('ActiveEpic', () => {
 
 describe('ActiveEpic and editors that parse before their note is active', () => {
   it('uses the editor parse when the note becomes active with the same text', () => {
-    const { activeEpic, parses, seen } = setUp();
+    const { activeEpic, store, parses, seen } = setUp();
     const file = fileAt('Epics/Seed.md');
-    const editorParse = parseEpic(seedNote());
-    activeEpic.acceptParsed(file, editorParse);
+    const editorParse = store.parse(file.path, seedNote());
     expect(seen).toHaveLength(0);
     activeEpic.open(file, seedNote());
-    expect(parses).toHaveLength(0);
+    expect(parses).toHaveLength(1);
     expect(activeEpic.current().result).toBe(editorParse);
     activeEpic.open(fileAt('Other.md'), '# Other\n\n### US-001: One\n');
     activeEpic.open(file, `${seedNote()}\nmore`);
-    expect(parses).toEqual(['# Other\n\n### US-001: One\n', `${seedNote()}\nmore`]);
-  });
-
-  it('keeps only the latest few notes', () => {
-    const { activeEpic, parses } = setUp();
-    const note = (i: number): string => `# N${i}\n### US-00${i}: Story\n`;
-    for (let i = 0; i < 10; i += 1) activeEpic.acceptParsed(fileAt(`N${i}.md`), parseEpic(note(i)));
-    activeEpic.open(fileAt('N9.md'), note(9));
-    activeEpic.open(fileAt('N0.md'), note(0));
-    expect(parses).toEqual([note(0)]);
+    expect(parses).toEqual([seedNote(), '# Other\n\n### US-001: One\n', `${seedNote()}\nmore`]);
   });
 });
 
@@ -176,22 +178,5 @@ describe('ActiveEpic and notes without stories', () => {
     expect(parses).toEqual([seedNote(), `${seedNote()}x`]);
     activeEpic.flush();
     expect(parses).toHaveLength(2);
-  });
-
-  it('shares a parse of exactly the same note and text, and keeps offered ones', () => {
-    const { activeEpic, parses } = setUp();
-    const file = fileAt('Epics/Seed.md');
-    activeEpic.open(file, seedNote());
-    const result = activeEpic.current().result;
-    expect(activeEpic.parsedFor(file.path, seedNote())).toBe(result);
-    expect(activeEpic.parsedFor(file.path, `${seedNote()}x`)).toBeNull();
-    expect(activeEpic.parsedFor('Other.md', seedNote())).toBeNull();
-    const other = parseEpic('# Other\n### US-001: One\n');
-    activeEpic.offerParsed('Other.md', other);
-    expect(activeEpic.current().result).toBe(result);
-    expect(activeEpic.parsedFor('Other.md', other.text)).toBe(other);
-    activeEpic.open(fileAt('Other.md'), other.text);
-    expect(activeEpic.current().result).toBe(other);
-    expect(parses).toEqual([seedNote()]);
   });
 });

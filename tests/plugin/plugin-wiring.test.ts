@@ -8,7 +8,7 @@ import { App, MarkdownView, WorkspaceLeaf, editorInfoField, type TFile } from 'o
 import SpectrynPlugin from '../../src/main';
 import { refreshEpicDecorations } from '../../src/editor';
 import { PROGRESS_VIEW_TYPE } from '../../src/view/progress-view';
-import { fileAt, seedNote } from './helpers';
+import { fileAt, seedNote } from '../view/helpers';
 
 type StubPlugin = SpectrynPlugin & {
   commands: { id: string }[]; views: Map<string, unknown>; editorExtensions: unknown[]; postProcessors: unknown[];

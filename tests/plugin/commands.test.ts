@@ -1,8 +1,8 @@
 import type { Command, Editor, MarkdownFileInfo } from 'obsidian';
-import { buildCommands, storyAtLine, type CommandActions } from '../../src/view/commands';
-import type { ActiveEpicSnapshot } from '../../src/view/active-epic';
+import { buildCommands, storyAtLine, type CommandActions } from '../../src/plugin/commands';
+import type { ActiveEpicSnapshot } from '../../src/view/epic-snapshot';
 import type { SyncScope } from '../../src/view/plan-modal';
-import { fileAt, seedNote, snapshotOf } from './helpers';
+import { fileAt, seedNote, snapshotOf } from '../view/helpers';
 
 /** Records what the commands asked for. */
 class RecordingActions implements CommandActions {

@@ -2,8 +2,8 @@
  * Reading view: badges and totals added to rendered sections, matched by their line span; and
  * table cells rendered without section info (live preview's table widget) badged by their column.
  */
-import { epicReadingViewProcessor } from '../../src/editor';
-import { DEMO_NOTE } from './helpers';
+import { epicReadingViewProcessor } from '../../src/view/reading-view';
+import { DEMO_NOTE } from '../editor/helpers';
 
 const lines = DEMO_NOTE.split('\n');
 const lineOf = (needle: string): number => lines.findIndex((l) => l.includes(needle));

@@ -2,10 +2,10 @@ import { App, Modal, Notice, type TFile } from 'obsidian';
 import { parseEpic } from '../../src/model';
 import { buildReport } from '../../src/model/report';
 import { migrateSettings, type SpectrynSettings } from '../../src/settings/settings';
-import { EpicActions } from '../../src/view/epic-actions';
+import { EpicActions } from '../../src/plugin/epic-actions';
 import { PlanModal, countByKind, type PlanProvider } from '../../src/view/plan-modal';
 import { DiagnosticsModal, sortDiagnostics } from '../../src/view/diagnostics-modal';
-import { seedNote, snapshotOf } from './helpers';
+import { seedNote, snapshotOf } from '../view/helpers';
 
 function setUp(text: string, settings: SpectrynSettings = migrateSettings(null), provider?: PlanProvider) {
   const app = new App();
