@@ -1,0 +1,175 @@
+/**
+ * The one redactor of the plugin and the command line (docs/sync.md: a token is "never logged,
+ * never written into a note, a notice, an export or an error message"). It knows the forms a
+ * server may reflect a credential in: raw, base64 (padded, unpadded, URL-safe), hex, URL-encoded
+ * (`Basic%20…%3D`), spaced out, and cut in pieces over several messages.
+ */
+
+/** What replaces a secret. */
+export const REDACTED = '[redacted]';
+
+/**
+ * Shortest piece of a secret (or of one of its encodings) that is redacted on its own: a server
+ * may reflect a header split over two messages. 8 characters of a random token never occur in
+ * ordinary text by chance.
+ */
+export const MIN_SECRET_PIECE = 8;
+
+/** Secrets shorter than this are ignored: they would redact ordinary words. No real token is. */
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Removes every secret from `text`: each value of `secrets` (a token, or `email:token`) in every
+ * form above, plus anything after `Authorization:`, `Basic ` or `Bearer `. Redact whole texts
+ * BEFORE cutting them: a cut may leave a piece shorter than {@link MIN_SECRET_PIECE}.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  const usable = [...new Set(secrets.map((secret) => secret.trim()))].filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+  let result = text;
+  // Whole occurrences first (also catches secrets too short for piece matching).
+  for (const secret of [...usable].sort((a, b) => b.length - a.length)) result = result.split(secret).join(REDACTED);
+  result = redactPieces(result, usable.flatMap(formsOf));
+  return result
+    .replace(/(authorization["']?\s*[:=]\s*["']?)[^"',\n]+/gi, `$1${REDACTED}`)
+    .replace(/(authorization(?:%22|%27)?(?:%3A|%3D))[^"',\n&]+/gi, `$1${REDACTED}`)
+    .replace(/\b(Basic|Bearer)(\s+|%20|\+)[A-Za-z0-9+/=._%-]{8,}/g, `$1$2${REDACTED}`);
+}
+
+/** The secrets of a credential: the token and, for Basic auth, `email:token` (redact derives their encodings). */
+export function secretsOf(credential: { email?: string; token: string }): string[] {
+  const secrets = [credential.token];
+  if (credential.email !== undefined && credential.email !== '') secrets.push(`${credential.email}:${credential.token}`);
+  return secrets;
+}
+
+/** Base64 of a UTF-8 string, without Node's Buffer (the plugin runs on mobile too). */
+export function encodeBase64(text: string): string {
+  let binary = '';
+  for (const byte of utf8Bytes(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** One string to look for, and whether letter case matters (hex does not). */
+interface SecretForm {
+  readonly value: string;
+  /** False: compared in lower case. */
+  readonly caseSensitive: boolean;
+}
+
+/**
+ * The forms a secret is looked for in, pieces included. The raw `email:token` pair is left out:
+ * its pieces would redact the email address everywhere, and its token part is a secret of its own.
+ */
+function formsOf(secret: string): SecretForm[] {
+  const base64 = encodeBase64(secret);
+  const forms: SecretForm[] = [
+    { value: base64, caseSensitive: true },
+    { value: base64.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'), caseSensitive: true },
+    { value: utf8Bytes(secret).map((byte) => byte.toString(16).padStart(2, '0')).join(''), caseSensitive: false },
+  ];
+  if (!isUserPair(secret)) forms.push({ value: secret, caseSensitive: true });
+  return forms.filter((form) => form.value.length >= MIN_SECRET_PIECE);
+}
+
+function isUserPair(secret: string): boolean {
+  return /^[^:\s]+@[^:\s]+:/.test(secret);
+}
+
+/** One character of the text as compared, and the span of the original text it came from. */
+interface Unit {
+  readonly char: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The text as a server's reflection is compared: `%XX` escapes decoded (URL encoding), white space
+ * and the separators of spelled-out bytes (`:` `-` between hex pairs is not skipped: tokens hold
+ * `-`) dropped, each character remembering where it came from.
+ */
+function comparableUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] ?? '';
+    if (/\s/.test(char)) continue;
+    if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(index + 1, index + 3))) {
+      const decoded = String.fromCharCode(parseInt(text.slice(index + 1, index + 3), 16));
+      units.push({ char: decoded, from: index, to: index + 3 });
+      index += 2;
+      continue;
+    }
+    units.push({ char, from: index, to: index + 1 });
+  }
+  return units;
+}
+
+/**
+ * Replaces every run of the text (compared as {@link comparableUnits}) that is a piece of at least
+ * {@link MIN_SECRET_PIECE} characters of one of `forms`.
+ */
+function redactPieces(text: string, forms: readonly SecretForm[]): string {
+  if (forms.length === 0) return text;
+  const units = comparableUnits(text);
+  const chars = units.map((unit) => unit.char).join('');
+  const lowered = chars.toLowerCase();
+  // Every MIN_SECRET_PIECE-long window of every form: a hit there is extended as far as it goes.
+  const windows = new Map<string, SecretForm[]>();
+  for (const form of forms) {
+    const value = form.caseSensitive ? form.value : form.value.toLowerCase();
+    for (let start = 0; start + MIN_SECRET_PIECE <= value.length; start++) {
+      const key = `${form.caseSensitive ? 's' : 'i'}${value.slice(start, start + MIN_SECRET_PIECE)}`;
+      const list = windows.get(key) ?? [];
+      if (!list.includes(form)) list.push(form);
+      windows.set(key, list);
+    }
+  }
+  const spans: { from: number; to: number }[] = [];
+  let covered = 0;
+  for (let start = 0; start + MIN_SECRET_PIECE <= chars.length; start++) {
+    let end = start;
+    for (const caseSensitive of [true, false]) {
+      const source = caseSensitive ? chars : lowered;
+      const candidates = windows.get(`${caseSensitive ? 's' : 'i'}${source.slice(start, start + MIN_SECRET_PIECE)}`);
+      if (candidates === undefined) continue;
+      for (const form of candidates) {
+        const value = caseSensitive ? form.value : form.value.toLowerCase();
+        let stop = start + MIN_SECRET_PIECE;
+        while (stop < source.length && value.includes(source.slice(start, stop + 1))) stop++;
+        end = Math.max(end, stop);
+      }
+    }
+    if (end > start && end > covered) {
+      spans.push({ from: units[start]?.from ?? 0, to: units[end - 1]?.to ?? 0 });
+      covered = end;
+    }
+  }
+  if (spans.length === 0) return text;
+  // Overlapping and touching spans become one replacement.
+  const merged: { from: number; to: number }[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.from <= last.to) last.to = Math.max(last.to, span.to);
+    else merged.push({ ...span });
+  }
+  let result = '';
+  let position = 0;
+  for (const span of merged) {
+    result += text.slice(position, span.from) + REDACTED;
+    position = span.to;
+  }
+  return result + text.slice(position);
+}
+
+/** UTF-8 bytes (by hand: jsdom has no TextEncoder); a lone surrogate counts as U+FFFD, as TextEncoder does. */
+function utf8Bytes(text: string): number[] {
+  const bytes: number[] = [];
+  for (const char of text) {
+    let code = char.codePointAt(0) ?? 0xfffd;
+    if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
+    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+  }
+  return bytes;
+}
