@@ -65,10 +65,16 @@ function formsOf(secret: string): SecretForm[] {
   const forms: SecretForm[] = [
     { value: base64, caseSensitive: true },
     { value: base64.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'), caseSensitive: true },
-    { value: utf8Bytes(secret).map((byte) => byte.toString(16).padStart(2, '0')).join(''), caseSensitive: false },
+    { value: hexOf(secret), caseSensitive: false },
+    // The header's own spelling in hex ("Basic " + base64): the base64 text's bytes.
+    { value: hexOf(base64), caseSensitive: false },
   ];
   if (!isUserPair(secret)) forms.push({ value: secret, caseSensitive: true });
   return forms.filter((form) => form.value.length >= MIN_SECRET_PIECE);
+}
+
+function hexOf(text: string): string {
+  return utf8Bytes(text).map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function isUserPair(secret: string): boolean {
