@@ -5,6 +5,7 @@
  * way (a file size limit), leave the note as it was, byte for byte. Each test holds the fake Jira's
  * answer or the child's write until the child is at the point it is signalled at: no timing races.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEpic } from '../../src/model';
@@ -130,3 +131,18 @@ test('a write that fails half way (file size limit) leaves the note byte for byt
   expect(JSON.stringify(report)).toMatch(/Keys to add by hand: .*US-001: INFRA-10\d/);
   expect(children('Story')).toHaveLength(7);
 }, 60_000);
+
+test('the program refuses -m /dev/zero and a FIFO with no writer at once, with exit 3', async () => {
+  const fifo = join(dir, 'pipe.md');
+  execFileSync('mkfifo', [fifo]);
+  for (const path of ['/dev/zero', fifo]) {
+    const run = spawnCli(script, ['-m', path], { cwd: dir, env: {} });
+    // Without the check the child reads or waits forever: it is killed well within the test's
+    // time limit, and then fails the code check. A passing child ends in milliseconds.
+    const guard = setTimeout(() => run.child.kill('SIGKILL'), 20_000);
+    const { code } = await run.exited;
+    clearTimeout(guard);
+    expect(code).toBe(3);
+    expect(run.stderr()).toContain('is not a regular file');
+  }
+}, 30_000);

@@ -35,7 +35,7 @@ const BODIES: Record<string, (reflected: string) => { type: string; body: string
     const cut = Math.floor(reflected.length / 2);
     return { type: 'application/json', body: JSON.stringify({ errorMessages: [reflected.slice(0, cut), reflected.slice(cut)], errors: {} }) };
   },
-  'errors field': (reflected) => ({ type: 'application/json', body: JSON.stringify({ errorMessages: [], errors: { authorization: reflected, summary: reflected } }) }),
+  'errors field': (reflected) => ({ type: 'application/json', body: JSON.stringify({ errorMessages: [], errors: { summary: reflected } }) }),
   'non-JSON body': (reflected) => ({ type: 'text/html', body: `<html><body><p>Your request (${reflected.length} chars):</p><pre>${reflected}</pre></body></html>` }),
 };
 
