@@ -4,9 +4,7 @@
  * the file's mode and owner. A kill at any moment leaves the old file or the new one, never a
  * mix, and the note's bytes outside the keys stay as they were (docs/cli.md "Written back").
  */
-import { randomBytes } from 'node:crypto';
-import { constants, unlinkSync } from 'node:fs';
-import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { constants, promises as fs, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ReplaceOptions } from './io';
 
@@ -32,7 +30,7 @@ export class UnreadableFileError extends Error {
  */
 export async function readRegularFile(path: string, limit: number = NOTE_SIZE_LIMIT_BYTES): Promise<Uint8Array> {
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: unknown) => {
+  const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: unknown) => {
     // ENXIO: a socket, or a FIFO opened without a reader on the other side.
     if (isCode(error, 'ENXIO')) throw new UnreadableFileError('notRegular', 'not a regular file (a FIFO, device or socket)');
     throw error;
@@ -74,19 +72,19 @@ const pendingTemporaryFiles = new Set<string>();
  * points to is replaced, the link stays. On any failure the temporary file is removed.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: ReplaceOptions = {}): Promise<void> {
-  const target = await realpath(path).catch((error: unknown) => {
+  const target = await fs.realpath(path).catch((error: unknown) => {
     if (isCode(error, 'ENOENT')) return path;
     throw error;
   });
   const folder = dirname(target);
-  const existing = await stat(target).catch((error: unknown) => {
+  const existing = await fs.stat(target).catch((error: unknown) => {
     if (isCode(error, 'ENOENT')) return null;
     throw error;
   });
-  const temporary = join(folder, `.${basename(target)}.spectryn-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(folder, `.${basename(target)}.spectryn-${process.pid}-${randomSuffix()}.tmp`);
   pendingTemporaryFiles.add(temporary);
   try {
-    const handle = await open(temporary, 'wx', existing === null ? 0o666 : existing.mode & 0o7777);
+    const handle = await fs.open(temporary, 'wx', existing === null ? 0o666 : existing.mode & 0o7777);
     try {
       if (existing !== null) {
         // open() applies the umask; the note keeps exactly its own mode (and owner, when allowed).
@@ -99,15 +97,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
       await handle.close();
     }
     await options.beforeReplace?.();
-    await rename(temporary, target);
+    await fs.rename(temporary, target);
     pendingTemporaryFiles.delete(temporary);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await fs.unlink(temporary).catch(() => undefined);
     pendingTemporaryFiles.delete(temporary);
     throw error;
   }
   // The rename is durable only once the folder is on disk too (not possible everywhere: best effort).
-  const directory = await open(folder, 'r').catch(() => null);
+  const directory = await fs.open(folder, 'r').catch(() => null);
   if (directory !== null) {
     await directory.sync().catch(() => undefined);
     await directory.close();
@@ -131,7 +129,7 @@ export function removePendingTemporaryFiles(): void {
  * links). A path that does not exist names no file yet: false.
  */
 export async function isSameFile(a: string, b: string): Promise<boolean> {
-  const [first, second] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  const [first, second] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
   if (first === null || second === null) return false;
   return first.dev === second.dev && first.ino === second.ino;
 }
@@ -141,6 +139,11 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
   return `${bytes} bytes`;
+}
+
+/** 8 random hex digits (Web Crypto, global in Node). */
+function randomSuffix(): string {
+  return [...crypto.getRandomValues(new Uint8Array(4))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function isCode(error: unknown, code: string): boolean {

@@ -6,7 +6,6 @@
  * rewritten (decoding it would replace its bad bytes with U+FFFD). Line endings, a missing final
  * newline and every other byte outside the edits stay as they are (docs/cli.md "Written back").
  */
-import { createHash } from 'node:crypto';
 import type { ReadFile, WriteFile } from './io';
 
 const BOM = '\uFEFF';
@@ -55,7 +54,7 @@ export function noteText(path: string, files: { readFile: ReadFile; writeFile: W
   return {
     read: async () => {
       const bytes = await files.readFile(path);
-      last = { hash: hashOf(bytes), note: decodeNote(bytes) };
+      last = { hash: await hashOf(bytes), note: decodeNote(bytes) };
       return last.note.text;
     },
     replace: async (text) => {
@@ -67,7 +66,7 @@ export function noteText(path: string, files: { readFile: ReadFile; writeFile: W
       try {
         await files.writeFile(path, read.note.bom ? `${BOM}${text}` : text, {
           beforeReplace: async () => {
-            if (hashOf(await files.readFile(path)) !== read.hash) throw new NoteChangedMeanwhile();
+            if (await hashOf(await files.readFile(path)) !== read.hash) throw new NoteChangedMeanwhile();
           },
         });
       } catch (error) {
@@ -79,8 +78,10 @@ export function noteText(path: string, files: { readFile: ReadFile; writeFile: W
   };
 }
 
-function hashOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** SHA-256 of the bytes, hex (Web Crypto, global in Node). */
+async function hashOf(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
+  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Offset of the first byte of the first invalid UTF-8 sequence (the file is known to hold one). */
