@@ -119,6 +119,19 @@ test('SIGKILL right before the note is replaced leaves it as it was; a re-run co
   expect(parseEpic(text).epic.stories.flatMap((story) => story.subtasks).every((subtask) => subtask.issueKey !== null)).toBe(true);
 }, 90_000);
 
+test.each(['SIGINT', 'SIGTERM'] as const)('%s twice at the write: the second stops at once with exit 80, the note as it was, no temporary file left', async (signal) => {
+  const run = sync({ nodeArgs: ['-r', PRELOAD], env: { SPECTRYN_PAUSE_BEFORE_REPLACE: note } });
+  await run.waitForStderr(/paused before replacing/);
+  run.child.kill(signal);
+  await run.waitForStderr(/stopping after the current request/);
+  run.child.kill(signal);
+  const { code } = await run.exited;
+  expect(code).toBe(80);
+  expect(run.stderr()).toContain('stopped at once');
+  expect(readFileSync(note).equals(original)).toBe(true);
+  expect(readdirSync(dir)).toEqual(['postgres-to-crdb.md']);
+}, 60_000);
+
 test('a write that fails half way (file size limit) leaves the note byte for byte and lists the keys to add', async () => {
   // The limit (512-byte blocks) lets half the note be written: an in-place write would truncate it there.
   const blocks = Math.floor(statSync(note).size / 2 / 512);

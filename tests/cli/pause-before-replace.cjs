@@ -12,6 +12,8 @@ const rename = fsPromises.rename;
 fsPromises.rename = (from, to) => {
   if (resolve(String(to)) === target) {
     process.stderr.write(`test: paused before replacing ${to}\n`);
+    // A pending promise alone does not keep Node alive: a timer does, until the test kills the child.
+    setInterval(() => undefined, 1 << 30);
     return new Promise(() => undefined);
   }
   return rename(from, to);
