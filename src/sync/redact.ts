@@ -81,71 +81,109 @@ function isUserPair(secret: string): boolean {
   return /^[^:\s]+@[^:\s]+:/.test(secret);
 }
 
-/** One character of the text as compared, and the span of the original text it came from. */
-interface Unit {
-  readonly char: string;
-  readonly from: number;
-  readonly to: number;
+/** The text as compared: its characters, and for each the span of the original text it came from. */
+interface ComparableText {
+  readonly chars: string;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
 }
 
 /**
- * The text as a server's reflection is compared: `%XX` escapes decoded (URL encoding), white space
- * and the separators of spelled-out bytes (`:` `-` between hex pairs is not skipped: tokens hold
- * `-`) dropped, each character remembering where it came from.
+ * The text as a server's reflection is compared: `%XX` escapes decoded (URL encoding) and white
+ * space dropped (a spaced-out secret), each character remembering where it came from.
  */
-function comparableUnits(text: string): Unit[] {
-  const units: Unit[] = [];
+function comparableText(text: string): ComparableText {
+  const codes = new Uint16Array(text.length);
+  const from = new Int32Array(text.length);
+  const to = new Int32Array(text.length);
+  let count = 0;
   for (let index = 0; index < text.length; index++) {
-    const char = text[index] ?? '';
-    if (/\s/.test(char)) continue;
-    if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(index + 1, index + 3))) {
-      const decoded = String.fromCharCode(parseInt(text.slice(index + 1, index + 3), 16));
-      units.push({ char: decoded, from: index, to: index + 3 });
+    const code = text.charCodeAt(index);
+    // Space, tab, line breaks, no-break space: what spaces a secret out.
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0) continue;
+    from[count] = index;
+    const high = hexValue(text.charCodeAt(index + 1));
+    const low = hexValue(text.charCodeAt(index + 2));
+    if (code === 0x25 && high >= 0 && low >= 0) {
+      codes[count] = high * 16 + low;
       index += 2;
-      continue;
+    } else {
+      codes[count] = code;
     }
-    units.push({ char, from: index, to: index + 1 });
+    to[count] = index + 1;
+    count++;
   }
-  return units;
+  const chunks: string[] = [];
+  // fromCharCode takes its arguments on the stack: a few thousand at a time.
+  for (let start = 0; start < count; start += 4096) chunks.push(String.fromCharCode(...codes.subarray(start, Math.min(count, start + 4096))));
+  return { chars: chunks.join(''), from: from.subarray(0, count), to: to.subarray(0, count) };
+}
+
+/** The value of a hex digit's character code, or -1. */
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  return -1;
+}
+
+const HASH_BASE = 131;
+/** HASH_BASE to the power MIN_SECRET_PIECE - 1, in 32-bit arithmetic. */
+const HASH_TOP = Array.from({ length: MIN_SECRET_PIECE - 1 }).reduce<number>((power) => Math.imul(power, HASH_BASE), 1);
+
+/** Hash of the MIN_SECRET_PIECE characters of `text` from `start` (32-bit, polynomial). */
+function windowHash(text: string, start: number): number {
+  let hash = 0;
+  for (let index = start; index < start + MIN_SECRET_PIECE && index < text.length; index++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(index)) | 0;
+  return hash;
+}
+
+/** The hash of the window one character on: `leaving` drops out, `entering` comes in. */
+function rollHash(hash: number, leaving: number, entering: number): number {
+  return (Math.imul((hash - Math.imul(leaving, HASH_TOP)) | 0, HASH_BASE) + entering) | 0;
 }
 
 /**
- * Replaces every run of the text (compared as {@link comparableUnits}) that is a piece of at least
+ * Replaces every run of the text (compared as {@link comparableText}) that is a piece of at least
  * {@link MIN_SECRET_PIECE} characters of one of `forms`.
  */
 function redactPieces(text: string, forms: readonly SecretForm[]): string {
   if (forms.length === 0) return text;
-  const units = comparableUnits(text);
-  const chars = units.map((unit) => unit.char).join('');
+  const { chars, from, to } = comparableText(text);
   const lowered = chars.toLowerCase();
-  // Every MIN_SECRET_PIECE-long window of every form: a hit there is extended as far as it goes.
-  const windows = new Map<string, SecretForm[]>();
+  // Every MIN_SECRET_PIECE-long window of every form, by a rolling hash of its characters (the
+  // text is scanned once without cutting strings); a hit is checked, then extended as far as it goes.
+  const exact = new Map<number, string[]>();
+  const caseless = new Map<number, string[]>();
   for (const form of forms) {
     const value = form.caseSensitive ? form.value : form.value.toLowerCase();
+    const windows = form.caseSensitive ? exact : caseless;
     for (let start = 0; start + MIN_SECRET_PIECE <= value.length; start++) {
-      const key = `${form.caseSensitive ? 's' : 'i'}${value.slice(start, start + MIN_SECRET_PIECE)}`;
+      const key = windowHash(value, start);
       const list = windows.get(key) ?? [];
-      if (!list.includes(form)) list.push(form);
+      if (!list.includes(value)) list.push(value);
       windows.set(key, list);
     }
   }
   const spans: { from: number; to: number }[] = [];
   let covered = 0;
+  const scans = [{ windows: exact, source: chars, hash: windowHash(chars, 0) }, { windows: caseless, source: lowered, hash: windowHash(lowered, 0) }];
   for (let start = 0; start + MIN_SECRET_PIECE <= chars.length; start++) {
     let end = start;
-    for (const caseSensitive of [true, false]) {
-      const source = caseSensitive ? chars : lowered;
-      const candidates = windows.get(`${caseSensitive ? 's' : 'i'}${source.slice(start, start + MIN_SECRET_PIECE)}`);
+    for (const scan of scans) {
+      if (start > 0) scan.hash = rollHash(scan.hash, scan.source.charCodeAt(start - 1), scan.source.charCodeAt(start + MIN_SECRET_PIECE - 1));
+      const candidates = scan.windows.get(scan.hash);
       if (candidates === undefined) continue;
-      for (const form of candidates) {
-        const value = caseSensitive ? form.value : form.value.toLowerCase();
+      const piece = scan.source.slice(start, start + MIN_SECRET_PIECE);
+      for (const value of candidates) {
+        if (!value.includes(piece)) continue;
         let stop = start + MIN_SECRET_PIECE;
-        while (stop < source.length && value.includes(source.slice(start, stop + 1))) stop++;
+        while (stop < scan.source.length && value.includes(scan.source.slice(start, stop + 1))) stop++;
         end = Math.max(end, stop);
       }
     }
     if (end > start && end > covered) {
-      spans.push({ from: units[start]?.from ?? 0, to: units[end - 1]?.to ?? 0 });
+      spans.push({ from: from[start] ?? 0, to: to[end - 1] ?? 0 });
       covered = end;
     }
   }
