@@ -4,6 +4,7 @@
  */
 import { runModelBench } from './model.bench';
 import { runEditorBench } from './editor.bench';
+import { runRedactBench } from './redact.bench';
 
 /** Prints one benchmark figure as a JSON line. */
 export type Report = (bench: string, value: number, unit?: string) => void;
@@ -14,7 +15,7 @@ const report: Report = (bench, value, unit = 'ms') => {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['editor', runEditorBench]];
+  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['editor', runEditorBench], ['redact', runRedactBench]];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;
     await run(report);

@@ -9,7 +9,7 @@ export const HELP_TEXT = `spectryn ${CLI_VERSION}: read an epic note, report its
 
 Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
 
-  -m, --markdown PATH   the note (alias: -f, --input)
+  -m, --markdown PATH   the note: a regular file of at most 8 MB (alias: -f, --input)
   -e, --epic KEY        the tracker epic; default: the note's frontmatter \`epic\`
   -x, --execute         apply the changes (default: dry run, which only reads the tracker)
       --phase P         all | descriptions | subtasks | comments | statuses   (default all)
@@ -17,7 +17,7 @@ Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
       --update-source   write tracker keys back into the note (on by default with -x;
                         --no-update-source turns it off)
       --output F        text | json   (default text)
-      --export PATH     also write the JSON result to PATH
+      --export PATH     also write the JSON result to PATH (never the note itself)
       --validate        check the note only; print diagnostics; no tracker needed
       --tracker T       jira (default) | github | gitlab | linear
   -q, --quiet           print only errors (JSON output is unaffected)
@@ -36,9 +36,17 @@ Without tracker settings the note is reported alone ("tracker": null in JSON).
 
 Exit codes:
   0 success              1 unexpected error         2 configuration or usage error
-  3 note not found       4 cannot reach the tracker 5 authentication refused
+  3 note not found, unreadable, not a regular file, or over 8 MB
+  4 cannot reach the tracker                        5 authentication refused
   6 validation errors in the note (with --validate), or the epic does not exist
-  64 partial success (some operations failed or were skipped)   80 cancelled
+  64 partial success (some operations failed or were skipped)
+  80 cancelled (Ctrl-C or SIGTERM)
+
+Files are replaced atomically (a temporary file next to them, then a rename). With -x, Ctrl-C
+lets the request in flight finish and writes its keys into the note, then stops (exit 80); a
+second Ctrl-C stops at once. A note saved by an editor meanwhile is re-read and the keys are put
+into what it holds now; a note that is not valid UTF-8 is never rewritten (the keys to add by
+hand are listed).
 
 Examples:
   spectryn -m migrations/postgres-to-crdb.md -e INFRA-100 --output json

@@ -12,7 +12,9 @@ import { readArgs, TRACKER_NAMES } from './args';
 import type { CliOptions, TrackerName } from './args';
 import { EXIT } from '../sync/exit-codes';
 import { CLI_VERSION, HELP_TEXT } from './help';
-import type { OutputStream, ReadFile, WriteFile } from './io';
+import type { OutputStream, ReadFile, RunControl, WriteFile } from './io';
+import { formatBytes, isSameFile, NOTE_SIZE_LIMIT_BYTES, UnreadableFileError } from './note-file';
+import { decodeNote } from './note-text';
 import { redactSecrets } from './redact';
 import { runSync } from './sync-command';
 import { resolveTrackerConfig, TRACKER_VARIABLES } from './tracker-config';
@@ -34,6 +36,8 @@ export interface RunCliInput {
   readonly now: () => Date;
   /** Waits between retries and label searches of a sync; default Node's timers. */
   readonly clock?: Clock;
+  /** Ctrl-C and SIGTERM (./cancellation.ts); default: never cancelled. */
+  readonly control?: RunControl;
 }
 
 /** Runs the command line once and resolves to its exit code. Never rejects. */
@@ -69,6 +73,9 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
 
   const shownPath = options.notePath;
   const notePath = resolve(input.cwd, shownPath);
+  if (options.exportPath !== null && (resolve(input.cwd, options.exportPath) === notePath || await isSameFile(resolve(input.cwd, options.exportPath), notePath))) {
+    return fail(EXIT.configuration, `--export ${options.exportPath} is the note itself; the JSON would replace it. Choose another file.`);
+  }
   const read = await readNote(notePath, shownPath, input.readFile);
   if (!read.ok) return fail(EXIT.noteNotFound, read.message);
   const note = parseEpic(read.text);
@@ -131,6 +138,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
     env: input.env,
     stderr: { write: (text: string) => input.stderr.write(redactSecrets(text, input.env)), isTTY: input.stderr.isTTY },
     readFile: input.readFile, writeFile: input.writeFile, now: input.now, clock: input.clock,
+    control: input.control, shownPath,
   });
   return outcome.report === null ? outcome.exitCode : emit(outcome.report, outcome.exitCode);
 }
@@ -161,10 +169,17 @@ async function readNote(
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, message: `note not found: ${shownPath}` };
     if (code === 'EISDIR') return { ok: false, message: `${shownPath} is a directory; -m needs a note file.` };
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, message: `cannot read ${shownPath}: permission denied.` };
+    if (error instanceof UnreadableFileError && error.code === 'notRegular') {
+      return { ok: false, message: `${shownPath} is not a regular file (a FIFO, device or socket); -m needs a note file.` };
+    }
+    if (error instanceof UnreadableFileError && error.code === 'tooLarge') {
+      return { ok: false, message: `${shownPath} is larger than ${formatBytes(NOTE_SIZE_LIMIT_BYTES)}, the largest note spectryn reads.` };
+    }
     return { ok: false, message: `cannot read ${shownPath}: ${errorText(error)}` };
   }
-  // Invalid UTF-8 becomes U+FFFD rather than an error: a damaged note still gets a report.
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  // Invalid UTF-8 becomes U+FFFD rather than an error: a damaged note still gets a report (and
+  // is never written back: ./note-text.ts).
+  return { ok: true, text: decodeNote(bytes).text };
 }
 
 function errorText(error: unknown): string {

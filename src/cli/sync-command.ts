@@ -6,10 +6,13 @@
  */
 import { parseEpic, type ParseResult } from '../model';
 import { buildReport, type EpicReport } from '../model/report';
-import { JiraTracker, fileNoteWriter, nodeFetchHttp, syncNote, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
+import { JiraTracker, fileNoteWriter, nodeFetchHttp, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
+import { executePlan, planNote } from '../sync/run';
 import type { CliOptions } from './args';
 import { EXIT } from '../sync/exit-codes';
-import type { OutputStream, ReadFile, WriteFile } from './io';
+import { UNCANCELLABLE } from './cancellation';
+import type { OutputStream, ReadFile, RunControl, WriteFile } from './io';
+import { noteText } from './note-text';
 import type { Environment, TrackerConfig } from './tracker-config';
 
 /** Everything a sync run needs; paths are absolute. */
@@ -18,6 +21,8 @@ export interface SyncCommandInput {
   readonly note: ParseResult;
   /** Absolute path of the note (for `--update-source`). */
   readonly notePath: string;
+  /** The note's path as given (`-m`), for messages; default `notePath`. */
+  readonly shownPath?: string;
   /** `-e`, else the note's frontmatter `epic`. */
   readonly epicKey: string;
   /** Tracker settings; holds the token: never print it. */
@@ -34,6 +39,8 @@ export interface SyncCommandInput {
   readonly now: () => Date;
   /** Waits between retries and label searches; default Node's timers. */
   readonly clock?: Clock;
+  /** Ctrl-C and SIGTERM (./cancellation.ts); default: never cancelled. */
+  readonly control?: RunControl;
 }
 
 /** The exit code, and the report to print (null when there is nothing to report). */
@@ -54,24 +61,28 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
     http: nodeFetchHttp({ fetch }),
     clock: input.clock ?? timerClock(setTimeout),
   });
-  const decoder = new TextDecoder('utf-8');
-  const readNote = async (): Promise<string> => decoder.decode(await input.readFile(input.notePath));
-  const result = await syncNote({
+  const control = input.control ?? UNCANCELLABLE;
+  const note = noteText(input.notePath, input, input.shownPath ?? input.notePath);
+  const runOptions = { execute: options.execute, updateSource: input.updateSource, phase: options.phase, stories: options.stories };
+  const planned = await planNote({ note: input.note, epicKey: input.epicKey, tracker, options: runOptions });
+  const result = !options.execute || planned.plan === null ? planned : await control.whileChanging(() => executePlan({
     note: input.note,
     epicKey: input.epicKey,
     tracker,
-    options: { execute: options.execute, updateSource: input.updateSource, phase: options.phase, stories: options.stories },
-    // Keys are computed against the file as it is when each batch returns, so an edit saved
-    // meanwhile by an editor is kept.
-    writer: fileNoteWriter({ read: readNote, write: (text) => input.writeFile(input.notePath, text), target: input.notePath }),
+    options: runOptions,
+    planned,
+    // Keys are computed against the file as it is when each batch returns, and the file is
+    // replaced only if it still holds that text, so an edit saved meanwhile by an editor is kept.
+    writer: fileNoteWriter({ read: () => note.read(), write: (text) => note.replace(text), target: input.shownPath ?? input.notePath }),
     now: input.now,
     onProgress: options.verbose ? (done, total) => { input.stderr.write(`spectryn: ${done}/${total} operations\n`); } : undefined,
-  });
+    isCancelled: () => control.isCancelled(),
+  }));
   // After an executed run with write-back the report shows the note as it now is (with its keys).
   const written = options.execute && input.updateSource && result.outcome !== null;
-  const note: ParseResult = written ? await readNote().then(parseEpic, () => input.note) : input.note;
+  const shown: ParseResult = written ? await note.read().then(parseEpic, () => input.note) : input.note;
   const report = buildReport({
-    result: note,
+    result: shown,
     tracker: 'jira',
     dryRun: !options.execute,
     epicKey: input.epicKey,

@@ -1,8 +1,12 @@
 /**
- * The one place that turns an HTTP status or a missing response into an error kind, and the one
- * place that redacts credentials. Callers branch on `TrackerError.kind`, never on message text.
+ * The one place that turns an HTTP status or a missing response into an error kind; every message
+ * is redacted (./redact.ts). Callers branch on `TrackerError.kind`, never on message text.
  */
 import { TransportError, type HttpResponse } from './http';
+import { redact } from './redact';
+
+// Redaction lives in ./redact.ts; re-exported for the callers that import it from here.
+export { redact, secretsOf, encodeBase64 } from './redact';
 
 /** What went wrong, as far as a caller needs to decide what to do. */
 export type ErrorKind =
@@ -83,9 +87,14 @@ export function errorFromTransport(error: unknown, what: string, secrets: readon
   return new TrackerError({ kind, status: null, message: redact(`${what} failed: ${reason}`, secrets), hint: HINTS[kind] });
 }
 
+function notJiraJson(text: string): string {
+  return `the answer is not Jira's error JSON (${text.length} characters, not shown)`;
+}
+
 /**
  * Jira's error body in plain words: `errorMessages` joined, then each `errors` entry as
- * `field: message`. Non-JSON bodies give their first 200 characters; an empty body gives ''.
+ * `field: message`. A body that is not Jira's JSON is never echoed (a hostile server may reflect the
+ * Authorization header in it): it is described by its size only. An empty body gives ''.
  */
 export function describeJiraErrorBody(text: string): string {
   if (text.trim() === '') return '';
@@ -93,9 +102,9 @@ export function describeJiraErrorBody(text: string): string {
   try {
     body = JSON.parse(text);
   } catch {
-    return text.trim().slice(0, 200);
+    return notJiraJson(text);
   }
-  if (typeof body !== 'object' || body === null) return String(body).slice(0, 200);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return notJiraJson(text);
   const parts: string[] = [];
   const record = body as Record<string, unknown>;
   if (Array.isArray(record.errorMessages)) {
@@ -116,37 +125,4 @@ export function describeJiraErrorBody(text: string): string {
   }
   if (typeof record.message === 'string' && parts.length === 0) parts.push(record.message);
   return parts.join('; ');
-}
-
-const REDACTED = '[redacted]';
-
-/**
- * Removes every secret from `text`: each value in `secrets` (tokens, `email:token`, their base64),
- * plus anything after `Authorization:`, `Basic ` or `Bearer `. Secrets shorter than 4 characters
- * are ignored (they would redact ordinary words).
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  const ordered = [...secrets].filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);
-  for (const secret of ordered) result = result.split(secret).join(REDACTED);
-  return result
-    .replace(/(authorization["']?\s*[:=]\s*["']?)[^"',\n]+/gi, `$1${REDACTED}`)
-    .replace(/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._-]{8,}/g, `$1 ${REDACTED}`);
-}
-
-/** The secrets of a credential, in every form they may appear: raw, `email:token`, base64. */
-export function secretsOf(credential: { email?: string; token: string }): string[] {
-  const secrets = [credential.token, encodeBase64(credential.token)];
-  if (credential.email !== undefined) {
-    const pair = `${credential.email}:${credential.token}`;
-    secrets.push(pair, encodeBase64(pair));
-  }
-  return secrets;
-}
-
-/** Base64 of a UTF-8 string, without Node's Buffer (the plugin runs on mobile too). */
-export function encodeBase64(text: string): string {
-  // encodeURIComponent spells UTF-8 bytes as %XX; each becomes one binary character for btoa.
-  const binary = encodeURIComponent(text).replace(/%([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return btoa(binary);
 }

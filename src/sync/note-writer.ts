@@ -34,18 +34,27 @@ export function editorNoteWriter(args: { currentText: () => string; dispatch: (c
   };
 }
 
+/** Tries of a `fileNoteWriter` write before it gives up on a note that keeps changing: 10. */
+export const FILE_WRITE_ATTEMPTS = 10;
+
 /**
- * CLI: read the file, apply, write it back (`read`/`write` are injected file functions; `target`
- * names the file in messages).
+ * CLI: read the file, apply, write it back. `read`/`write` are injected file functions; `write`
+ * resolves false when the file changed since `read` (nothing written): the edits are then computed
+ * again on the text read anew, up to `attempts` times (default {@link FILE_WRITE_ATTEMPTS}). `target`
+ * names the file in messages.
  */
-export function fileNoteWriter(args: { read: () => Promise<string>; write: (text: string) => Promise<void>; target?: string }): NoteWriter {
+export function fileNoteWriter(args: { read: () => Promise<string>; write: (text: string) => Promise<boolean | void>; target?: string; attempts?: number }): NoteWriter {
+  const attempts = args.attempts ?? FILE_WRITE_ATTEMPTS;
   return {
     target: args.target,
     apply: async (compute: (currentText: string) => readonly TextEdit[]) => {
-      const text = await args.read();
-      const edits = compute(text);
-      if (edits.length === 0) return;
-      await args.write(applyTextEdits(text, edits));
+      for (let attempt = 0; attempt < attempts; attempt++) {
+        const text = await args.read();
+        const edits = compute(text);
+        if (edits.length === 0) return;
+        if (await args.write(applyTextEdits(text, edits)) !== false) return;
+      }
+      throw new Error(`the note kept changing while the keys were being written (${attempts} tries)`);
     },
   };
 }

@@ -120,11 +120,13 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return result;
 }
 
-/** The line break of the line at `position` (or of the note), `\r\n` or `\n`. */
+/** The line break of the line at `position` (or of the note), `\r\n`, `\n`, or `\r` in a note with no `\n` at all. */
 function lineBreakAt(text: string, position: number): string {
   const end = text.indexOf('\n', position);
   if (end > 0) return text[end - 1] === '\r' ? '\r\n' : '\n';
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  // Old Mac line endings: what is added uses them too.
+  return !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
 }
 
 function lineStart(text: string, position: number): number {

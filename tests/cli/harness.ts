@@ -3,11 +3,11 @@
  * and working directory. Only the streams are replaced (so a test can read them and pick TTY-ness).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli';
-import type { ReadFile, WriteFile } from '../../src/cli/io';
+import type { ReadFile, RunControl, WriteFile } from '../../src/cli/io';
+import { readRegularFile, writeFileAtomic } from '../../src/cli/note-file';
 import { instantClock } from '../sync/helpers';
 
 /** Repository root. */
@@ -36,6 +36,8 @@ export interface CliRunOptions {
   readonly readFile?: ReadFile;
   /** Replaces the real file write (only to reproduce errors root cannot provoke, e.g. ENOSPC). */
   readonly writeFile?: WriteFile;
+  /** Cancellation of the run; default never cancelled. */
+  readonly control?: RunControl;
 }
 
 /** Runs `spectryn ...argv` in-process. */
@@ -48,8 +50,10 @@ export async function cli(argv: readonly string[], options: CliRunOptions = {}):
     stdout: { write: (text: string) => { stdout += text; }, isTTY: options.tty ?? false },
     stderr: { write: (text: string) => { stderr += text; } },
     cwd: options.cwd ?? REPO_ROOT,
-    readFile: options.readFile ?? ((path) => readFile(path)),
-    writeFile: options.writeFile ?? ((path, text) => writeFile(path, text, 'utf8')),
+    // The command line's own file functions (bounded reads, atomic replaces), as `main` passes them.
+    readFile: options.readFile ?? readRegularFile,
+    writeFile: options.writeFile ?? writeFileAtomic,
+    control: options.control,
     now: () => new Date('2026-11-24T09:44:00Z'),
     // Retries and label searches wait on a clock that never sleeps.
     clock: instantClock(),

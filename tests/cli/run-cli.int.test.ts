@@ -313,7 +313,7 @@ describe('tracker settings', () => {
     for (const output of ['json', 'text']) {
       const run = await cli(['-m', join(dir, 'leak.md'), '--output', output, '-v', '--export', join(dir, 'leak.json')], { env: { GITHUB_TOKEN: TOKEN } });
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain('Paste ***');
+      expect(run.stdout).toContain('Paste [redacted]');
       expect(run.stdout + readFileSync(join(dir, 'leak.json'), 'utf8')).not.toContain(TOKEN);
     }
   });

@@ -40,13 +40,13 @@ describe('resolveTrackerConfig', () => {
 describe('redactSecrets', () => {
   test('replaces every secret value and leaves other text alone', () => {
     const env = { JIRA_API_TOKEN: 'abc123token', JIRA_PAT: 'pat-999', JIRA_EMAIL: 'dev@example.com' };
-    expect(redactSecrets('Authorization: Basic abc123token; again abc123token; pat-999', env))
-      .toBe('Authorization: Basic ***; again ***; ***');
+    expect(redactSecrets('token abc123token; again abc123token; pat-999', env))
+      .toBe('token [redacted]; again [redacted]; [redacted]');
     expect(redactSecrets('mail dev@example.com', env)).toBe('mail dev@example.com');
   });
 
   test('no secret survives in any message', () => {
-    fc.assert(fc.property(fc.string({ minLength: 4 }).filter((s) => s.trim() === s && !s.includes('*')), fc.string(), fc.string(), (token, before, after) => {
+    fc.assert(fc.property(fc.string({ minLength: 4 }).filter((s) => s.trim() === s && !/[[\]]/.test(s)), fc.string(), fc.string(), (token, before, after) => {
       expect(redactSecrets(`${before}${token}${after}`, { GITHUB_TOKEN: token })).not.toContain(token);
     }));
   });

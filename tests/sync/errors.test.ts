@@ -20,7 +20,9 @@ test('bulk errors name the element', () => {
 
 test('non-JSON and empty bodies', () => {
   expect(describeJiraErrorBody('')).toBe('');
-  expect(describeJiraErrorBody('<html>Bad gateway</html>')).toBe('<html>Bad gateway</html>');
+  // Never echoed: a hostile server may reflect the Authorization header in any form.
+  expect(describeJiraErrorBody('<html>Bad gateway</html>')).toBe("the answer is not Jira's error JSON (24 characters, not shown)");
+  expect(describeJiraErrorBody('"Basic ZGV2"')).not.toContain('ZGV2');
 });
 
 test('a response error carries kind, status, plain words and a hint, never a secret', () => {
