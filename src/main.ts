@@ -20,7 +20,7 @@ import { openPluginSettings } from './view/open-settings';
 import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/progress-view';
 import { refreshEpicEditors } from './view/refresh-editors';
 import { renderStatusBar } from './view/status-bar';
-import { SyncController } from './view/sync-controller';
+import { SyncController } from './plugin/sync-controller';
 
 /** The plugin. */
 export default class SpectrynPlugin extends Plugin {

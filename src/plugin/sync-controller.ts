@@ -19,9 +19,9 @@ import { editorNoteWriter, processNoteWriter } from '../sync/note-writer';
 import { EXIT } from '../sync/exit-codes';
 import { executePlan, planNote, type NoteWriter, type SyncRunOptions, type SyncRunResult } from '../sync/run';
 import type { TextEdit } from '../sync/writeback';
-import type { ActiveEpicSnapshot } from './active-epic';
-import type { ExecutionControl, PlanPreview, PlanProvider, SyncScope } from './plan-modal';
-import { previewOfPlan, progressText, resultText } from './sync-summary';
+import type { ActiveEpicSnapshot } from '../view/active-epic';
+import type { ExecutionControl, PlanPreview, PlanProvider, SyncScope } from '../view/plan-modal';
+import { previewOfPlan, progressText, resultText } from '../view/sync-summary';
 
 /** How long a successful result notice stays, in ms; failures stay until dismissed. */
 const RESULT_NOTICE_MS = 10_000;

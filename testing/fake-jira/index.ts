@@ -21,7 +21,7 @@ export const DEFAULT_EPICS: readonly { key: string; summary: string }[] = [{ key
 
 /**
  * Load the OpenAPI description and prepare the ADF checker once, to share between fakes of one
- * test file (`contracts` option). `openApiPath` defaults to the copy in tests/contracts.
+ * test file (`contracts` option). `openApiPath` defaults to the copy in testing/contracts.
  */
 export function loadJiraContracts(openApiPath?: string): JiraContracts {
   return { openApi: OpenApiContract.load(openApiPath), adf: new AdfContract() };

@@ -14,12 +14,12 @@ const SPEC_FILE = 'jira-cloud-platform.openapi.json';
 const SPEC_ID = 'jira-openapi';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
-/** Where the description is looked for when no path is given: the repository's copy in tests/contracts. */
+/** Where the description is looked for when no path is given: the repository's copy in testing/contracts. */
 export function defaultOpenApiCandidates(): string[] {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
   return [
-    path.resolve(here, '../../contracts', SPEC_FILE),
-    path.resolve(process.cwd(), 'tests/contracts', SPEC_FILE),
+    path.resolve(here, '../contracts', SPEC_FILE),
+    path.resolve(process.cwd(), 'testing/contracts', SPEC_FILE),
   ];
 }
 
@@ -143,7 +143,7 @@ export class OpenApiContract {
     const candidates = file ? [file] : defaultOpenApiCandidates();
     const found = candidates.find((candidate) => existsSync(candidate));
     if (!found) {
-      throw new Error(`fake Jira: the Jira OpenAPI description ${SPEC_FILE} was not found (looked in: ${candidates.join(', ')}). It is committed in tests/contracts; restore it or pass openApiPath.`);
+      throw new Error(`fake Jira: the Jira OpenAPI description ${SPEC_FILE} was not found (looked in: ${candidates.join(', ')}). It is committed in testing/contracts; restore it or pass openApiPath.`);
     }
     const spec = rewriteNullable(JSON.parse(readFileSync(found, 'utf8'))) as { paths: Record<string, Record<string, unknown>> };
     return new OpenApiContract(spec);

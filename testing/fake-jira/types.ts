@@ -50,7 +50,7 @@ export interface FakeJiraOptions {
   validate?: boolean;
   /** TCP port on 127.0.0.1; default 0 (a free port). */
   port?: number;
-  /** Path of jira-cloud-platform.openapi.json; default tests/contracts in the repository. */
+  /** Path of jira-cloud-platform.openapi.json; default testing/contracts in the repository. */
   openApiPath?: string;
   /** The clock for `created`/`updated` stamps; default `() => new Date()`. */
   now?: () => Date;

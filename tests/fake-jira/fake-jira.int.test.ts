@@ -3,7 +3,7 @@
  * ADF), create/bulk/update, search paging and the JQL subset, transitions, comments, faults, and
  * the Data Center flavour.
  */
-import { loadJiraContracts, startFakeJira, type FakeJira, type FakeJiraOptions } from './index';
+import { loadJiraContracts, startFakeJira, type FakeJira, type FakeJiraOptions } from '../../testing/fake-jira/index';
 
 const EMAIL = 'dev@example.com';
 const TOKEN = 'fake-token-123';

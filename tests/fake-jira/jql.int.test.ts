@@ -3,9 +3,9 @@
  * random AND/OR tree printed as JQL selects exactly what a direct evaluation of the tree selects.
  */
 import fc from 'fast-check';
-import { compileJql, type JqlSite } from './jql-evaluator';
-import { JqlError, parseJql } from './jql-parser';
-import type { FakeIssue } from './types';
+import { compileJql, type JqlSite } from '../../testing/fake-jira/jql-evaluator';
+import { JqlError, parseJql } from '../../testing/fake-jira/jql-parser';
+import type { FakeIssue } from '../../testing/fake-jira/types';
 
 const LABELS = ['alpha', 'beta', 'gamma', 'spectryn-us-001'];
 

@@ -10,7 +10,7 @@ import type { EditorPosition, EditorTransaction } from 'obsidian';
 import { parseEpic } from '../../src/model';
 import type { KeyAssignment } from '../../src/sync/tracker';
 import { applyTextEdits, writeBackEdits, type WriteBackOptions } from '../../src/sync/writeback';
-import { editorWriter, type SyncEditor } from '../../src/view/sync-controller';
+import { editorWriter, type SyncEditor } from '../../src/plugin/sync-controller';
 import { seedNote } from '../sync/helpers';
 
 const OPTIONS: WriteBackOptions = { browseUrl: (key) => `https://jira.example.com/browse/${key}`, now: new Date('2026-11-24T09:44:00Z') };

@@ -7,7 +7,7 @@
 import { App, MarkdownView, Modal, Notice, WorkspaceLeaf, type TFile } from 'obsidian';
 import SpectrynPlugin from '../../src/main';
 import { PlanModal } from '../../src/view/plan-modal';
-import { fileAt, seedNote } from './helpers';
+import { fileAt, seedNote } from '../view/helpers';
 
 jest.setTimeout(30_000);
 

@@ -16,10 +16,10 @@ import { encodeBase64 } from '../../src/sync/errors';
 import { obsidianHttp } from '../../src/sync/transport/obsidian';
 import { EpicActions } from '../../src/view/epic-actions';
 import { PlanModal, type SyncScope } from '../../src/view/plan-modal';
-import { SyncController, type SyncEditor } from '../../src/view/sync-controller';
-import { loadJiraContracts, startFakeJira, type FakeJira } from '../sync/fake-jira';
+import { SyncController, type SyncEditor } from '../../src/plugin/sync-controller';
+import { loadJiraContracts, startFakeJira, type FakeJira } from '../../testing/fake-jira';
 import { example, instantClock, issuesOf, seedNote } from '../sync/helpers';
-import { snapshotOf } from './helpers';
+import { snapshotOf } from '../view/helpers';
 
 jest.setTimeout(60_000);
 

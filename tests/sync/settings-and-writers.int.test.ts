@@ -11,7 +11,7 @@ import { JiraTracker } from '../../src/sync/jira/tracker';
 import { fileNoteWriter, processNoteWriter } from '../../src/sync/note-writer';
 import { executePlan, planNote, syncNote } from '../../src/sync/run';
 import { planPreview } from '../../src/sync/preview';
-import { type FakeJira } from './fake-jira';
+import { type FakeJira } from '../../testing/fake-jira';
 import { example, http, instantClock, issuesOf, startFake } from './helpers';
 
 let fake: FakeJira;

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startFakeJira } from '../../sync/fake-jira';
+import { startFakeJira } from '../../../testing/fake-jira';
 import { openSandbox, settle, type SandboxPage } from './sandbox-browser';
 import { noteText, replaceInNote, selectInNote, setNoteText } from './sandbox-api';
 import { contrastRatio, effectiveBackground, parseColor } from '../colours';

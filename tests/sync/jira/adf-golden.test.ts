@@ -1,6 +1,6 @@
 /**
- * Markdown → ADF (and → Jira wiki markup) golden files: `tests/sync/adf/*.md` next to `*.json` and
- * `*.wiki`. `UPDATE=1 npx jest tests/sync/adf-golden.test.ts` regenerates them. Every produced
+ * Markdown → ADF (and → Jira wiki markup) golden files: `tests/sync/jira/adf/*.md` next to `*.json` and
+ * `*.wiki`. `UPDATE=1 npx jest tests/sync/jira/adf-golden.test.ts` regenerates them. Every produced
  * document is validated against Atlassian's ADF schema (@atlaskit/adf-schema full.json, draft-04).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import adfSchema from '@atlaskit/adf-schema/json-schema/v1/full.json';
 import fc from 'fast-check';
-import { parseEpic } from '../../src/model';
-import { markdownToAdf } from '../../src/sync/jira/adf';
-import { adfDoc } from '../../src/sync/jira/adf-types';
-import { commentBody, commitBody, storyDescription, subtaskDescription } from '../../src/sync/jira/description';
-import { adfToWiki } from '../../src/sync/jira/wiki';
-import { example } from './helpers';
+import { parseEpic } from '../../../src/model';
+import { markdownToAdf } from '../../../src/sync/jira/adf';
+import { adfDoc } from '../../../src/sync/jira/adf-types';
+import { commentBody, commitBody, storyDescription, subtaskDescription } from '../../../src/sync/jira/description';
+import { adfToWiki } from '../../../src/sync/jira/wiki';
+import { example } from '../helpers';
 
 const directory = join(__dirname, 'adf');
 const update = process.env.UPDATE === '1';

@@ -1,7 +1,7 @@
 /** Bulk creates go to Jira in chunks of at most 50 (Jira refuses more): 60 stories are 50 + 10. */
-import { parseEpic } from '../../src/model';
-import type { FakeJira } from './fake-jira';
-import { issuesOf, MemoryNote, startFake, sync, trackerFor } from './helpers';
+import { parseEpic } from '../../../src/model';
+import type { FakeJira } from '../../../testing/fake-jira';
+import { issuesOf, MemoryNote, startFake, sync, trackerFor } from '../helpers';
 
 let fake: FakeJira;
 afterEach(async () => {

@@ -2,10 +2,10 @@
  * Comments without words ("👍", "+1 !!!") are posted once, like any other comment, on Cloud and on
  * Data Center; an epic key that names an issue of another type is reported clearly.
  */
-import { parseEpic } from '../../src/model';
-import { planNote } from '../../src/sync/run';
-import type { FakeJira, JiraFlavor } from './fake-jira';
-import { issuesOf, MemoryNote, startFake, sync, trackerFor } from './helpers';
+import { parseEpic } from '../../../src/model';
+import { planNote } from '../../../src/sync/run';
+import type { FakeJira, JiraFlavor } from '../../../testing/fake-jira';
+import { issuesOf, MemoryNote, startFake, sync, trackerFor } from '../helpers';
 
 let fake: FakeJira;
 afterEach(async () => {

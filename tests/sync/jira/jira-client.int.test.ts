@@ -1,10 +1,10 @@
 /** The Jira client's guards and error reporting, on the fake Jira. */
-import { type FakeJira } from './fake-jira';
-import { JiraClient } from '../../src/sync/jira/client';
-import { TrackerError } from '../../src/sync/errors';
-import { parseEpic } from '../../src/model';
-import { syncNote } from '../../src/sync/run';
-import { http, instantClock, issuesOf, MemoryNote, seedNote, sync, trackerFor, startFake } from './helpers';
+import { type FakeJira } from '../../../testing/fake-jira';
+import { JiraClient } from '../../../src/sync/jira/client';
+import { TrackerError } from '../../../src/sync/errors';
+import { parseEpic } from '../../../src/model';
+import { syncNote } from '../../../src/sync/run';
+import { http, instantClock, issuesOf, MemoryNote, seedNote, sync, trackerFor, startFake } from '../helpers';
 
 let fake: FakeJira;
 beforeEach(async () => { fake = await startFake(); });

@@ -2,12 +2,12 @@
  * Sync against the fake Jira (a real HTTP server validating every request against Atlassian's
  * OpenAPI description and every ADF document against the ADF schema).
  */
-import { parseEpic } from '../../src/model';
-import { nodeFetchHttp } from '../../src/sync/transport/node-fetch';
-import type { Http } from '../../src/sync/http';
-import { JiraTracker } from '../../src/sync/jira/tracker';
-import type { FakeJira, FaultKind } from './fake-jira';
-import { example, http, instantClock, isWrite, issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from './helpers';
+import { parseEpic } from '../../../src/model';
+import { nodeFetchHttp } from '../../../src/sync/transport/node-fetch';
+import type { Http } from '../../../src/sync/http';
+import { JiraTracker } from '../../../src/sync/jira/tracker';
+import type { FakeJira, FaultKind } from '../../../testing/fake-jira';
+import { example, http, instantClock, isWrite, issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from '../helpers';
 
 let fake: FakeJira;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 /** Reads page through every result: `nextPageToken` on cloud, `startAt` on data center. */
-import { type FakeJira, type JiraFlavor } from './fake-jira';
-import { example, issuesOf, MemoryNote, seedNote, sync, trackerFor, startFake } from './helpers';
+import { type FakeJira, type JiraFlavor } from '../../../testing/fake-jira';
+import { example, issuesOf, MemoryNote, seedNote, sync, trackerFor, startFake } from '../helpers';
 
 let fake: FakeJira;
 afterEach(async () => {

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { parseEpic } from '../../src/model';
-import { exitCodeOf, reportOperation } from '../../src/sync/run';
-import type { Story } from '../../src/model/types';
-import { sameAdf } from '../../src/sync/jira/adf-normalise';
-import type { JiraConfig } from '../../src/sync/jira/config';
-import { storyDescription, subtaskDescription } from '../../src/sync/jira/description';
-import { matchStories, normaliseTitle, storyLabel, subtaskLabel } from '../../src/sync/jira/match';
-import { planSync } from '../../src/sync/jira/plan';
-import type { RemoteIssue, RemoteStory } from '../../src/sync/tracker';
-import { seedNote } from './helpers';
+import { parseEpic } from '../../../src/model';
+import { exitCodeOf, reportOperation } from '../../../src/sync/run';
+import type { Story } from '../../../src/model/types';
+import { sameAdf } from '../../../src/sync/jira/adf-normalise';
+import type { JiraConfig } from '../../../src/sync/jira/config';
+import { storyDescription, subtaskDescription } from '../../../src/sync/jira/description';
+import { matchStories, normaliseTitle, storyLabel, subtaskLabel } from '../../../src/sync/jira/match';
+import { planSync } from '../../../src/sync/jira/plan';
+import type { RemoteIssue, RemoteStory } from '../../../src/sync/tracker';
+import { seedNote } from '../helpers';
 
 const config: JiraConfig = { flavor: 'cloud', siteUrl: 'https://acme.atlassian.net', email: 'a@b.c', token: 't', projectKey: 'INFRA' };
 const epic = parseEpic(seedNote()).epic;

@@ -4,11 +4,11 @@
  * dropped silently on create and refused on every later update); a site whose points field is
  * "Story point estimate" and whose subtask type is "Subtask" syncs fully.
  */
-import { parseEpic } from '../../src/model';
-import { planNote } from '../../src/sync/run';
-import { resultText } from '../../src/view/sync-summary';
-import type { FakeJira } from './fake-jira';
-import { issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from './helpers';
+import { parseEpic } from '../../../src/model';
+import { planNote } from '../../../src/sync/run';
+import { resultText } from '../../../src/view/sync-summary';
+import type { FakeJira } from '../../../testing/fake-jira';
+import { issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from '../helpers';
 
 let fake: FakeJira;
 afterEach(async () => {

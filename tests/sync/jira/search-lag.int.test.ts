@@ -3,9 +3,9 @@
  * index that lags behind the writes of the run before (the fake's `searchLag`), and an issue moved
  * to another epic or story in Jira. They are fetched by key and matched, never created again.
  */
-import { parseEpic } from '../../src/model';
-import type { FakeJira } from './fake-jira';
-import { issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from './helpers';
+import { parseEpic } from '../../../src/model';
+import type { FakeJira } from '../../../testing/fake-jira';
+import { issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from '../helpers';
 
 let fake: FakeJira;
 afterEach(async () => {

@@ -3,9 +3,9 @@
  * from Backlog into Done, the transitions to Done are skipped with a reason that names what is
  * reachable, the run ends with exit 64, and the result notice lists the reason.
  */
-import { resultText } from '../../src/view/sync-summary';
-import type { FakeJira } from './fake-jira';
-import { issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from './helpers';
+import { resultText } from '../../../src/view/sync-summary';
+import type { FakeJira } from '../../../testing/fake-jira';
+import { issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from '../helpers';
 
 let fake: FakeJira;
 beforeEach(async () => { fake = await startFake({ unreachable: [{ from: 'Backlog', to: 'Done' }] }); });

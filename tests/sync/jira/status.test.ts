@@ -1,4 +1,4 @@
-import { categoryOf, chooseTransition, readTransitions, statusMatches, type Transition } from '../../src/sync/jira/status';
+import { categoryOf, chooseTransition, readTransitions, statusMatches, type Transition } from '../../../src/sync/jira/status';
 
 /** A workflow whose transition names differ from its status names (like the fake's and many real ones). */
 const transitions: Transition[] = readTransitions({

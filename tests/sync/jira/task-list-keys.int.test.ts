@@ -4,11 +4,11 @@
  * lists its subtasks that way, a second sync must have nothing to write, and a run must only ever
  * claim the keys it really wrote.
  */
-import { parseEpic } from '../../src/model';
-import { planNote } from '../../src/sync/run';
-import { previewOfPlan, resultText } from '../../src/view/sync-summary';
-import type { FakeJira } from './fake-jira';
-import { example, issuesOf, MemoryNote, startFake, sync, trackerFor } from './helpers';
+import { parseEpic } from '../../../src/model';
+import { planNote } from '../../../src/sync/run';
+import { previewOfPlan, resultText } from '../../../src/view/sync-summary';
+import type { FakeJira } from '../../../testing/fake-jira';
+import { example, issuesOf, MemoryNote, startFake, sync, trackerFor } from '../helpers';
 
 let fake: FakeJira;
 beforeEach(async () => { fake = await startFake({ projectKey: 'SRCH', epics: [{ key: 'SRCH-40', summary: 'Search Relevance Rollout' }] }); });

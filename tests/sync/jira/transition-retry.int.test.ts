@@ -3,8 +3,8 @@
  * … is not valid", the issue already moved), the issue's status is read, and the transition counts
  * as done instead of failing.
  */
-import type { FakeJira } from './fake-jira';
-import { MemoryNote, seedNote, startFake, sync, trackerFor } from './helpers';
+import type { FakeJira } from '../../../testing/fake-jira';
+import { MemoryNote, seedNote, startFake, sync, trackerFor } from '../helpers';
 
 let fake: FakeJira;
 beforeEach(async () => { fake = await startFake(); });
