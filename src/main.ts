@@ -6,11 +6,10 @@
  */
 import { Plugin, requestUrl, type TFile } from 'obsidian';
 import { epicEditorExtension, epicReadingViewProcessor } from './editor';
-import { JiraConnectionProbe } from './settings/connection-test';
+import { jiraConfigFromSettings } from './settings/jira-config';
 import { SpectrynSettingTab } from './settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings/settings';
-import { timerClock } from './sync/clock';
-import { obsidianHttp } from './sync/transport/obsidian';
+import { JiraTracker, obsidianHttp, probeJiraConnection, timerClock, type Tracker } from './sync';
 import { ActiveEpic } from './view/active-epic';
 import { buildCommands } from './view/commands';
 import { EpicActions } from './view/epic-actions';
@@ -35,12 +34,13 @@ export default class SpectrynPlugin extends Plugin {
     });
     this.register(() => activeEpic.dispose());
     const http = obsidianHttp(requestUrl);
+    const clock = timerClock((callback, ms) => window.setTimeout(callback, ms));
+    const trackerFor = (settings: SpectrynSettings, token: string): Tracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock });
     const sync = new SyncController({
       app: this.app,
       settings: () => this.settings,
       snapshot: () => activeEpic.current(),
-      http,
-      clock: timerClock((callback, ms) => window.setTimeout(callback, ms)),
+      trackerFor,
     });
     const actions = new EpicActions({
       app: this.app,
@@ -84,7 +84,7 @@ export default class SpectrynPlugin extends Plugin {
     followActiveNote(this, activeEpic);
     this.addSettingTab(new SpectrynSettingTab(this.app, this, {
       store: { get: () => this.settings, set: (next) => this.saveSettings(next) },
-      probe: new JiraConnectionProbe({ http }),
+      probe: (config) => probeJiraConnection({ config, http, clock }),
     }));
   }
 

@@ -1,8 +1,8 @@
 /**
  * The plugin's sync flow, as the plan modal's `PlanProvider`:
- * settings → token from `app.secretStorage` (by the secret's name) → a `JiraTracker` over the
- * injected `Http` → dry run (`planNote`: reads the tracker only) → the modal shows the plan → on
- * confirm `executePlan` runs exactly that plan, with a progress notice, writing issue keys back
+ * settings → token from `app.secretStorage` (by the secret's name) → the tracker `main.ts` composes
+ * (`trackerFor`) → dry run (`planNote`: reads the tracker only) → the modal shows the pending sync →
+ * on confirm its `execute` runs exactly that plan (`executePlan`), with a progress notice, writing issue keys back
  * batch by batch → a result notice. Write-back goes through the editor (one transaction per batch,
  * computed from the editor's current text) when the note is open, `Vault.process` otherwise.
  * Every message shown is redacted of the token.
@@ -10,17 +10,9 @@
 import { App, MarkdownView, Notice, type Editor, type TFile } from 'obsidian';
 import { parseEpic, type ParseResult } from '../model';
 import type { SpectrynSettings } from '../settings/settings';
-import type { Clock } from '../sync/clock';
-import { redact, secretsOf } from '../sync/errors';
-import type { Http } from '../sync/http';
-import { jiraConfigFromSettings } from '../sync/jira/from-settings';
-import { JiraTracker } from '../sync/jira/tracker';
-import { editorNoteWriter, processNoteWriter } from '../sync/note-writer';
-import { EXIT } from '../sync/exit-codes';
-import { executePlan, planNote, type NoteWriter, type SyncRunOptions, type SyncRunResult } from '../sync/run';
-import type { TextEdit } from '../sync/writeback';
+import { editorNoteWriter, executePlan, planNote, processNoteWriter, redact, secretsOf, type NoteWriter, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker } from '../sync';
 import type { ActiveEpicSnapshot } from '../view/active-epic';
-import type { ExecutionControl, PlanPreview, PlanProvider, SyncScope } from '../view/plan-modal';
+import type { ExecutionControl, PendingSync, PlanProvider, SyncScope } from '../view/plan-preview';
 import { previewOfPlan, progressText, resultText } from '../view/sync-summary';
 
 /** How long a successful result notice stays, in ms; failures stay until dismissed. */
@@ -39,11 +31,9 @@ export interface SyncControllerOptions {
   readonly settings: () => SpectrynSettings;
   /** The active note and its parse. */
   readonly snapshot: () => ActiveEpicSnapshot<TFile>;
-  /** The transport: `obsidianHttp(requestUrl)` in the plugin, Node's fetch in tests. */
-  readonly http: Http;
-  /** Waits between retries: `timerClock(window.setTimeout)` in the plugin. */
-  readonly clock: Clock;
-  /** The time stamped into `Synced:`; default the clock's time. */
+  /** The tracker of one sync (plan and execute on the same instance), composed in `main.ts`. */
+  readonly trackerFor: (settings: SpectrynSettings, token: string) => Tracker;
+  /** The time stamped into `Synced:`; default the system time. */
   readonly now?: () => Date;
 }
 
@@ -51,7 +41,7 @@ export interface SyncControllerOptions {
 interface PendingRun {
   readonly file: TFile;
   readonly note: ParseResult;
-  readonly tracker: JiraTracker;
+  readonly tracker: Tracker;
   readonly options: SyncRunOptions;
   readonly planned: SyncRunResult;
   readonly epicKey: string;
@@ -73,15 +63,13 @@ export class SyncRefused extends Error {
 export class SyncController implements PlanProvider {
   private readonly options: SyncControllerOptions;
   private readonly now: () => Date;
-  /** Dry runs by the preview the modal shows, so "Sync N changes" runs exactly that plan. */
-  private readonly pending = new WeakMap<PlanPreview, PendingRun>();
   private running = false;
   /** Executions started so far: a dry run made before the latest one no longer describes Jira. */
   private generation = 0;
 
   constructor(options: SyncControllerOptions) {
     this.options = options;
-    this.now = options.now ?? ((): Date => new Date(options.clock.now()));
+    this.now = options.now ?? ((): Date => new Date());
   }
 
   /** True while a sync executes. */
@@ -89,8 +77,11 @@ export class SyncController implements PlanProvider {
     return this.running;
   }
 
-  /** The dry run: reads the tracker and plans; writes nothing. Rejects with a `SyncRefused` (already shown). */
-  async plan(scope: SyncScope): Promise<PlanPreview> {
+  /**
+   * The dry run: reads the tracker and plans; writes nothing. Resolves with the pending sync whose
+   * `execute` runs exactly that plan; rejects with a `SyncRefused` (already shown).
+   */
+  async plan(scope: SyncScope): Promise<PendingSync> {
     if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', []);
     const generation = this.generation;
     const snapshot = this.options.snapshot();
@@ -109,7 +100,7 @@ export class SyncController implements PlanProvider {
       throw this.refuse(`Could not read ${file.path}: is it still in the vault?`, secrets);
     }
     const note = parseEpic(text, previous);
-    const tracker = new JiraTracker({ config: jiraConfigFromSettings(settings, token), http: this.options.http, clock: this.options.clock });
+    const tracker = this.options.trackerFor(settings, token);
     const options: SyncRunOptions = { execute: true, updateSource: true, ...planOptionsOf(scope) };
     let planned: SyncRunResult;
     try {
@@ -120,19 +111,26 @@ export class SyncController implements PlanProvider {
     }
     if (planned.plan === null) throw this.refuse(dryRunFailureText(planned), secrets);
     const preview = previewOfPlan({ plan: planned.plan, warnings: planned.warnings, format: settings.tracker === 'jira-cloud' ? 'ADF' : 'wiki markup' });
-    this.pending.set(preview, { file, note, tracker, options, planned, epicKey: planned.plan.epicKey, secrets, generation });
-    return preview;
+    const run: PendingRun = { file, note, tracker, options, planned, epicKey: planned.plan.epicKey, secrets, generation };
+    let started = false;
+    return {
+      preview,
+      execute: (control?: ExecutionControl): Promise<void> => {
+        // A pending sync runs once: a second click would apply the same plan again.
+        const stale = started;
+        started = true;
+        return this.execute(run, stale, control);
+      },
+    };
   }
 
   /**
-   * Executes exactly the plan of `preview` (from `plan`), with a progress notice, then shows the
-   * result notice. Resolves when done, also when operations failed (the notice says which).
+   * Executes exactly the plan of `run`, with a progress notice, then shows the result notice.
+   * Resolves when done, also when operations failed (the notice says which).
    */
-  async execute(preview: PlanPreview, control?: ExecutionControl): Promise<void> {
-    const run = this.pending.get(preview);
+  private async execute(run: PendingRun, alreadyStarted: boolean, control?: ExecutionControl): Promise<void> {
     if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', []);
-    if (!run || run.generation !== this.generation) throw this.refuse('Jira changed since this plan was made: sync again.', []);
-    this.pending.delete(preview);
+    if (alreadyStarted || run.generation !== this.generation) throw this.refuse('Jira changed since this plan was made: sync again.', []);
     this.running = true;
     this.generation += 1;
     const total = run.planned.plan?.operations.length ?? 0;
@@ -154,7 +152,7 @@ export class SyncController implements PlanProvider {
       this.running = false;
       progress.hide();
     }
-    new Notice(redact(resultText(result, run.epicKey), run.secrets), result.exitCode === EXIT.ok ? RESULT_NOTICE_MS : 0);
+    new Notice(redact(resultText(result, run.epicKey), run.secrets), result.ending === 'synced' ? RESULT_NOTICE_MS : 0);
   }
 
   /** Writes into the note through its editor when open (at write time), else through `Vault.process`. */
@@ -216,7 +214,7 @@ export function planOptionsOf(scope: SyncScope): Pick<SyncRunOptions, 'phase' | 
 
 /** Why a dry run produced no plan, in the plugin's words (the CLI's mention of `-e` left out). */
 function dryRunFailureText(planned: SyncRunResult): string {
-  if (planned.exitCode === EXIT.configuration && planned.failure === null) {
+  if (planned.ending === 'noEpicKey') {
     return 'No epic key: add `epic: KEY` (the Jira epic) to the note\'s frontmatter.';
   }
   if (planned.failure !== null) return `${planned.failure.message} ${planned.failure.hint}`;

@@ -174,8 +174,8 @@ test('sync creates the stories in the built-in Jira and writes the keys back; a 
   const modal = page.locator('.modal.spectryn-plan-modal, .modal:has(.spectryn-plan-modal)').first();
   await modal.waitFor({ timeout: 5000 });
   const operations = modal.locator('.spectryn-plan-operation');
-  await modal.locator('.spectryn-plan-operation, .spectryn-plan-pending, .spectryn-plan-error').first().waitFor({ timeout: 10_000 });
-  const pending = modal.locator('.spectryn-plan-pending, .spectryn-plan-error');
+  await modal.locator('.spectryn-plan-operation, .spectryn-plan-error').first().waitFor({ timeout: 10_000 });
+  const pending = modal.locator('.spectryn-plan-error');
   if ((await pending.count()) > 0) throw new Error(`No plan: the plan modal says "${(await pending.first().textContent()) ?? ''}"`);
   const kinds = await operations.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')));
   expect(kinds.filter((kind) => kind === 'create_story')).toHaveLength(7);
