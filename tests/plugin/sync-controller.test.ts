@@ -11,8 +11,10 @@ import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { App, MarkdownView, Modal, Notice, WorkspaceLeaf, type EditorPosition, type EditorTransaction, type RequestUrlParam, type RequestUrlResponse, type TFile } from 'obsidian';
 import { parseEpic } from '../../src/model';
+import { jiraConfigFromSettings } from '../../src/settings/jira-config';
 import { migrateSettings, type SpectrynSettings } from '../../src/settings/settings';
 import { encodeBase64 } from '../../src/sync/errors';
+import { JiraTracker } from '../../src/sync/jira/tracker';
 import { obsidianHttp } from '../../src/sync/transport/obsidian';
 import { EpicActions } from '../../src/view/epic-actions';
 import { PlanModal, type SyncScope } from '../../src/view/plan-modal';
@@ -103,8 +105,7 @@ function harness(options: { token?: string; text?: string; requestUrl?: typeof n
     app: app as never,
     settings: () => settings,
     snapshot: () => activeEpic.current(),
-    http: obsidianHttp(options.requestUrl ?? nodeRequestUrl),
-    clock: instantClock(),
+    trackerFor: (current, token) => new JiraTracker({ config: jiraConfigFromSettings(current, token), http: obsidianHttp(options.requestUrl ?? nodeRequestUrl), clock: instantClock() }),
     now: () => new Date('2026-11-24T09:44:00Z'),
   });
   const actions = new EpicActions({ app: app as never, activeEpic, settings: () => settings, openSettings: () => undefined, planProvider: () => controller });

@@ -1,11 +1,18 @@
 /**
  * The connection probe against a real HTTP server on 127.0.0.1 that answers like Jira (Cloud v3
- * with Basic auth, Data Center v2 with a bearer token), step by step.
+ * with Basic auth, Data Center v2 with a bearer token), step by step; and against the fake Jira,
+ * next to a sync: both find the same story points field and both refuse plain http to a remote host.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JiraConnectionProbe, describeReport, type ConnectionConfig } from '../../src/settings/connection-test';
-import { nodeFetchHttp } from '../../src/sync/transport/node-fetch';
+import { describeReport } from '../../../src/settings/connection-test';
+import { TrackerError } from '../../../src/sync/errors';
+import type { HttpRequest } from '../../../src/sync/http';
+import type { JiraConfig } from '../../../src/sync/jira/config';
+import { probeJiraConnection } from '../../../src/sync/jira/probe';
+import { JiraTracker } from '../../../src/sync/jira/tracker';
+import { nodeFetchHttp } from '../../../src/sync/transport/node-fetch';
+import { http, instantClock, startFake, trackerFor } from '../helpers';
 
 const TOKEN = 'tok-SECRET-9f8e7d';
 const EMAIL = 'dev@example.com';
@@ -53,12 +60,12 @@ function startJiraLike(state: JiraLike): Promise<{ url: string; server: Server; 
 
 const cloudFields = [{ id: 'summary', name: 'Summary' }, { id: 'customfield_10016', name: 'Story point estimate' }];
 
-describe('JiraConnectionProbe over a loopback server', () => {
-  const probe = new JiraConnectionProbe({ http: nodeFetchHttp({ fetch }) });
+describe('probeJiraConnection over a loopback server', () => {
+  const probe = { test: (config: JiraConfig) => probeJiraConnection({ config, http: nodeFetchHttp({ fetch }), clock: instantClock() }) };
   let jira: Awaited<ReturnType<typeof startJiraLike>>;
   let state: JiraLike;
-  const config = (over: Partial<ConnectionConfig> = {}): ConnectionConfig => ({
-    tracker: 'jira-cloud', siteUrl: jira.url, email: EMAIL, token: TOKEN, projectKey: 'INFRA', storyPointsField: '', ...over,
+  const config = (over: Partial<JiraConfig> = {}): JiraConfig => ({
+    flavor: 'cloud', siteUrl: jira.url, email: EMAIL, token: TOKEN, projectKey: 'INFRA', storyPointsField: '', ...over,
   });
 
   beforeEach(async () => {
@@ -109,7 +116,7 @@ describe('JiraConnectionProbe over a loopback server', () => {
     const wrong = await probe.test(config({ token: 'nope' }));
     expect(wrong.failedStep).toBe('auth');
     expect(describeReport(wrong)).toBe('Sign-in failed: Jira refused the email and API token.');
-    expect((await probe.test(config({ token: null }))).failedStep).toBe('auth');
+    expect((await probe.test(config({ token: '' }))).failedStep).toBe('auth');
     expect((await probe.test(config({ email: '' }))).failedStep).toBe('auth');
   });
 
@@ -121,10 +128,10 @@ describe('JiraConnectionProbe over a loopback server', () => {
 
   it('talks REST v2 with a bearer token to Data Center', async () => {
     state.version = '2';
-    const report = await probe.test(config({ tracker: 'jira-datacenter', email: '' }));
+    const report = await probe.test(config({ flavor: 'datacenter', email: '' }));
     expect(report.ok).toBe(true);
     expect(jira.requests[0]).toBe('GET /rest/api/2/myself');
-    const wrong = await probe.test(config({ tracker: 'jira-datacenter', token: 'bad' }));
+    const wrong = await probe.test(config({ flavor: 'datacenter', token: 'bad' }));
     expect(describeReport(wrong)).toBe('Sign-in failed: Jira refused the personal access token.');
   });
 
@@ -136,5 +143,50 @@ describe('JiraConnectionProbe over a loopback server', () => {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(Buffer.from(`${EMAIL}:${TOKEN}`).toString('base64'));
     }
+  });
+});
+
+describe('the probe and the sync on the same fake Jira', () => {
+  /** Node's fetch, recording every URL it is asked to send. */
+  function recordingHttp(): { sent: string[]; send: (request: HttpRequest) => ReturnType<typeof http> } {
+    const sent: string[] = [];
+    return { sent, send: (request) => { sent.push(request.url); return http(request); } };
+  }
+
+  it.each([
+    ['Story Points', 'customfield_10016'],
+    ['Story point estimate', 'customfield_10016'],
+    ['Story Points Estimate', null],
+  ])('agree on the story points field when the site names it "%s"', async (name, expected) => {
+    const fake = await startFake({ storyPointsFieldId: 'customfield_10016', storyPointsFieldName: name });
+    try {
+      const tracker = trackerFor(fake);
+      const remote = await tracker.read('INFRA-100');
+      const report = await probeJiraConnection({ config: { flavor: 'cloud', siteUrl: fake.url, email: 'dev@example.com', token: 'fake-token-123', projectKey: 'INFRA' }, http, clock: instantClock() });
+      expect(remote.storyPointsField).toBe(expected);
+      expect(report.storyPointsField).toBe(expected);
+      expect(report.ok).toBe(expected !== null);
+      if (expected === null) expect(report.failedStep).toBe('fields');
+      expect(fake.violations).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('both refuse plain http to a remote host before sending anything, and both accept it for this machine', async () => {
+    const remote: JiraConfig = { flavor: 'cloud', siteUrl: 'http://jira.example.com', email: 'dev@example.com', token: 'fake-token-123', projectKey: 'INFRA' };
+    const transport = recordingHttp();
+    const report = await probeJiraConnection({ config: remote, http: transport.send, clock: instantClock() });
+    expect(report.failedStep).toBe('url');
+    expect(describeReport(report)).toContain('must use https');
+    const tracker = new JiraTracker({ config: remote, http: transport.send, clock: instantClock() });
+    const syncError = await tracker.read('INFRA-100').then(() => null, (error: unknown) => error);
+    expect(syncError).toBeInstanceOf(TrackerError);
+    expect((syncError as TrackerError).message).toContain('must use https');
+    expect(transport.sent).toEqual([]);
+    const local = await probeJiraConnection({ config: { ...remote, siteUrl: 'http://localhost:1' }, http: transport.send, clock: instantClock() });
+    expect(local.failedStep).toBe('url');
+    expect(describeReport(local)).toContain('Could not reach');
+    expect(transport.sent).toEqual(['http://localhost:1/rest/api/3/myself']);
   });
 });
