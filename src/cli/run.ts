@@ -132,7 +132,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
     stderr: { write: (text: string) => input.stderr.write(redactSecrets(text, input.env)), isTTY: input.stderr.isTTY },
     readFile: input.readFile, writeFile: input.writeFile, now: input.now, clock: input.clock,
   });
-  return outcome.report === null ? outcome.exitCode : emit(outcome.report, outcome.exitCode);
+  return emit(outcome.report, outcome.exitCode);
 }
 
 /** `--tracker`, else a known frontmatter `tracker`, else jira; an unknown frontmatter value warns. */

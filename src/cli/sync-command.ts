@@ -8,7 +8,6 @@ import { parseEpic, type ParseResult } from '../model';
 import { buildReport, type EpicReport } from '../model/report';
 import { JiraTracker, fileNoteWriter, nodeFetchHttp, syncNote, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
 import type { CliOptions } from './args';
-import { EXIT } from '../sync/exit-codes';
 import type { OutputStream, ReadFile, WriteFile } from './io';
 import type { Environment, TrackerConfig } from './tracker-config';
 
@@ -36,19 +35,15 @@ export interface SyncCommandInput {
   readonly clock?: Clock;
 }
 
-/** The exit code, and the report to print (null when there is nothing to report). */
+/** The exit code, and the report to print. */
 export interface SyncCommandResult {
   readonly exitCode: number;
-  readonly report: EpicReport | null;
+  readonly report: EpicReport;
 }
 
 /** Runs a sync: a dry run (reads the tracker only) unless `options.execute`. */
 export async function runSync(input: SyncCommandInput): Promise<SyncCommandResult> {
   const { config, options } = input;
-  if (config.tracker !== 'jira') {
-    input.stderr.write(`spectryn: syncing with ${config.tracker} is not supported yet; only jira is. Unset its settings to report the note alone.\n`);
-    return { exitCode: EXIT.configuration, report: null };
-  }
   const tracker = new JiraTracker({
     config: jiraSiteConfig(config, input.epicKey),
     http: nodeFetchHttp({ fetch }),
@@ -83,7 +78,7 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
 }
 
 /** The adapter's settings from the environment's; the project defaults to the epic key's prefix. */
-function jiraSiteConfig(config: Extract<TrackerConfig, { tracker: 'jira' }>, epicKey: string): JiraSiteConfig {
+function jiraSiteConfig(config: TrackerConfig, epicKey: string): JiraSiteConfig {
   const projectFromEpic = epicKey.includes('-') ? epicKey.slice(0, epicKey.lastIndexOf('-')) : epicKey;
   return {
     flavor: config.deployment,
