@@ -8,7 +8,7 @@
  */
 import { pointsText } from './plural';
 import { compareKeys } from './tracker-tree';
-import type { TrackerIssue } from './server';
+import type { TrackerIssue } from './tracker-issue';
 
 /** An issue as its page shows it. */
 export interface BrowseIssue extends TrackerIssue {

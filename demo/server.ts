@@ -14,6 +14,7 @@ import { adfToPlainText } from '../src/sync/jira/adf-normalise';
 import { createFakeJiraHandler, loadJiraContracts, type FakeIssue, type FakeJiraHandler, type JiraContracts } from '../testing/fake-jira';
 import { BROWSE_PAGE_CSP, issuePageHtml, notFoundPageHtml, type BrowseIssue } from './browse-page';
 import { compareKeys } from './tracker-tree';
+import type { TrackerIssue } from './tracker-issue';
 
 /** Default port of `npm run demo`. */
 export const DEFAULT_PORT = 4317;
@@ -26,17 +27,6 @@ export interface TrackerState {
   readonly violations: readonly string[];
 }
 
-/** One issue as the panel lists it. */
-export interface TrackerIssue {
-  readonly key: string;
-  readonly type: string;
-  readonly summary: string;
-  readonly status: string;
-  readonly parent: string | null;
-  readonly storyPoints: number | null;
-  readonly priority: string | null;
-  readonly labels: readonly string[];
-}
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
