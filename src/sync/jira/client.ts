@@ -3,10 +3,11 @@
  * the one error map. Every Jira request of the adapter goes through `request`.
  */
 import type { Clock } from '../clock';
-import { encodeBase64, errorFromResponse, errorFromTransport, hintFor, secretsOf, TrackerError } from '../errors';
+import { encodeBase64, errorFromTransport, hintFor, secretsOf, TrackerError } from '../errors';
 import type { Http, HttpRequest } from '../http';
 import { RetryingSender, type RequestSafety, type RetryPolicy } from '../retry';
 import { apiBase, type JiraConfig } from './config';
+import { errorFromResponse } from './error-body';
 import { parseJson } from './json';
 
 /** How long one request may take before it counts as unanswered (30 s; transports that can, abort). */

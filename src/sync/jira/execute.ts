@@ -12,8 +12,9 @@ import { TrackerError } from '../errors';
 import type { ExecuteHooks, KeyAssignment, OperationResult, PlannedOperation, SyncOutcome, SyncPlan } from '../tracker';
 import type { JiraClient } from './client';
 import type { JiraConfig } from './config';
+import { describeJiraErrorBody } from './error-body';
 import { asArray, asRecord, asString } from './json';
-import type { JiraRequest } from './plan';
+import { isJiraOperation, type JiraOperation, type JiraRequest } from './plan';
 import { quoteKey, searchAll } from './read';
 import { noSubtaskTypeError, type SiteFields } from './site';
 import type { SiteMetadata } from './site-metadata';
@@ -29,7 +30,8 @@ export const BULK_LIMIT = 50;
  */
 export const LABEL_SEARCH_DELAYS_MS: readonly number[] = [500, 1_000, 2_000, 4_000];
 
-type CreateRequest = Extract<JiraRequest, { kind: 'create' }>;
+/** A create with the fields it sends (project, type and parent added). */
+type ReadyCreate = { readonly operation: JiraOperation<'create'>; readonly fields: Record<string, unknown> };
 
 /** Carries out one plan; one instance per execution. */
 export class JiraExecution {
@@ -38,7 +40,7 @@ export class JiraExecution {
   private readonly config: JiraConfig;
   private readonly site: SiteFields;
   private readonly metadata: SiteMetadata;
-  private readonly plan: SyncPlan;
+  private readonly plan: SyncPlan<JiraRequest>;
   private readonly hooks: ExecuteHooks;
   private readonly results = new Map<string, OperationResult>();
   private readonly keys: KeyAssignment[] = [];
@@ -50,7 +52,7 @@ export class JiraExecution {
   private readonly transitionCache = new Map<string, readonly Transition[]>();
   private finished = 0;
 
-  constructor(args: { client: JiraClient; config: JiraConfig; site: SiteFields; metadata: SiteMetadata; plan: SyncPlan; clock: Clock; hooks?: ExecuteHooks }) {
+  constructor(args: { client: JiraClient; config: JiraConfig; site: SiteFields; metadata: SiteMetadata; plan: SyncPlan<JiraRequest>; clock: Clock; hooks?: ExecuteHooks }) {
     this.client = args.client;
     this.clock = args.clock;
     this.config = args.config;
@@ -65,18 +67,20 @@ export class JiraExecution {
     const operations = this.plan.operations;
     for (const operation of operations) {
       if (operation.issueKey !== null && operation.subtaskNumber === null) this.storyKeys.set(operation.storyId.toUpperCase(), operation.issueKey);
-      const request = operation.request as JiraRequest;
+      const request = operation.request;
       if (request.kind === 'create' && request.level === 'subtask' && request.parentKey !== null) this.storyKeys.set(operation.storyId.toUpperCase(), request.parentKey);
     }
     for (const assignment of this.plan.discoveredKeys) if (assignment.kind === 'story') this.storyKeys.set(assignment.storyId.toUpperCase(), assignment.key);
     if (this.plan.discoveredKeys.length > 0) await this.emitKeys(this.plan.discoveredKeys);
 
-    const byAction = (action: PlannedOperation['action']): PlannedOperation[] => operations.filter((operation) => operation.action === action);
-    await this.createAll(byAction('create_story'), 'story');
-    await this.createAll(byAction('create_subtask'), 'subtask');
-    for (const operation of [...byAction('update_story'), ...byAction('update_subtask')]) await this.guard(operation, () => this.update(operation));
-    for (const operation of [...byAction('transition_story'), ...byAction('transition_subtask')]) await this.guard(operation, () => this.transition(operation));
-    for (const operation of byAction('add_comment')) await this.guard(operation, () => this.comment(operation));
+    const byAction = <Kind extends JiraRequest['kind']>(kind: Kind, ...actions: PlannedOperation['action'][]): JiraOperation<Kind>[] =>
+      actions.flatMap((action) => operations.filter((operation) => operation.action === action))
+        .filter((operation): operation is JiraOperation<Kind> => isJiraOperation(operation, kind));
+    await this.createAll(byAction('create', 'create_story'), 'story');
+    await this.createAll(byAction('create', 'create_subtask'), 'subtask');
+    for (const operation of byAction('update', 'update_story', 'update_subtask')) await this.guard(operation, () => this.update(operation));
+    for (const operation of byAction('transition', 'transition_story', 'transition_subtask')) await this.guard(operation, () => this.transition(operation));
+    for (const operation of byAction('comment', 'add_comment')) await this.guard(operation, () => this.comment(operation));
     const results = operations.map((operation): OperationResult => this.results.get(operation.id)
       ?? { operation, status: 'skipped', issueKey: null, reason: this.cancelled() ? 'cancelled' : 'not reached' });
     return { results, keys: this.keys };
@@ -130,9 +134,9 @@ export class JiraExecution {
 
   // ---- creates ----
 
-  private async createAll(operations: readonly PlannedOperation[], level: 'story' | 'subtask'): Promise<void> {
+  private async createAll(operations: readonly JiraOperation<'create'>[], level: 'story' | 'subtask'): Promise<void> {
     if (operations.length === 0) return;
-    let ready: { operation: PlannedOperation; fields: Record<string, unknown> }[];
+    let ready: ReadyCreate[];
     try {
       ready = await this.prepareCreates(operations, level);
     } catch (error) {
@@ -150,12 +154,12 @@ export class JiraExecution {
    * Adds project, issue type and parent. The fields are sent as planned: planning already fitted
    * the story points to the create screens (`points-screen.ts`), so nothing is dropped here.
    */
-  private async prepareCreates(operations: readonly PlannedOperation[], level: 'story' | 'subtask'): Promise<{ operation: PlannedOperation; fields: Record<string, unknown> }[]> {
+  private async prepareCreates(operations: readonly JiraOperation<'create'>[], level: 'story' | 'subtask'): Promise<ReadyCreate[]> {
     const type = await this.metadata.typeOf(level);
     if (type === null) throw noSubtaskTypeError(this.config.projectKey);
-    const ready: { operation: PlannedOperation; fields: Record<string, unknown> }[] = [];
+    const ready: ReadyCreate[] = [];
     for (const operation of operations) {
-      const request = operation.request as CreateRequest;
+      const request = operation.request;
       const fields: Record<string, unknown> = { project: { key: this.config.projectKey }, issuetype: { id: type.id }, ...request.fields };
       try {
         await this.checkPriority(fields);
@@ -180,7 +184,7 @@ export class JiraExecution {
   }
 
   /** One bulk call (plus, after an unclear failure, a label search and one more call for the rest). */
-  private async createBatch(batch: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<KeyAssignment[]> {
+  private async createBatch(batch: readonly ReadyCreate[], level: 'story' | 'subtask'): Promise<KeyAssignment[]> {
     const assigned: KeyAssignment[] = [];
     let pending = [...batch];
     for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
@@ -203,7 +207,7 @@ export class JiraExecution {
         }
         const stillMissing: typeof pending = [];
         for (const entry of pending) {
-          const key = found.get((entry.operation.request as CreateRequest).label);
+          const key = found.get(entry.operation.request.label);
           if (key) assigned.push(this.created(entry.operation, key, level));
           else stillMissing.push(entry);
         }
@@ -229,7 +233,7 @@ export class JiraExecution {
       pending.forEach((entry, index) => {
         const elementError = failed.get(index);
         if (elementError !== undefined) {
-          this.fail(entry.operation, new TrackerError({ kind: 'validation', status: 400, message: `Jira refused ${entry.operation.summary}: ${describeElement(elementError)}`, hint: 'Fix the fields named in the message.' }));
+          this.fail(entry.operation, new TrackerError({ kind: 'validation', status: 400, message: `Jira refused ${entry.operation.summary}: ${describeJiraErrorBody(elementError) || 'no reason given'}`, hint: 'Fix the fields named in the message.' }));
           return;
         }
         const key = asString(asRecord(issues[next++]).key);
@@ -255,9 +259,9 @@ export class JiraExecution {
    * Label → key of the batch's issues that exist: label searches with growing pauses until every
    * label is found or the pauses of `LABEL_SEARCH_DELAYS_MS` are used up (the index lags writes).
    */
-  private async findCreated(pending: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
+  private async findCreated(pending: readonly ReadyCreate[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    const labelOf = (entry: { operation: PlannedOperation }): string => (entry.operation.request as CreateRequest).label;
+    const labelOf = (entry: ReadyCreate): string => entry.operation.request.label;
     for (const delay of LABEL_SEARCH_DELAYS_MS) {
       const missing = pending.filter((entry) => !found.has(labelOf(entry)));
       if (missing.length === 0) break;
@@ -268,8 +272,8 @@ export class JiraExecution {
   }
 
   /** Label → key of issues under the batch's parents carrying the batch's labels. */
-  private async findByLabels(pending: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
-    const labels = pending.map((entry) => (entry.operation.request as CreateRequest).label);
+  private async findByLabels(pending: readonly ReadyCreate[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
+    const labels = pending.map((entry) => entry.operation.request.label);
     const labelClause = `labels in (${labels.map((label) => `"${label}"`).join(', ')})`;
     let scope: string;
     if (level === 'story') {
@@ -309,10 +313,10 @@ export class JiraExecution {
 
   // ---- updates, transitions, comments ----
 
-  private async update(operation: PlannedOperation): Promise<void> {
+  private async update(operation: JiraOperation<'update'>): Promise<void> {
     const key = this.keyOf(operation);
     if (key === null) return this.skipAfterFailure(operation, 'its issue was not created');
-    const request = operation.request as Extract<JiraRequest, { kind: 'update' }>;
+    const request = operation.request;
     const fields = { ...request.fields };
     await this.checkPriority(fields);
     await this.client.request({ method: 'PUT', path: `/issue/${encodeURIComponent(key)}`, body: { fields }, what: `update ${key}` });
@@ -324,10 +328,10 @@ export class JiraExecution {
    * and status are reused for the next ones (one GET instead of one per issue); if Jira refuses a
    * reused transition, this issue's own list is read and tried once.
    */
-  private async transition(operation: PlannedOperation): Promise<void> {
+  private async transition(operation: JiraOperation<'transition'>): Promise<void> {
     const key = this.keyOf(operation);
     if (key === null) return this.skipAfterFailure(operation, 'its issue was not created');
-    const request = operation.request as Extract<JiraRequest, { kind: 'transition' }>;
+    const request = operation.request;
     const level = operation.subtaskNumber === null ? 'story' : 'subtask';
     const cacheKey = `${request.issueType ?? `new ${level}`}|${request.current?.name ?? 'created'}`;
     const cached = this.transitionCache.get(cacheKey);
@@ -370,10 +374,10 @@ export class JiraExecution {
     }
   }
 
-  private async comment(operation: PlannedOperation): Promise<void> {
+  private async comment(operation: JiraOperation<'comment'>): Promise<void> {
     const key = this.keyOf(operation);
     if (key === null) return this.skipAfterFailure(operation, 'its story was not created');
-    const request = operation.request as Extract<JiraRequest, { kind: 'comment' }>;
+    const request = operation.request;
     // A comment is a create: not retried; a re-run recognises it by content if it was committed.
     await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/comment`, body: { body: request.body }, safety: 'create', what: `comment on ${key}` });
     this.record({ operation, status: 'done', issueKey: key });
@@ -388,13 +392,4 @@ export class JiraExecution {
 function noTransitionReason(target: Status, transitions: readonly Transition[]): string {
   const reachable = transitions.map((transition) => transition.to.name).join(', ') || 'none';
   return `no transition leads to a status meaning "${target}" (reachable: ${reachable}); map one in the settings or move the issue in Jira`;
-}
-
-function describeElement(elementErrors: string): string {
-  const record = asRecord(JSON.parse(elementErrors));
-  const parts = [
-    ...asArray(record.errorMessages).map(asString).filter((message): message is string => message !== null),
-    ...Object.entries(asRecord(record.errors)).map(([field, message]) => `${field}: ${asString(message) ?? ''}`),
-  ];
-  return parts.join('; ') || 'no reason given';
 }
