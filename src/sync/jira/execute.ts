@@ -1,10 +1,7 @@
 /**
- * Executing a plan on Jira, in the order of docs/sync.md: creates in bulk (≤ 50 per call; keys
- * written back through `onKeys` after each batch), then updates, transitions, comments. A create
- * that fails without a clear answer (network error, 5xx) is never retried blindly: the
- * `spectryn-<id>` labels of its batch are searched for, a few times with growing pauses because
- * Jira's search index lags writes; found issues are taken as created, and only after an answered
- * error is the rest sent once more.
+ * Executing a plan on Jira, in the order of docs/sync.md: creates in bulk (≤ 50 per call, with
+ * label recovery: bulk-create.ts; keys written back through `onKeys` after each batch), then
+ * updates, transitions, comments.
  */
 import type { Status } from '../../model/types';
 import type { Clock } from '../clock';
@@ -12,26 +9,12 @@ import { TrackerError } from '../errors';
 import type { ExecuteHooks, KeyAssignment, OperationResult, PlannedOperation, SyncOutcome, SyncPlan } from '../tracker';
 import type { JiraClient } from './client';
 import type { JiraConfig } from './config';
-import { describeJiraErrorBody } from './error-body';
-import { asArray, asRecord, asString } from './json';
+import { BULK_LIMIT, bulkCreate, type ReadyCreate } from './bulk-create';
+import { asRecord, asString } from './json';
 import { isJiraOperation, type JiraOperation, type JiraRequest } from './plan';
-import { quoteKey, searchAll } from './read';
 import { noSubtaskTypeError, type SiteFields } from './site';
 import type { SiteMetadata } from './site-metadata';
 import { chooseTransition, readTransitions, statusMatches, type Transition } from './status';
-
-/** Most issues Jira takes in one bulk create. */
-export const BULK_LIMIT = 50;
-
-/**
- * Pauses (ms) before each label search that looks for the issues of an unclear create: Jira's
- * search index lags writes by a few searches or seconds. 7.5 s in all, on the injected clock; the
- * search stops as soon as every label is found.
- */
-export const LABEL_SEARCH_DELAYS_MS: readonly number[] = [500, 1_000, 2_000, 4_000];
-
-/** A create with the fields it sends (project, type and parent added). */
-type ReadyCreate = { readonly operation: JiraOperation<'create'>; readonly fields: Record<string, unknown> };
 
 /** Carries out one plan; one instance per execution. */
 export class JiraExecution {
@@ -183,64 +166,13 @@ export class JiraExecution {
     return ready;
   }
 
-  /** One bulk call (plus, after an unclear failure, a label search and one more call for the rest). */
+  /** One bulk create of `batch` (with label recovery, see bulk-create.ts); each outcome recorded in order. */
   private async createBatch(batch: readonly ReadyCreate[], level: 'story' | 'subtask'): Promise<KeyAssignment[]> {
     const assigned: KeyAssignment[] = [];
-    let pending = [...batch];
-    for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
-      let answer;
-      try {
-        answer = await this.client.request({ method: 'POST', path: '/issue/bulk', body: { issueUpdates: pending.map((entry) => ({ fields: entry.fields })) }, safety: 'create', what: `create ${pending.length} issue(s)` });
-      } catch (error) {
-        const unclear = error instanceof TrackerError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rateLimit');
-        if (!unclear) {
-          for (const entry of pending) this.fail(entry.operation, error);
-          return assigned;
-        }
-        // The server may have committed some or all of the batch: look before sending again.
-        let found: Map<string, string>;
-        try {
-          found = await this.findCreated(pending, level);
-        } catch (searchError) {
-          for (const entry of pending) this.fail(entry.operation, searchError);
-          return assigned;
-        }
-        const stillMissing: typeof pending = [];
-        for (const entry of pending) {
-          const key = found.get(entry.operation.request.label);
-          if (key) assigned.push(this.created(entry.operation, key, level));
-          else stillMissing.push(entry);
-        }
-        // Without an answer the write may still surface in the index later: no second send in
-        // this run (a re-run finds it by label). After an answered error, one more send.
-        const answered = error instanceof TrackerError && error.status !== null;
-        if (attempt === 1 || !answered) {
-          for (const entry of stillMissing) this.fail(entry.operation, error);
-          return assigned;
-        }
-        pending = stillMissing;
-        continue;
-      }
-      const body = asRecord(answer.body);
-      const failed = new Map<number, string>();
-      for (const entry of asArray(body.errors)) {
-        const record = asRecord(entry);
-        const number = typeof record.failedElementNumber === 'number' ? record.failedElementNumber : -1;
-        failed.set(number, JSON.stringify(record.elementErrors ?? {}));
-      }
-      const issues = asArray(body.issues);
-      let next = 0;
-      pending.forEach((entry, index) => {
-        const elementError = failed.get(index);
-        if (elementError !== undefined) {
-          this.fail(entry.operation, new TrackerError({ kind: 'validation', status: 400, message: `Jira refused ${entry.operation.summary}: ${describeJiraErrorBody(elementError) || 'no reason given'}`, hint: 'Fix the fields named in the message.' }));
-          return;
-        }
-        const key = asString(asRecord(issues[next++]).key);
-        if (key) assigned.push(this.created(entry.operation, key, level));
-        else this.fail(entry.operation, new TrackerError({ kind: 'server', status: answer.status, message: 'Jira answered without the new issue key.', hint: 'Sync again: the label finds the issue if it exists.' }));
-      });
-      pending = [];
+    const outcomes = await bulkCreate({ client: this.client, clock: this.clock, site: this.site, flavor: this.config.flavor, epicKey: this.plan.epicKey, level, batch });
+    for (const outcome of outcomes) {
+      if ('key' in outcome) assigned.push(this.created(outcome.entry.operation, outcome.key, level));
+      else this.fail(outcome.entry.operation, outcome.error);
     }
     return assigned;
   }
@@ -253,41 +185,6 @@ export class JiraExecution {
       return { kind: 'story', storyId: operation.storyId, key };
     }
     return { kind: 'subtask', storyId: operation.storyId, number: operation.subtaskNumber ?? 0, key };
-  }
-
-  /**
-   * Label → key of the batch's issues that exist: label searches with growing pauses until every
-   * label is found or the pauses of `LABEL_SEARCH_DELAYS_MS` are used up (the index lags writes).
-   */
-  private async findCreated(pending: readonly ReadyCreate[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    const labelOf = (entry: ReadyCreate): string => entry.operation.request.label;
-    for (const delay of LABEL_SEARCH_DELAYS_MS) {
-      const missing = pending.filter((entry) => !found.has(labelOf(entry)));
-      if (missing.length === 0) break;
-      await this.clock.sleep(delay);
-      for (const [label, key] of await this.findByLabels(missing, level)) found.set(label, key);
-    }
-    return found;
-  }
-
-  /** Label → key of issues under the batch's parents carrying the batch's labels. */
-  private async findByLabels(pending: readonly ReadyCreate[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
-    const labels = pending.map((entry) => entry.operation.request.label);
-    const labelClause = `labels in (${labels.map((label) => `"${label}"`).join(', ')})`;
-    let scope: string;
-    if (level === 'story') {
-      scope = this.config.flavor === 'cloud' ? `parent = ${quoteKey(this.plan.epicKey)}` : `"Epic Link" = ${quoteKey(this.plan.epicKey)}`;
-    } else {
-      const parents = [...new Set(pending.map((entry) => asString(asRecord(entry.fields.parent).key) ?? ''))].filter((key) => key !== '');
-      scope = `parent in (${parents.map(quoteKey).join(', ')})`;
-    }
-    const issues = await searchAll(this.client, `${scope} AND ${labelClause} ORDER BY key ASC`, this.site);
-    const found = new Map<string, string>();
-    for (const issue of issues) {
-      for (const label of issue.labels) if (labels.includes(label) && !found.has(label)) found.set(label, issue.key);
-    }
-    return found;
   }
 
   /**
