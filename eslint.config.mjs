@@ -1,12 +1,17 @@
 // Lint: eslint-plugin-obsidianmd's recommended config (ESLint core, typescript-eslint type-checked
-// rules and the Obsidian rules), with no rule turned off. The model stays pure: src/model may not
-// import obsidian, CodeMirror or anything that touches the DOM.
+// rules and the Obsidian rules), with no rule turned off. The folders keep their direction: the model
+// stays pure (no obsidian, CodeMirror or DOM); sync runs in the command line too, so it imports
+// neither obsidian (its transport file aside) nor the plugin's folders; the command line imports no
+// plugin folder; the view reaches the Jira adapter only through src/sync/index.ts.
 import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
 import globals from 'globals';
 
+/** Folders src/sync never imports (relative import paths). */
+const SYNC_MAY_NOT_IMPORT = ['**/view', '**/view/*', '**/editor', '**/editor/*', '**/settings', '**/settings/*', '**/plugin', '**/plugin/*', '**/main', '**/cli', '**/cli/*'];
+
 export default defineConfig([
-  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'tests/', 'bench/', 'demo/', '*.config.*', '.ci/']),
+  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'tests/', 'testing/', 'bench/', 'demo/', '*.config.*', '.ci/']),
   ...obsidianmd.configs.recommended,
   {
     files: ['src/**/*.ts'],
@@ -47,13 +52,44 @@ export default defineConfig([
     },
   },
   {
+    files: ['src/sync/**/*.ts'],
+    ignores: ['src/sync/transport/obsidian.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'obsidian', message: 'src/sync runs in the command line too: obsidian only in src/sync/transport/obsidian.ts.' }],
+        patterns: [
+          { group: ['@codemirror/*', '@lezer/*'], message: 'src/sync runs in the command line too: no CodeMirror.' },
+          { group: SYNC_MAY_NOT_IMPORT, message: 'src/sync depends on src/model only: the plugin hands it what it needs.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/sync/transport/obsidian.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: SYNC_MAY_NOT_IMPORT, message: 'src/sync depends on src/model only: the plugin hands it what it needs.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/cli.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'obsidian', message: 'The command line runs on Node: no obsidian.' }],
+        patterns: [
+          { group: ['@codemirror/*', '@lezer/*'], message: 'The command line runs on Node: no CodeMirror.' },
+          { group: ['**/view', '**/view/*', '**/editor', '**/editor/*', '**/plugin', '**/plugin/*', '**/main'], message: 'The command line uses src/model and src/sync, never the plugin\'s folders.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/view/**/*.ts'],
-    // The sync controller is glue and moves to src/plugin (sync lane); it composes the tracker until then.
-    ignores: ['src/view/sync-controller.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['../sync/jira', '../sync/jira/*'], message: 'src/view draws DOM: it never imports the Jira adapter (src/sync/jira).' },
+          { group: ['**/sync/jira', '**/sync/jira/*'], message: 'src/view draws DOM: it reaches a tracker only through src/sync/index.ts, never the Jira adapter.' },
           { group: ['../plugin', '../plugin/*', '../cli', '../cli/*', '../main'], message: 'src/view is drawn by the glue (src/plugin); it does not import it.' },
         ],
       }],

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH, openHarness } from '../tests/e2e/chromium';
 import { generateEpicNote } from '../tests/e2e/generate-note';
 import type { Harness, TypingRun } from '../tests/e2e/harness';
-import type { Report } from './run';
+import type { Report } from './report';
 
 const KEYSTROKES = 200;
 const REPETITIONS = 5;

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { splitSections } from '../src/model/line-pass';
 import { parseSectionMarkdown } from '../src/model/markdown';
 import { parseEpic } from '../src/model/parse';
-
-type Report = (bench: string, value: number, unit?: string) => void;
+import type { Report } from './report';
 
 const PHASES = ['Preparation', 'Development', 'Testing', 'Migration'];
 

@@ -5,9 +5,7 @@
 import { runModelBench } from './model.bench';
 import { runEditorBench } from './editor.bench';
 import { runRedactBench } from './redact.bench';
-
-/** Prints one benchmark figure as a JSON line. */
-export type Report = (bench: string, value: number, unit?: string) => void;
+import type { Report } from './report';
 
 const report: Report = (bench, value, unit = 'ms') => {
   process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 1000) / 1000, unit })}\n`);

@@ -6,9 +6,9 @@
  * escaped, and no markup from an issue is ever passed through (the server also sends a CSP that
  * allows no inline script). Pure: no DOM, no I/O.
  */
-import { pointsText } from './plural';
+import { pointsWithUnit } from '../src/model';
 import { compareKeys } from './tracker-tree';
-import type { TrackerIssue } from './server';
+import type { TrackerIssue } from './tracker-issue';
 
 /** An issue as its page shows it. */
 export interface BrowseIssue extends TrackerIssue {
@@ -72,7 +72,7 @@ function field(name: string, label: string, valueHtml: string): string {
 const NONE = '<span class="sandbox-browse-none">None</span>';
 
 function childRow(child: BrowseIssue): string {
-  const points = child.storyPoints === null ? '' : `<span class="sandbox-browse-child-points">${escapeHtml(pointsText(child.storyPoints))}</span>`;
+  const points = child.storyPoints === null ? '' : `<span class="sandbox-browse-child-points">${escapeHtml(pointsWithUnit(child.storyPoints))}</span>`;
   return `<li class="sandbox-browse-child" data-key="${escapeHtml(child.key)}" data-status="${escapeHtml(child.status)}">${keyLink(child.key)}`
     + `<span class="sandbox-browse-child-status">${escapeHtml(child.status)}</span>`
     + `<span class="sandbox-browse-child-summary">${escapeHtml(child.summary)}</span>${points}</li>`;

@@ -11,9 +11,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { adfToPlainText } from '../src/sync/jira/adf-normalise';
-import { createFakeJiraHandler, loadJiraContracts, type FakeIssue, type FakeJiraHandler, type JiraContracts } from '../tests/sync/fake-jira';
+import { createFakeJiraHandler, loadJiraContracts, type FakeIssue, type FakeJiraHandler, type JiraContracts } from '../testing/fake-jira';
 import { BROWSE_PAGE_CSP, issuePageHtml, notFoundPageHtml, type BrowseIssue } from './browse-page';
 import { compareKeys } from './tracker-tree';
+import type { TrackerIssue } from './tracker-issue';
 
 /** Default port of `npm run demo`. */
 export const DEFAULT_PORT = 4317;
@@ -26,17 +27,6 @@ export interface TrackerState {
   readonly violations: readonly string[];
 }
 
-/** One issue as the panel lists it. */
-export interface TrackerIssue {
-  readonly key: string;
-  readonly type: string;
-  readonly summary: string;
-  readonly status: string;
-  readonly parent: string | null;
-  readonly storyPoints: number | null;
-  readonly priority: string | null;
-  readonly labels: readonly string[];
-}
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -44,7 +34,7 @@ export interface SandboxOptions {
   readonly port?: number;
   /** The repository root (with dist/demo, styles.css, examples/). */
   readonly root: string;
-  /** The Jira OpenAPI description; default `tests/contracts/jira-cloud-platform.openapi.json` under the root. */
+  /** The Jira OpenAPI description; default `testing/contracts/jira-cloud-platform.openapi.json` under the root. */
   readonly openApiPath?: string;
 }
 
@@ -167,9 +157,9 @@ async function relay(req: IncomingMessage, res: ServerResponse, origin: string):
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const root = resolve(options.root);
   const pageDir = join(root, 'dist', 'demo');
-  const openApiPath = options.openApiPath ?? resolve(root, 'tests', 'contracts', 'jira-cloud-platform.openapi.json');
+  const openApiPath = options.openApiPath ?? resolve(root, 'testing', 'contracts', 'jira-cloud-platform.openapi.json');
   if (!existsSync(openApiPath)) {
-    throw new Error(`The Jira OpenAPI description is missing: ${openApiPath}\nThe sandbox's tracker checks every request against it; it is committed in tests/contracts; restore it from git.`);
+    throw new Error(`The Jira OpenAPI description is missing: ${openApiPath}\nThe sandbox's tracker checks every request against it; it is committed in testing/contracts; restore it from git.`);
   }
   if (!existsSync(join(pageDir, 'page.js'))) throw new Error(`${join(pageDir, 'page.js')} is missing: run \`node demo/build.mjs\` first.`);
   const files: Readonly<Record<string, string>> = {

@@ -9,7 +9,8 @@
  * `data-type`, `data-status`, `data-parent`, `data-depth`; the hint `data-epic-status`.
  */
 import { browsePath } from './browse-page';
-import { countOf, pointsText } from './plural';
+import { pointsWithUnit } from '../src/model';
+import { countOf } from './plural';
 import { issueTree } from './tracker-tree';
 
 /** What `GET /sandbox/tracker` answers (see demo/server.ts). */
@@ -142,7 +143,7 @@ export class TrackerPanel {
         attr: { title: issue.type === 'Epic' ? 'The epic\'s status is not synced' : issue.status },
       });
       row.createSpan({ cls: 'sandbox-issue-summary', text: issue.summary, attr: { title: `${issue.type}: ${issue.summary}` } });
-      row.createSpan({ cls: 'sandbox-issue-points', text: issue.storyPoints === null ? '' : pointsText(issue.storyPoints) });
+      row.createSpan({ cls: 'sandbox-issue-points', text: issue.storyPoints === null ? '' : pointsWithUnit(issue.storyPoints) });
     }
   }
 }

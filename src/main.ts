@@ -7,11 +7,10 @@
 import { Plugin, requestUrl, type TFile } from 'obsidian';
 import { epicEditorExtension } from './editor';
 import { epicReadingViewProcessor } from './view/reading-view';
-import { JiraConnectionProbe } from './settings/connection-test';
+import { jiraConfigFromSettings } from './settings/jira-config';
 import { SpectrynSettingTab } from './settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings/settings';
-import { timerClock } from './sync/clock';
-import { obsidianHttp } from './sync/transport/obsidian';
+import { JiraTracker, obsidianHttp, probeJiraConnection, timerClock, type Tracker } from './sync';
 import { ActiveEpic } from './plugin/active-epic';
 import { buildCommands } from './plugin/commands';
 import { EpicActions } from './plugin/epic-actions';
@@ -23,7 +22,7 @@ import { openPluginSettings } from './plugin/open-settings';
 import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/progress-view';
 import { refreshEpicEditors } from './plugin/refresh-editors';
 import { renderStatusBar } from './view/status-bar';
-import { SyncController } from './view/sync-controller';
+import { SyncController } from './plugin/sync-controller';
 
 /** The plugin. */
 export default class SpectrynPlugin extends Plugin {
@@ -42,12 +41,13 @@ export default class SpectrynPlugin extends Plugin {
     });
     this.register(() => activeEpic.dispose());
     const http = obsidianHttp(requestUrl);
+    const clock = timerClock((callback, ms) => window.setTimeout(callback, ms));
+    const trackerFor = (settings: SpectrynSettings, token: string): Tracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock });
     const sync = new SyncController({
       app: this.app,
       settings: () => this.settings,
       snapshot: () => activeEpic.current(),
-      http,
-      clock: timerClock((callback, ms) => window.setTimeout(callback, ms)),
+      trackerFor,
       parse: (path, text) => store.parse(path, text),
     });
     const actions = new EpicActions({
@@ -92,7 +92,7 @@ export default class SpectrynPlugin extends Plugin {
     followActiveNote(this, activeEpic);
     this.addSettingTab(new SpectrynSettingTab(this.app, this, {
       store: { get: () => this.settings, set: (next) => this.saveSettings(next) },
-      probe: new JiraConnectionProbe({ http }),
+      probe: (config) => probeJiraConnection({ config, http, clock }),
     }));
   }
 

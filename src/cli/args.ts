@@ -15,7 +15,7 @@ export const SYNC_PHASES = ['all', 'descriptions', 'subtasks', 'comments', 'stat
 export type SyncPhase = (typeof SYNC_PHASES)[number];
 
 /** Trackers of `--tracker`. */
-export const TRACKER_NAMES = ['jira', 'github', 'gitlab', 'linear'] as const;
+export const TRACKER_NAMES = ['jira'] as const;
 /** `--tracker` value. */
 export type TrackerName = (typeof TRACKER_NAMES)[number];
 

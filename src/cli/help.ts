@@ -19,7 +19,7 @@ Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
       --output F        text | json   (default text)
       --export PATH     also write the JSON result to PATH (never the note itself)
       --validate        check the note only; print diagnostics; no tracker needed
-      --tracker T       jira (default) | github | gitlab | linear
+      --tracker T       jira (the default, and the only tracker so far)
   -q, --quiet           print only errors (JSON output is unaffected)
   -v, --verbose         also list every story and info diagnostics
       --no-color        no colours (also: NO_COLOR=1; colours only on a terminal)
@@ -29,9 +29,6 @@ Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
 Tracker settings come from the environment:
   Jira Cloud         JIRA_URL, JIRA_EMAIL, JIRA_API_TOKEN   (+ JIRA_PROJECT, JIRA_STORY_POINTS_FIELD)
   Jira Data Center   JIRA_URL, JIRA_PAT                     (+ JIRA_PROJECT, JIRA_STORY_POINTS_FIELD)
-  GitHub             GITHUB_TOKEN, GITHUB_REPO
-  GitLab             GITLAB_URL, GITLAB_TOKEN, GITLAB_PROJECT
-  Linear             LINEAR_API_KEY, LINEAR_TEAM
 Without tracker settings the note is reported alone ("tracker": null in JSON).
 
 Exit codes:

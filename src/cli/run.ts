@@ -140,7 +140,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
     readFile: input.readFile, writeFile: input.writeFile, now: input.now, clock: input.clock,
     control: input.control, shownPath,
   });
-  return outcome.report === null ? outcome.exitCode : emit(outcome.report, outcome.exitCode);
+  return emit(outcome.report, outcome.exitCode);
 }
 
 /** `--tracker`, else a known frontmatter `tracker`, else jira; an unknown frontmatter value warns. */

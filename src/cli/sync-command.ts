@@ -9,7 +9,6 @@ import { buildReport, type EpicReport } from '../model/report';
 import { JiraTracker, fileNoteWriter, nodeFetchHttp, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
 import { executePlan, planNote } from '../sync/run';
 import type { CliOptions } from './args';
-import { EXIT } from '../sync/exit-codes';
 import { UNCANCELLABLE } from './cancellation';
 import type { OutputStream, ReadFile, RunControl, WriteFile } from './io';
 import { noteText } from './note-text';
@@ -43,19 +42,15 @@ export interface SyncCommandInput {
   readonly control?: RunControl;
 }
 
-/** The exit code, and the report to print (null when there is nothing to report). */
+/** The exit code, and the report to print. */
 export interface SyncCommandResult {
   readonly exitCode: number;
-  readonly report: EpicReport | null;
+  readonly report: EpicReport;
 }
 
 /** Runs a sync: a dry run (reads the tracker only) unless `options.execute`. */
 export async function runSync(input: SyncCommandInput): Promise<SyncCommandResult> {
   const { config, options } = input;
-  if (config.tracker !== 'jira') {
-    input.stderr.write(`spectryn: syncing with ${config.tracker} is not supported yet; only jira is. Unset its settings to report the note alone.\n`);
-    return { exitCode: EXIT.configuration, report: null };
-  }
   const tracker = new JiraTracker({
     config: jiraSiteConfig(config, input.epicKey),
     http: nodeFetchHttp({ fetch }),
@@ -94,7 +89,7 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
 }
 
 /** The adapter's settings from the environment's; the project defaults to the epic key's prefix. */
-function jiraSiteConfig(config: Extract<TrackerConfig, { tracker: 'jira' }>, epicKey: string): JiraSiteConfig {
+function jiraSiteConfig(config: TrackerConfig, epicKey: string): JiraSiteConfig {
   const projectFromEpic = epicKey.includes('-') ? epicKey.slice(0, epicKey.lastIndexOf('-')) : epicKey;
   return {
     flavor: config.deployment,

@@ -23,33 +23,8 @@ export interface JiraConfig {
   readonly storyPointsField: string | null;
 }
 
-/** GitHub settings: `GITHUB_TOKEN`, `GITHUB_REPO` (owner/name). */
-export interface GithubConfig {
-  readonly tracker: 'github';
-  /** Secret: never print it. */
-  readonly token: string;
-  readonly repo: string;
-}
-
-/** GitLab settings: `GITLAB_URL`, `GITLAB_TOKEN`, `GITLAB_PROJECT`. */
-export interface GitlabConfig {
-  readonly tracker: 'gitlab';
-  readonly siteUrl: string;
-  /** Secret: never print it. */
-  readonly token: string;
-  readonly project: string;
-}
-
-/** Linear settings: `LINEAR_API_KEY`, `LINEAR_TEAM`. */
-export interface LinearConfig {
-  readonly tracker: 'linear';
-  /** Secret: never print it. */
-  readonly apiKey: string;
-  readonly team: string;
-}
-
-/** Settings of one tracker. */
-export type TrackerConfig = JiraConfig | GithubConfig | GitlabConfig | LinearConfig;
+/** Settings of the tracker (Jira is the only one the command line syncs with). */
+export type TrackerConfig = JiraConfig;
 
 /**
  * `none`: nothing of this tracker is set (the note is reported alone); `incomplete`: some of it
@@ -63,9 +38,6 @@ export type TrackerConfigResolution =
 /** Which variables configure each tracker, for messages. */
 export const TRACKER_VARIABLES: Readonly<Record<TrackerName, string>> = {
   jira: 'JIRA_URL with JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud), or JIRA_URL with JIRA_PAT (Jira Data Center)',
-  github: 'GITHUB_TOKEN and GITHUB_REPO',
-  gitlab: 'GITLAB_URL, GITLAB_TOKEN and GITLAB_PROJECT',
-  linear: 'LINEAR_API_KEY and LINEAR_TEAM',
 };
 
 /** Reads the settings of `tracker` from the environment. Empty variables count as unset. */
@@ -101,24 +73,5 @@ export function resolveTrackerConfig(tracker: TrackerName, env: Environment): Tr
       }
       return { kind: 'complete', config: { ...common, deployment: 'datacenter', email: null, token: pat ?? '' } };
     }
-    case 'github':
-      return gather(['GITHUB_TOKEN', 'GITHUB_REPO'], read, (get) => ({ tracker: 'github', token: get('GITHUB_TOKEN'), repo: get('GITHUB_REPO') }));
-    case 'gitlab':
-      return gather(['GITLAB_URL', 'GITLAB_TOKEN', 'GITLAB_PROJECT'], read, (get) => ({
-        tracker: 'gitlab', siteUrl: get('GITLAB_URL').replace(/\/+$/, ''), token: get('GITLAB_TOKEN'), project: get('GITLAB_PROJECT'),
-      }));
-    case 'linear':
-      return gather(['LINEAR_API_KEY', 'LINEAR_TEAM'], read, (get) => ({ tracker: 'linear', apiKey: get('LINEAR_API_KEY'), team: get('LINEAR_TEAM') }));
   }
-}
-
-function gather(
-  names: readonly string[],
-  read: (name: string) => string | null,
-  build: (get: (name: string) => string) => TrackerConfig,
-): TrackerConfigResolution {
-  const missing = names.filter((name) => read(name) === null);
-  if (missing.length === names.length) return { kind: 'none' };
-  if (missing.length > 0) return { kind: 'incomplete', missing };
-  return { kind: 'complete', config: build((name) => read(name) ?? '') };
 }

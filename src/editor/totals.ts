@@ -3,7 +3,7 @@
  * Story: `5 pts · 3/4 subtasks`. Phase and epic: `8 of 13 pts done · 1/2 stories`.
  */
 import type { Counts, Story } from '../model';
-import { pointsText } from '../model';
+import { pointsText, pointsWithUnit } from '../model';
 
 /** A problem shown on a story heading beside its totals. */
 export interface TotalsFlag {
@@ -23,15 +23,9 @@ export interface TotalsView {
   readonly flags: readonly TotalsFlag[];
 }
 
-/** `1 pt`, `5 pts`, `0.5 pts` (up to two decimals, trailing zeros dropped). */
-export function formatPoints(points: number): string {
-  const text = pointsText(points);
-  return `${text} ${text === '1' ? 'pt' : 'pts'}`;
-}
-
 /** Totals of one story: its points (done when the story is done) and its subtasks. */
 export function storyTotals(story: Story): TotalsView {
-  const parts: string[] = [story.storyPoints === null ? '? pts' : formatPoints(story.storyPoints)];
+  const parts: string[] = [story.storyPoints === null ? '? pts' : pointsWithUnit(story.storyPoints)];
   if (story.subtasks.length > 0) {
     const done = story.subtasks.filter((s) => s.status === 'done').length;
     parts.push(`${done}/${story.subtasks.length} subtasks`);
@@ -44,7 +38,7 @@ export function storyTotals(story: Story): TotalsView {
     if (subtaskPoints > story.storyPoints) {
       flags.push({
         code: 'subtask-points-exceed',
-        label: `Subtasks ${pointsText(subtaskPoints)} > ${formatPoints(story.storyPoints)}`,
+        label: `Subtasks ${pointsText(subtaskPoints)} > ${pointsWithUnit(story.storyPoints)}`,
         message: `Subtask points (${pointsText(subtaskPoints)}) add up to more than the story's ${pointsText(story.storyPoints)}.`,
       });
     }
@@ -61,7 +55,7 @@ export function storyTotals(story: Story): TotalsView {
 
 /** Totals of a phase or of the whole epic. */
 export function groupTotals(scope: 'phase' | 'epic', counts: Counts): TotalsView {
-  const parts = [`${pointsText(counts.pointsDone)} of ${formatPoints(counts.points)} done`, `${counts.storiesDone}/${counts.stories} stories`];
+  const parts = [`${pointsText(counts.pointsDone)} of ${pointsWithUnit(counts.points)} done`, `${counts.storiesDone}/${counts.stories} stories`];
   if (counts.storiesCancelled > 0) parts.push(`${counts.storiesCancelled} cancelled`);
   return { scope, text: parts.join(' · '), pointsDone: counts.pointsDone, pointsTotal: counts.points, flags: [] };
 }

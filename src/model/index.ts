@@ -11,5 +11,5 @@ export {
   priorityLabel, priorityEmoji,
 } from './vocabulary';
 export type { VocabularyEntry } from './vocabulary';
-export { readPoints, pointsText } from './points';
+export { readPoints, pointsText, pointsWithUnit } from './points';
 export type { PointsReading } from './points';

@@ -28,3 +28,9 @@ export function readPoints(raw: string): PointsReading {
 export function pointsText(points: number): string {
   return String(Math.round(points * 100) / 100);
 }
+
+/** A number of points with its unit, as every view writes it: `1 pt`, `5 pts`, `0.5 pts` (see `pointsText`). */
+export function pointsWithUnit(points: number): string {
+  const text = pointsText(points);
+  return `${text} ${text === '1' ? 'pt' : 'pts'}`;
+}

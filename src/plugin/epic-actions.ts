@@ -21,8 +21,8 @@ export interface EpicActionsOptions {
   readonly settings: () => SpectrynSettings;
   /** Opens the plugin's settings tab. */
   readonly openSettings: () => void;
-  /** The sync engine's plan provider, once it exists; default none. */
-  readonly planProvider?: () => PlanProvider | undefined;
+  /** The sync engine's plan provider (the plugin's sync controller). */
+  readonly planProvider: () => PlanProvider;
 }
 
 /** The path of the JSON saved next to `file`: same folder, same name, `.json`. */
@@ -67,7 +67,7 @@ export class EpicActions {
       scope,
       missing: missingTrackerSettings(this.options.settings(), this.hasToken()),
       openSettings: this.options.openSettings,
-      provider: this.options.planProvider?.(),
+      provider: this.options.planProvider(),
     }).open();
   }
 

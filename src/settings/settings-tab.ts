@@ -9,6 +9,7 @@ import { App, Notice, Plugin, PluginSettingTab, SecretComponent, type SettingDef
 import { priorityEmoji, priorityLabel, statusEmoji, statusLabel } from '../model';
 import { PRIORITIES, STATUSES, type Status } from '../model/types';
 import { describeReport, type ConnectionProbe } from './connection-test';
+import { jiraConfigFromSettings } from './jira-config';
 import { readSettingKey, writeSettingKey } from './setting-keys';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings';
 import { isTransitionTarget, moveRow, statusMappingOf, statusMappingRows, type StatusMappingRow } from './status-mapping-rows';
@@ -197,14 +198,7 @@ export class SpectrynSettingTab extends PluginSettingTab {
     const token = settings.tokenSecretName ? this.app.secretStorage.getSecret(settings.tokenSecretName) : null;
     const result = el.querySelector('.spectryn-connection-result') ?? el.createDiv({ cls: 'spectryn-connection-result' });
     result.setText('Testing…');
-    const report = await this.probe.test({
-      tracker: settings.tracker,
-      siteUrl: settings.siteUrl,
-      email: settings.email,
-      token,
-      projectKey: settings.projectKey,
-      storyPointsField: settings.storyPointsField,
-    });
+    const report = await this.probe(jiraConfigFromSettings(settings, token ?? ''));
     const message = describeReport(report);
     result.setText(message);
     result.toggleClass('is-failed', !report.ok);

@@ -50,8 +50,16 @@ export interface SyncRunInput {
   readonly parse?: (text: string) => ParseResult;
 }
 
-/** What a run produced. `operations` is the cli.md JSON; `exitCode` the cli.md code. */
+/**
+ * How a run ended, as a value: `planned` (a dry run that made its plan), `synced` (every operation
+ * done), `partial` (some failed or were skipped), `cancelled`, `noEpicKey`, `noteErrors` (the note
+ * has error diagnostics), `failed` (`failure` says why). The CLI turns it into its exit code.
+ */
+export type RunEnding = 'planned' | 'synced' | 'partial' | 'cancelled' | 'noEpicKey' | 'noteErrors' | 'failed';
+
+/** What a run produced. `operations` is the cli.md JSON; `exitCode` the cli.md code of `ending`. */
 export interface SyncRunResult {
+  readonly ending: RunEnding;
   readonly exitCode: number;
   readonly plan: SyncPlan | null;
   readonly outcome: SyncOutcome | null;
@@ -82,11 +90,11 @@ export async function syncNote(input: SyncRunInput): Promise<SyncRunResult> {
 export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onProgress' | 'isCancelled'>): Promise<SyncRunResult> {
   const { note, tracker, options } = input;
   const epicKey = input.epicKey ?? note.epic.key;
-  const stop = (exitCode: number, message: string, failure: SyncRunResult['failure'] = null): SyncRunResult => ({ exitCode, plan: null, outcome: null, operations: [], errors: [message], warnings: [], failure, keysWritten: 0 });
-  if (epicKey === null || epicKey.trim() === '') return stop(EXIT.configuration, 'No epic key: add `epic: KEY` to the frontmatter or pass -e KEY.');
+  const stop = (ending: RunEnding, message: string, failure: SyncRunResult['failure'] = null): SyncRunResult => ({ ending, exitCode: runExitCode(ending, failure), plan: null, outcome: null, operations: [], errors: [message], warnings: [], failure, keysWritten: 0 });
+  if (epicKey === null || epicKey.trim() === '') return stop('noEpicKey', 'No epic key: add `epic: KEY` to the frontmatter or pass -e KEY.');
   const noteErrors = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (noteErrors.length > 0) {
-    return { ...stop(EXIT.invalidNote, 'The note has errors; fix them before syncing.'), errors: ['The note has errors; fix them before syncing.', ...noteErrors.map((diagnostic) => `line ${diagnostic.line}: ${diagnostic.message}`)] };
+    return { ...stop('noteErrors', 'The note has errors; fix them before syncing.'), errors: ['The note has errors; fix them before syncing.', ...noteErrors.map((diagnostic) => `line ${diagnostic.line}: ${diagnostic.message}`)] };
   }
   let plan: SyncPlan;
   try {
@@ -94,10 +102,10 @@ export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onP
     plan = await tracker.plan(note, remote, { phase: options.phase, stories: options.stories });
   } catch (error) {
     const failure = describeFailure(error);
-    return stop(exitCodeOf(failure.kind), `${failure.message} ${failure.hint}`, failure);
+    return stop('failed', `${failure.message} ${failure.hint}`, failure);
   }
   const warnings = [...plan.warnings, ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in Jira but not in the note; it is left alone.`)];
-  return { exitCode: EXIT.ok, plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null, keysWritten: 0 };
+  return { ending: 'planned', exitCode: runExitCode('planned', null), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null, keysWritten: 0 };
 }
 
 /**
@@ -153,7 +161,7 @@ export async function executePlan(input: SyncRunInput & { readonly planned: Sync
     await write(final);
   } catch (error) {
     const failure = describeFailure(error);
-    return { exitCode: exitCodeOf(failure.kind), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [`${failure.message} ${failure.hint}`], warnings, failure, keysWritten };
+    return { ending: 'failed', exitCode: runExitCode('failed', failure), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [`${failure.message} ${failure.hint}`], warnings, failure, keysWritten };
   }
   const failed = outcome.results.filter((result) => result.status === 'failed');
   const errors = failed.map((result) => `${result.operation.id}: ${result.error?.message ?? 'failed'} ${result.error?.hint ?? ''}`.trim());
@@ -162,10 +170,12 @@ export async function executePlan(input: SyncRunInput & { readonly planned: Sync
   const operations = outcome.results.map((result) => reportOperation(result.operation, result));
   if (writeFailure !== null) {
     const failure = noteWriteFailure(writer?.target ?? 'the note', writeFailure, unwritten);
-    return { exitCode: exitCodeOf(failure.kind), plan, outcome, operations, errors: [`${failure.message} ${failure.hint}`, ...errors], warnings, failure, keysWritten };
+    return { ending: 'failed', exitCode: runExitCode('failed', failure), plan, outcome, operations, errors: [`${failure.message} ${failure.hint}`, ...errors], warnings, failure, keysWritten };
   }
+  const ending: RunEnding = cancelled ? 'cancelled' : failed.length > 0 || skipped ? 'partial' : 'synced';
   return {
-    exitCode: cancelled ? EXIT.cancelled : failed.length > 0 || skipped ? EXIT.partialSuccess : EXIT.ok,
+    ending,
+    exitCode: runExitCode(ending, null),
     plan,
     outcome,
     operations,
@@ -208,6 +218,19 @@ function describeFailure(error: unknown): { kind: ErrorKind; message: string; hi
   if (error instanceof TrackerError) return { kind: error.kind, message: error.message, hint: error.hint };
   // Anything else is a bug of ours; its message may quote a request, so it is not shown.
   return { kind: 'server', message: 'Unexpected failure during sync.', hint: 'Report this problem.' };
+}
+
+/** The cli.md exit code of a run's ending (`failure` decides it for `failed`). */
+export function runExitCode(ending: RunEnding, failure: { readonly kind: ErrorKind } | null): number {
+  switch (ending) {
+    case 'planned':
+    case 'synced': return EXIT.ok;
+    case 'partial': return EXIT.partialSuccess;
+    case 'cancelled': return EXIT.cancelled;
+    case 'noEpicKey': return EXIT.configuration;
+    case 'noteErrors': return EXIT.invalidNote;
+    case 'failed': return failure === null ? EXIT.unexpected : exitCodeOf(failure.kind);
+  }
 }
 
 /** The exit code for a run stopped by an error of this kind. */

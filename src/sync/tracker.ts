@@ -82,8 +82,11 @@ export interface FieldChange {
   readonly text?: { readonly before: string | null; readonly after: string | null };
 }
 
-/** One planned write. `request` is the tracker's own payload; callers treat it as opaque. */
-export interface PlannedOperation {
+/**
+ * One planned write. `request` is the tracker's own payload (`Request`: the adapter's type, e.g.
+ * `JiraRequest`); callers of the interface treat it as opaque (`unknown`).
+ */
+export interface PlannedOperation<Request = unknown> {
   /** Stable within a plan, e.g. `create_subtask:US-001#2`. */
   readonly id: string;
   readonly action: OperationAction;
@@ -97,7 +100,7 @@ export interface PlannedOperation {
   readonly changes: readonly FieldChange[];
   /** Target status for transitions. */
   readonly targetStatus?: Status;
-  readonly request: unknown;
+  readonly request: Request;
 }
 
 /** A tracker key to write into the note. */
@@ -115,9 +118,9 @@ export interface UnmatchedRemote {
 }
 
 /** The result of `plan`: exactly what `execute` will do. */
-export interface SyncPlan {
+export interface SyncPlan<Request = unknown> {
   readonly epicKey: string;
-  readonly operations: readonly PlannedOperation[];
+  readonly operations: readonly PlannedOperation<Request>[];
   /** Keys found by label or title that the note does not have yet (written back on execute). */
   readonly discoveredKeys: readonly KeyAssignment[];
   readonly unmatched: readonly UnmatchedRemote[];
@@ -153,8 +156,8 @@ export interface ExecuteHooks {
   isCancelled?(): boolean;
 }
 
-/** A tracker: read the remote epic, plan the differences, execute a plan. */
-export interface Tracker {
+/** A tracker: read the remote epic, plan the differences, execute a plan (`Request`: its operations' payload). */
+export interface Tracker<Request = unknown> {
   /** Short name used in the JSON result (`jira`). */
   readonly name: string;
   /** Link to an issue for people (`SITE/browse/KEY`). */
@@ -170,8 +173,8 @@ export interface Tracker {
    * its `epic` is read). May read site metadata (which fields the screens accept) when the plan
    * needs it; never writes.
    */
-  plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): Promise<SyncPlan>;
-  execute(plan: SyncPlan, hooks?: ExecuteHooks): Promise<SyncOutcome>;
+  plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): Promise<SyncPlan<Request>>;
+  execute(plan: SyncPlan<Request>, hooks?: ExecuteHooks): Promise<SyncOutcome>;
 }
 
 /** Skip reasons that are the user's own choice (they do not make a run partial). */

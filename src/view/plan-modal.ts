@@ -1,71 +1,15 @@
 /**
- * The sync plan modal. Without tracker settings it says what to configure; without a sync engine
- * it says so; given a `PlanProvider` it runs the dry run and lists the plan (counts per kind, one
+ * The sync plan modal. Without tracker settings it says what to configure; otherwise it asks its
+ * `PlanProvider` for the dry run and lists the plan (counts per kind, one
  * entry per operation with `field: before → after`, warnings) with "Sync N changes" and "Cancel".
  * Nothing is written before "Sync N changes" is clicked; while the sync runs that button is
  * disabled and "Cancel" asks the run to stop between requests.
  */
 import { App, Modal } from 'obsidian';
+import type { ExecutionControl, PendingSync, PlanFieldChange, PlanPreview, PlanOperationPreview, PlanDiffLine, PlanProvider, SyncScope } from './plan-preview';
 import { kindLabel } from './sync-summary';
 
-/** Which part of the note a sync covers. */
-export type SyncScope =
-  | { readonly kind: 'all' }
-  | { readonly kind: 'statuses' }
-  | { readonly kind: 'story'; readonly storyId: string };
-
-/** One field an operation changes; `null` = absent on that side. */
-export interface PlanFieldChange {
-  readonly field: string;
-  readonly before: string | null;
-  readonly after: string | null;
-  /** Shown instead of before → after when set ("description changed (ADF, 12 → 15 lines)"). */
-  readonly summary?: string;
-  /** Descriptions: the lines of before → after, shown when the summary is expanded; default none. */
-  readonly diff?: readonly PlanDiffLine[];
-}
-
-/** One line of a description's before → after: kept, removed or added. */
-export interface PlanDiffLine {
-  readonly kind: 'same' | 'removed' | 'added';
-  readonly text: string;
-}
-
-/** One planned tracker operation, as the modal lists it. */
-export interface PlanOperationPreview {
-  /** The operation kind (`create_story`, `transition_subtask`, … as in the JSON result). */
-  readonly kind: string;
-  /** What it applies to in the note: `US-003`, `US-003 #2`. */
-  readonly target: string;
-  /** The story title or subtask name; default none. */
-  readonly title?: string;
-  /** The tracker issue, or null for a create. */
-  readonly issueKey: string | null;
-  readonly changes: readonly PlanFieldChange[];
-}
-
-/** A dry-run plan. */
-export interface PlanPreview {
-  /** The tracker epic; default none (not shown). */
-  readonly epicKey?: string;
-  readonly operations: readonly PlanOperationPreview[];
-  /** Plain-words warnings (remote issues matching nothing in the note, field discovery); default none. */
-  readonly warnings?: readonly string[];
-  /** Issue keys found in the tracker that executing writes into the note (no tracker change); default 0. */
-  readonly keysToWrite?: number;
-}
-
-/** Lets the modal stop a running sync between requests. */
-export interface ExecutionControl {
-  /** True once the user clicked "Cancel" during the run. */
-  isCancelled(): boolean;
-}
-
-/** Computes a plan (a dry run: reads the tracker only) and executes an accepted one. */
-export interface PlanProvider {
-  plan(scope: SyncScope): Promise<PlanPreview>;
-  execute(plan: PlanPreview, control?: ExecutionControl): Promise<void>;
-}
+export type { ExecutionControl, PendingSync, PlanDiffLine, PlanFieldChange, PlanOperationPreview, PlanPreview, PlanProvider, SyncScope } from './plan-preview';
 
 /** Constructor options of {@link PlanModal}. */
 export interface PlanModalOptions {
@@ -74,8 +18,8 @@ export interface PlanModalOptions {
   readonly missing: readonly string[];
   /** Opens the plugin's settings tab. */
   readonly openSettings: () => void;
-  /** The sync engine; absent until it is wired. */
-  readonly provider?: PlanProvider;
+  /** The sync engine (the plugin's sync controller). */
+  readonly provider: PlanProvider;
 }
 
 /** Counts of operations per kind, in first-seen order. */
@@ -141,23 +85,16 @@ export class PlanModal extends Modal {
       this.buttons([{ text: 'Open settings', cta: true, run: () => { this.close(); this.options.openSettings(); } }]);
       return;
     }
-    if (!provider) {
-      contentEl.createEl('p', {
-        cls: 'spectryn-plan-pending',
-        text: 'The tracker is configured. Sync arrives with the sync engine; meanwhile validate the note or export its JSON.',
-      });
-      this.buttons([{ text: 'Close', cta: false, run: () => this.close() }]);
-      return;
-    }
     contentEl.createEl('p', { cls: 'spectryn-plan-loading', text: 'Reading the tracker (dry run)…' });
     provider.plan(this.options.scope).then(
-      (plan) => { if (this.isShown()) this.renderPlan(plan, provider); },
+      (pending) => { if (this.isShown()) this.renderPlan(pending); },
       (error: unknown) => { if (this.isShown()) this.renderError(error); },
     );
   }
 
-  private renderPlan(plan: PlanPreview, provider: PlanProvider): void {
+  private renderPlan(pending: PendingSync): void {
     const { contentEl } = this;
+    const plan = pending.preview;
     contentEl.empty();
     const warnings = plan.warnings ?? [];
     if (plan.operations.length === 0 && (plan.keysToWrite ?? 0) === 0) {
@@ -180,7 +117,7 @@ export class PlanModal extends Modal {
 
     const bar = this.buttons([
       { text: 'Cancel', cta: false, run: () => this.cancel() },
-      { text: confirmText(plan), cta: true, run: () => this.confirm(plan, provider) },
+      { text: confirmText(plan), cta: true, run: () => this.confirm(pending) },
     ]);
     bar.addClass('spectryn-plan-buttons');
   }
@@ -229,12 +166,12 @@ export class PlanModal extends Modal {
     for (const warning of warnings) list.createEl('li', { text: warning });
   }
 
-  private confirm(plan: PlanPreview, provider: PlanProvider): void {
+  private confirm(pending: PendingSync): void {
     if (this.running) return;
     this.running = true;
     this.setButtonsRunning();
     const control: ExecutionControl = { isCancelled: () => this.cancelled };
-    provider.execute(plan, control).then(
+    pending.execute(control).then(
       () => { this.running = false; this.close(); },
       (error: unknown) => { this.running = false; if (this.isShown()) this.renderError(error); },
     );

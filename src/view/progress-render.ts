@@ -5,7 +5,7 @@
  * `data-stories-done`, `data-stories-total`, `data-points-done`, `data-points-total`.
  */
 import { issueHref } from '../editor/decorations';
-import { pointsText, statusLabel } from '../model';
+import { pointsText, pointsWithUnit, statusLabel } from '../model';
 import type { Counts, PhaseProgress, Story } from '../model/types';
 import type { ActiveEpicSnapshot } from './epic-snapshot';
 
@@ -106,7 +106,7 @@ function renderStory(list: HTMLElement, story: Story, base: string | null): void
     item.addClass('is-unestimated');
     item.createSpan({ cls: 'spectryn-unestimated-flag', text: 'Not estimated', attr: { title: 'This story has no story points' } });
   } else {
-    item.createSpan({ cls: 'spectryn-story-points', text: `${pointsText(story.storyPoints)} pts` });
+    item.createSpan({ cls: 'spectryn-story-points', text: pointsWithUnit(story.storyPoints) });
   }
   if (story.issueKey) renderIssueChip(item, story, base);
 }

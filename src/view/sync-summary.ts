@@ -8,7 +8,7 @@ import { STATUSES, type Status } from '../model/types';
 import { lineDiff } from '../sync/line-diff';
 import type { SyncRunResult } from '../sync/run';
 import { skippedUnexpectedly, type FieldChange, type OperationAction, type OperationResult, type PlannedOperation, type SyncPlan } from '../sync/tracker';
-import type { PlanFieldChange, PlanOperationPreview, PlanPreview } from './plan-modal';
+import type { PlanFieldChange, PlanOperationPreview, PlanPreview } from './plan-preview';
 
 /** Longest value shown as it is in the plan, in characters; longer or multi-line values are summarised. */
 const LONGEST_SHOWN_VALUE = 120;

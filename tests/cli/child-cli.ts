@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { createFakeJiraHandler, type FakeJiraHandler, type JiraContracts } from '../sync/fake-jira';
+import { createFakeJiraHandler, type FakeJiraHandler, type JiraContracts } from '../../testing/fake-jira';
 import { REPO_ROOT } from './harness';
 
 /** Bundles src/cli.ts as `npm run build` does, into `dir`; resolves to the script's path. */

@@ -10,7 +10,7 @@ import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEpic } from '../../src/model';
 import type { EpicReport } from '../../src/model/report';
-import { loadJiraContracts, type JiraContracts } from '../sync/fake-jira';
+import { loadJiraContracts, type JiraContracts } from '../../testing/fake-jira';
 import { buildCli, spawnCli, startGatedJira, type GatedJira } from './child-cli';
 import { REPO_ROOT, tempDir } from './harness';
 

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseEpic } from '../../src/model';
 import { NOTE_SIZE_LIMIT_BYTES, readRegularFile } from '../../src/cli/note-file';
-import { loadJiraContracts, startFakeJira, type FakeJira, type JiraContracts } from '../sync/fake-jira';
+import { loadJiraContracts, startFakeJira, type FakeJira, type JiraContracts } from '../../testing/fake-jira';
 import { cli, REPO_ROOT, tempDir } from './harness';
 
 let contracts: JiraContracts;

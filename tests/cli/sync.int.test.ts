@@ -6,7 +6,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadJiraContracts, startFakeJira, type FakeJira, type JiraContracts } from '../sync/fake-jira';
+import { loadJiraContracts, startFakeJira, type FakeJira, type JiraContracts } from '../../testing/fake-jira';
 import type { EpicReport } from '../../src/model/report';
 import { cli, REPO_ROOT, tempDir } from './harness';
 

@@ -6,7 +6,6 @@ describe('resolveTrackerConfig', () => {
   test('nothing set (or only empty values) means none', () => {
     expect(resolveTrackerConfig('jira', {})).toEqual({ kind: 'none' });
     expect(resolveTrackerConfig('jira', { JIRA_URL: '', JIRA_PAT: ' ' })).toEqual({ kind: 'none' });
-    expect(resolveTrackerConfig('github', { JIRA_URL: 'https://x' })).toEqual({ kind: 'none' });
   });
 
   test('Jira Cloud: URL, e-mail and API token', () => {
@@ -29,10 +28,6 @@ describe('resolveTrackerConfig', () => {
     expect(resolveTrackerConfig('jira', { JIRA_EMAIL: 'a@b.c', JIRA_API_TOKEN: 't' })).toEqual({ kind: 'incomplete', missing: ['JIRA_URL'] });
     expect(resolveTrackerConfig('jira', { JIRA_URL: 'https://x', JIRA_EMAIL: 'a@b.c' })).toEqual({
       kind: 'incomplete', missing: ['JIRA_API_TOKEN (or JIRA_PAT for Data Center)'],
-    });
-    expect(resolveTrackerConfig('gitlab', { GITLAB_URL: 'https://g' })).toEqual({ kind: 'incomplete', missing: ['GITLAB_TOKEN', 'GITLAB_PROJECT'] });
-    expect(resolveTrackerConfig('linear', { LINEAR_API_KEY: 'k', LINEAR_TEAM: 'ENG' })).toEqual({
-      kind: 'complete', config: { tracker: 'linear', apiKey: 'k', team: 'ENG' },
     });
   });
 });

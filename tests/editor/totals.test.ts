@@ -2,11 +2,12 @@
  * Totals text: story, phase and epic, from the real parser.
  */
 import { parseEpic, progress } from '../../src/model';
-import { formatPoints, groupTotals, storyTotals } from '../../src/editor/totals';
+import { pointsWithUnit } from '../../src/model';
+import { groupTotals, storyTotals } from '../../src/editor/totals';
 import { DEMO_NOTE } from './helpers';
 
 test('points are written with their unit', () => {
-  expect([0, 0.5, 1, 2, 13, 1.25, 1 / 3].map(formatPoints)).toEqual(['0 pts', '0.5 pts', '1 pt', '2 pts', '13 pts', '1.25 pts', '0.33 pts']);
+  expect([0, 0.5, 1, 2, 13, 1.25, 1 / 3].map(pointsWithUnit)).toEqual(['0 pts', '0.5 pts', '1 pt', '2 pts', '13 pts', '1.25 pts', '0.33 pts']);
 });
 
 test('story totals: points, subtasks and flags', () => {

@@ -3,11 +3,14 @@ import { parseEpic } from '../../src/model';
 import { buildReport } from '../../src/model/report';
 import { migrateSettings, type SpectrynSettings } from '../../src/settings/settings';
 import { EpicActions } from '../../src/plugin/epic-actions';
-import { PlanModal, countByKind, type PlanProvider } from '../../src/view/plan-modal';
+import { PlanModal, countByKind, type PlanPreview, type PlanProvider } from '../../src/view/plan-modal';
 import { DiagnosticsModal, sortDiagnostics } from '../../src/view/diagnostics-modal';
 import { seedNote, snapshotOf } from '../view/helpers';
 
-function setUp(text: string, settings: SpectrynSettings = migrateSettings(null), provider?: PlanProvider) {
+/** A provider for tests that never reach the dry run: it says so if one is asked for. */
+const NO_DRY_RUN: PlanProvider = { plan: () => Promise.reject(new Error('this test runs no dry run')) };
+
+function setUp(text: string, settings: SpectrynSettings = migrateSettings(null), provider: PlanProvider = NO_DRY_RUN) {
   const app = new App();
   const { activeEpic, file } = snapshotOf(text, 'Epics/Seed.md');
   let settingsOpened = 0;
@@ -62,27 +65,23 @@ describe('EpicActions', () => {
     expect((modal as unknown as { isOpen: boolean }).isOpen).toBe(false);
   });
 
-  it('says sync arrives with the sync engine once the tracker is configured and the secret holds a token', () => {
-    const { app, actions } = setUp(seedNote(), ready);
+  it('asks for the API token while the secret holds none', () => {
+    const { actions } = setUp(seedNote(), ready);
     actions.sync({ kind: 'statuses' });
     expect(lastModal()?.contentEl.textContent).toContain('API token');
-    app.secretStorage.setSecret('jira-token', 'tok-123');
-    actions.sync({ kind: 'story', storyId: 'US-003' });
-    const modal = lastModal();
-    expect(modal?.titleEl.textContent).toBe('Sync US-003 with tracker');
-    expect(modal?.contentEl.querySelector('.spectryn-plan-pending')?.textContent).toContain('Sync arrives with the sync engine');
-    expect(modal?.contentEl.textContent).not.toContain('tok-123');
   });
 
   it('shows a plan from a provider: counts per kind, before → after, "Sync N changes"', async () => {
     const executed: number[] = [];
     const provider: PlanProvider = {
-      plan: () => Promise.resolve({ operations: [
-        { kind: 'transition_story', target: 'US-003', issueKey: 'INFRA-103', changes: [{ field: 'status', before: 'To Do', after: 'In Progress' }] },
-        { kind: 'create_story', target: 'US-004', issueKey: null, changes: [{ field: 'summary', before: null, after: 'Schema Migrations' }] },
-        { kind: 'create_story', target: 'US-005', issueKey: null, changes: [] },
-      ] }),
-      execute: (plan) => { executed.push(plan.operations.length); return Promise.resolve(); },
+      plan: () => {
+        const preview: PlanPreview = { operations: [
+          { kind: 'transition_story', target: 'US-003', issueKey: 'INFRA-103', changes: [{ field: 'status', before: 'To Do', after: 'In Progress' }] },
+          { kind: 'create_story', target: 'US-004', issueKey: null, changes: [{ field: 'summary', before: null, after: 'Schema Migrations' }] },
+          { kind: 'create_story', target: 'US-005', issueKey: null, changes: [] },
+        ] };
+        return Promise.resolve({ preview, execute: () => { executed.push(preview.operations.length); return Promise.resolve(); } });
+      },
     };
     const { app, actions } = setUp(seedNote(), ready, provider);
     app.secretStorage.setSecret('jira-token', 'tok-123');
@@ -182,7 +181,7 @@ describe('Export JSON failures', () => {
   it('saves a note at the vault root as Name.json', async () => {
     const app = new App();
     const { activeEpic } = snapshotOf(seedNote(), 'Root.md');
-    const rootActions = new EpicActions({ app: app as never, activeEpic, settings: () => migrateSettings(null), openSettings: () => undefined });
+    const rootActions = new EpicActions({ app: app as never, activeEpic, settings: () => migrateSettings(null), openSettings: () => undefined, planProvider: () => NO_DRY_RUN });
     await rootActions.exportJson('file');
     expect((app.vault as unknown as { files: Map<string, unknown> }).files.has('Root.json')).toBe(true);
   });

@@ -6,7 +6,9 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, Plugin, SecretComponent, Setting, type SettingDefinitionItem } from 'obsidian';
-import { JiraConnectionProbe, type Http } from '../../src/settings/connection-test';
+import { timerClock } from '../../src/sync/clock';
+import type { Http } from '../../src/sync/http';
+import { probeJiraConnection } from '../../src/sync/jira/probe';
 import { SpectrynSettingTab } from '../../src/settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from '../../src/settings/settings';
 
@@ -31,7 +33,7 @@ function setUp(initial: SpectrynSettings = migrateSettings(null)) {
   const saved: SpectrynSettings[] = [];
   const tab = new SpectrynSettingTab(app as never, plugin, {
     store: { get: () => settings, set: (next) => { settings = next; saved.push(next); return Promise.resolve(); } },
-    probe: new JiraConnectionProbe({ http: nodeHttp }),
+    probe: (config) => probeJiraConnection({ config, http: nodeHttp, clock: timerClock((callback, ms) => setTimeout(callback, ms)) }),
   });
   return { app, tab, saved, current: () => settings };
 }

@@ -1,4 +1,5 @@
-import { describeJiraErrorBody, encodeBase64, errorFromResponse, errorFromTransport, kindOfStatus, redact, secretsOf } from '../../src/sync/errors';
+import { encodeBase64, errorFromTransport, kindOfStatus, redact, secretsOf } from '../../src/sync/errors';
+import { describeJiraErrorBody, errorFromResponse } from '../../src/sync/jira/error-body';
 import { TransportError } from '../../src/sync/http';
 
 test.each([

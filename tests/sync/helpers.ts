@@ -9,7 +9,7 @@ import type { JiraConfig } from '../../src/sync/jira/config';
 import { syncNote, type NoteWriter, type SyncRunOptions, type SyncRunResult } from '../../src/sync/run';
 import { applyTextEdits } from '../../src/sync/writeback';
 import type { Http } from '../../src/sync/http';
-import { loadJiraContracts, startFakeJira, type FakeJira, type FakeJiraOptions, type JiraContracts } from './fake-jira';
+import { loadJiraContracts, startFakeJira, type FakeJira, type FakeJiraOptions, type JiraContracts } from '../../testing/fake-jira';
 
 let sharedContracts: JiraContracts | null = null;
 

@@ -7,7 +7,7 @@
 import { parseEpic } from '../../src/model';
 import type { NoteWriter } from '../../src/sync/run';
 import { resultText } from '../../src/view/sync-summary';
-import type { FakeJira } from './fake-jira';
+import type { FakeJira } from '../../testing/fake-jira';
 import { issuesOf, MemoryNote, seedNote, startFake, sync, trackerFor } from './helpers';
 
 let fake: FakeJira;

@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { parseEpic } from '../../src/model';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
-import { jiraConfigFromSettings, jiraTrackerForPlugin } from '../../src/sync/jira/from-settings';
+import { jiraConfigFromSettings } from '../../src/settings/jira-config';
+import { timerClock } from '../../src/sync/clock';
+import { obsidianHttp } from '../../src/sync/transport/obsidian';
 import { JiraTracker } from '../../src/sync/jira/tracker';
 import { fileNoteWriter, processNoteWriter } from '../../src/sync/note-writer';
 import { executePlan, planNote, syncNote } from '../../src/sync/run';
-import { planPreview } from '../../src/sync/preview';
-import { type FakeJira } from './fake-jira';
+import { countByKind } from '../../src/view/plan-modal';
+import { previewOfPlan } from '../../src/view/sync-summary';
+import { type FakeJira } from '../../testing/fake-jira';
 import { example, http, instantClock, issuesOf, startFake } from './helpers';
 
 let fake: FakeJira;
@@ -61,8 +64,8 @@ test('plugin flow: plan (dry run) → preview in the modal → execute exactly t
   const input = { note: parseEpic(stored), epicKey: null, tracker: jira, options, writer: processNoteWriter(process), now };
   const planned = await planNote(input);
   expect(fake.writes()).toEqual([]);
-  const preview = planPreview(planned.plan ?? (undefined as never));
-  expect(preview.counts).toEqual({ create_story: 4, create_subtask: 6, transition_story: 3, transition_subtask: 3, add_comment: 2 });
+  const preview = previewOfPlan({ plan: planned.plan ?? (undefined as never), warnings: planned.warnings, format: 'ADF' });
+  expect(Object.fromEntries(countByKind(preview))).toEqual({ create_story: 4, create_subtask: 6, transition_story: 3, transition_subtask: 3, add_comment: 2 });
   expect(preview.operations[0]).toMatchObject({ kind: 'create_story', target: 'SRCH-1', issueKey: null });
   expect(preview.operations.find((operation) => operation.target === 'SRCH-2 #1')?.changes).toContainEqual({ field: 'story_points', before: null, after: '3' });
   const progress: number[] = [];
@@ -73,7 +76,7 @@ test('plugin flow: plan (dry run) → preview in the modal → execute exactly t
   expect(progress[progress.length - 1]).toBe(planned.operations.length);
 });
 
-test('jiraTrackerForPlugin: requestUrl-shaped transport and timer, a dry run reads the epic', async () => {
+test('the plugin\'s tracker (settings → config, requestUrl-shaped transport and timer): a dry run reads the epic', async () => {
   const requestUrl = async (param: RequestUrlParam): Promise<RequestUrlResponse> => {
     const response = await fetch(param.url, { method: param.method, headers: param.headers, body: typeof param.body === 'string' ? param.body : undefined });
     const text = await response.text();
@@ -82,7 +85,12 @@ test('jiraTrackerForPlugin: requestUrl-shaped transport and timer, a dry run rea
     return { status: response.status, headers, text, json: null, arrayBuffer: new ArrayBuffer(0) };
   };
   const settings = { ...DEFAULT_SETTINGS, siteUrl: fake.url, email: 'dev@example.com', projectKey: 'SRCH' };
-  const jira = jiraTrackerForPlugin({ settings, token: 'fake-token-123', requestUrl, setTimer: (callback, ms) => setTimeout(callback, ms), clearTimer: (handle) => { clearTimeout(handle as NodeJS.Timeout); } });
+  const setTimer = (callback: () => void, ms: number): unknown => setTimeout(callback, ms);
+  const jira = new JiraTracker({
+    config: jiraConfigFromSettings(settings, 'fake-token-123'),
+    http: obsidianHttp(requestUrl, { setTimer, clearTimer: (handle) => { clearTimeout(handle as NodeJS.Timeout); } }),
+    clock: timerClock(setTimer),
+  });
   const planned = await planNote({ note: parseEpic(example('search-rollout.md')), epicKey: null, tracker: jira, options: { ...options, execute: false } });
   expect(planned.exitCode).toBe(0);
   expect(planned.operations.filter((operation) => operation.action === 'create_story')).toHaveLength(4);

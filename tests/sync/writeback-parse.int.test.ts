@@ -5,7 +5,7 @@
  */
 import { parseEpic, type ParseResult } from '../../src/model';
 import { executePlan, planNote } from '../../src/sync/run';
-import { type FakeJira } from './fake-jira';
+import { type FakeJira } from '../../testing/fake-jira';
 import { MemoryNote, seedNote, startFake, trackerFor } from './helpers';
 
 jest.mock('../../src/model/parse', () => {

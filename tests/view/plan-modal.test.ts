@@ -3,7 +3,7 @@
  * warnings, the buttons, and that nothing runs before "Sync N changes" (Cancel runs nothing).
  */
 import { App, Modal } from 'obsidian';
-import { PlanModal, changeText, confirmText, type ExecutionControl, type PlanPreview, type PlanProvider, type SyncScope } from '../../src/view/plan-modal';
+import { PlanModal, changeText, confirmText, type ExecutionControl, type PendingSync, type PlanPreview, type PlanProvider, type SyncScope } from '../../src/view/plan-modal';
 
 /** A provider whose dry run and execution the test settles by hand; records every call. */
 class ManualProvider implements PlanProvider {
@@ -13,12 +13,13 @@ class ManualProvider implements PlanProvider {
   private rejectPlan: ((error: Error) => void) | null = null;
   private finishExecution: (() => void) | null = null;
 
-  plan(scope: SyncScope): Promise<PlanPreview> {
+  plan(scope: SyncScope): Promise<PendingSync> {
     this.planCalls.push(scope);
-    return new Promise((resolve, reject) => { this.resolvePlan = resolve; this.rejectPlan = reject; });
+    const pending = new Promise<PlanPreview>((resolve, reject) => { this.resolvePlan = resolve; this.rejectPlan = reject; });
+    return pending.then((preview) => ({ preview, execute: (control?: ExecutionControl) => this.execute(preview, control) }));
   }
 
-  execute(plan: PlanPreview, control?: ExecutionControl): Promise<void> {
+  private execute(plan: PlanPreview, control?: ExecutionControl): Promise<void> {
     this.executed.push({ plan, control });
     return new Promise((resolve) => { this.finishExecution = resolve; });
   }
@@ -52,7 +53,7 @@ const PLAN: PlanPreview = {
   warnings: ['INFRA-150 (Old story) is under INFRA-100 in Jira but not in the note; it is left alone.'],
 };
 
-function open(provider: PlanProvider | undefined, scope: SyncScope = { kind: 'all' }): PlanModal {
+function open(provider: PlanProvider, scope: SyncScope = { kind: 'all' }): PlanModal {
   const modal = new PlanModal(new App() as never, { scope, missing: [], openSettings: () => undefined, provider });
   modal.open();
   return modal;

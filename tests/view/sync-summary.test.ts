@@ -11,7 +11,7 @@ function operation(action: PlannedOperation['action'], storyId: string, subtaskN
 }
 
 function run(results: OperationResult[], overrides: Partial<SyncRunResult> = {}): SyncRunResult {
-  return { exitCode: 0, plan: null, outcome: { results, keys: [] }, operations: [], errors: [], warnings: [], failure: null, keysWritten: 0, ...overrides };
+  return { ending: 'synced', exitCode: 0, plan: null, outcome: { results, keys: [] }, operations: [], errors: [], warnings: [], failure: null, keysWritten: 0, ...overrides };
 }
 
 const done = (op: PlannedOperation): OperationResult => ({ operation: op, status: 'done', issueKey: 'INFRA-1' });

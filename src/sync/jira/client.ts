@@ -3,10 +3,11 @@
  * the one error map. Every Jira request of the adapter goes through `request`.
  */
 import type { Clock } from '../clock';
-import { encodeBase64, errorFromResponse, errorFromTransport, hintFor, secretsOf, TrackerError } from '../errors';
+import { encodeBase64, errorFromTransport, hintFor, secretsOf, TrackerError } from '../errors';
 import type { Http, HttpRequest } from '../http';
 import { RetryingSender, type RequestSafety, type RetryPolicy } from '../retry';
 import { apiBase, type JiraConfig } from './config';
+import { errorFromResponse } from './error-body';
 import { parseJson } from './json';
 
 /** How long one request may take before it counts as unanswered (30 s; transports that can, abort). */
@@ -83,21 +84,31 @@ export class JiraClient {
   }
 }
 
-/** The token goes only over https, except to this machine (tests, local proxies). */
-function assertSafeSite(siteUrl: string): void {
+/**
+ * Why the token may not be sent to `siteUrl`, or null when it may: https only, except plain http to
+ * this machine (127.0.0.1, localhost, [::1]: tests, local proxies). The sync and the connection
+ * test both ask this before any request.
+ */
+export function siteUrlProblem(siteUrl: string): TrackerError | null {
   let url: URL;
   try {
     url = new URL(siteUrl);
   } catch {
-    throw new TrackerError({ kind: 'network', status: null, message: `The site URL "${siteUrl}" is not a URL.`, hint: hintFor('network') });
+    return new TrackerError({ kind: 'network', status: null, message: `The site URL "${siteUrl}" is not a URL.`, hint: hintFor('network') });
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-    throw new TrackerError({
+    return new TrackerError({
       kind: 'network',
       status: null,
       message: `The site URL must use https (${url.protocol} refused: the token would travel in clear).`,
       hint: 'Use the https:// address of the Jira site.',
     });
   }
+  return null;
+}
+
+function assertSafeSite(siteUrl: string): void {
+  const problem = siteUrlProblem(siteUrl);
+  if (problem !== null) throw problem;
 }

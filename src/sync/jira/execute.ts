@@ -1,10 +1,7 @@
 /**
- * Executing a plan on Jira, in the order of docs/sync.md: creates in bulk (≤ 50 per call; keys
- * written back through `onKeys` after each batch), then updates, transitions, comments. A create
- * that fails without a clear answer (network error, 5xx) is never retried blindly: the
- * `spectryn-<id>` labels of its batch are searched for, a few times with growing pauses because
- * Jira's search index lags writes; found issues are taken as created, and only after an answered
- * error is the rest sent once more.
+ * Executing a plan on Jira, in the order of docs/sync.md: creates in bulk (≤ 50 per call, with
+ * label recovery: bulk-create.ts; keys written back through `onKeys` after each batch), then
+ * updates, transitions, comments.
  */
 import type { Status } from '../../model/types';
 import type { Clock } from '../clock';
@@ -12,24 +9,12 @@ import { TrackerError } from '../errors';
 import type { ExecuteHooks, KeyAssignment, OperationResult, PlannedOperation, SyncOutcome, SyncPlan } from '../tracker';
 import type { JiraClient } from './client';
 import type { JiraConfig } from './config';
-import { asArray, asRecord, asString } from './json';
-import type { JiraRequest } from './plan';
-import { quoteKey, searchAll } from './read';
+import { BULK_LIMIT, bulkCreate, type ReadyCreate } from './bulk-create';
+import { asRecord, asString } from './json';
+import { isJiraOperation, type JiraOperation, type JiraRequest } from './plan';
 import { noSubtaskTypeError, type SiteFields } from './site';
 import type { SiteMetadata } from './site-metadata';
 import { chooseTransition, readTransitions, statusMatches, type Transition } from './status';
-
-/** Most issues Jira takes in one bulk create. */
-export const BULK_LIMIT = 50;
-
-/**
- * Pauses (ms) before each label search that looks for the issues of an unclear create: Jira's
- * search index lags writes by a few searches or seconds. 7.5 s in all, on the injected clock; the
- * search stops as soon as every label is found.
- */
-export const LABEL_SEARCH_DELAYS_MS: readonly number[] = [500, 1_000, 2_000, 4_000];
-
-type CreateRequest = Extract<JiraRequest, { kind: 'create' }>;
 
 /** Carries out one plan; one instance per execution. */
 export class JiraExecution {
@@ -38,7 +23,7 @@ export class JiraExecution {
   private readonly config: JiraConfig;
   private readonly site: SiteFields;
   private readonly metadata: SiteMetadata;
-  private readonly plan: SyncPlan;
+  private readonly plan: SyncPlan<JiraRequest>;
   private readonly hooks: ExecuteHooks;
   private readonly results = new Map<string, OperationResult>();
   private readonly keys: KeyAssignment[] = [];
@@ -50,7 +35,7 @@ export class JiraExecution {
   private readonly transitionCache = new Map<string, readonly Transition[]>();
   private finished = 0;
 
-  constructor(args: { client: JiraClient; config: JiraConfig; site: SiteFields; metadata: SiteMetadata; plan: SyncPlan; clock: Clock; hooks?: ExecuteHooks }) {
+  constructor(args: { client: JiraClient; config: JiraConfig; site: SiteFields; metadata: SiteMetadata; plan: SyncPlan<JiraRequest>; clock: Clock; hooks?: ExecuteHooks }) {
     this.client = args.client;
     this.clock = args.clock;
     this.config = args.config;
@@ -65,18 +50,20 @@ export class JiraExecution {
     const operations = this.plan.operations;
     for (const operation of operations) {
       if (operation.issueKey !== null && operation.subtaskNumber === null) this.storyKeys.set(operation.storyId.toUpperCase(), operation.issueKey);
-      const request = operation.request as JiraRequest;
+      const request = operation.request;
       if (request.kind === 'create' && request.level === 'subtask' && request.parentKey !== null) this.storyKeys.set(operation.storyId.toUpperCase(), request.parentKey);
     }
     for (const assignment of this.plan.discoveredKeys) if (assignment.kind === 'story') this.storyKeys.set(assignment.storyId.toUpperCase(), assignment.key);
     if (this.plan.discoveredKeys.length > 0) await this.emitKeys(this.plan.discoveredKeys);
 
-    const byAction = (action: PlannedOperation['action']): PlannedOperation[] => operations.filter((operation) => operation.action === action);
-    await this.createAll(byAction('create_story'), 'story');
-    await this.createAll(byAction('create_subtask'), 'subtask');
-    for (const operation of [...byAction('update_story'), ...byAction('update_subtask')]) await this.guard(operation, () => this.update(operation));
-    for (const operation of [...byAction('transition_story'), ...byAction('transition_subtask')]) await this.guard(operation, () => this.transition(operation));
-    for (const operation of byAction('add_comment')) await this.guard(operation, () => this.comment(operation));
+    const byAction = <Kind extends JiraRequest['kind']>(kind: Kind, ...actions: PlannedOperation['action'][]): JiraOperation<Kind>[] =>
+      actions.flatMap((action) => operations.filter((operation) => operation.action === action))
+        .filter((operation): operation is JiraOperation<Kind> => isJiraOperation(operation, kind));
+    await this.createAll(byAction('create', 'create_story'), 'story');
+    await this.createAll(byAction('create', 'create_subtask'), 'subtask');
+    for (const operation of byAction('update', 'update_story', 'update_subtask')) await this.guard(operation, () => this.update(operation));
+    for (const operation of byAction('transition', 'transition_story', 'transition_subtask')) await this.guard(operation, () => this.transition(operation));
+    for (const operation of byAction('comment', 'add_comment')) await this.guard(operation, () => this.comment(operation));
     const results = operations.map((operation): OperationResult => this.results.get(operation.id)
       ?? { operation, status: 'skipped', issueKey: null, reason: this.cancelled() ? 'cancelled' : 'not reached' });
     return { results, keys: this.keys };
@@ -130,9 +117,9 @@ export class JiraExecution {
 
   // ---- creates ----
 
-  private async createAll(operations: readonly PlannedOperation[], level: 'story' | 'subtask'): Promise<void> {
+  private async createAll(operations: readonly JiraOperation<'create'>[], level: 'story' | 'subtask'): Promise<void> {
     if (operations.length === 0) return;
-    let ready: { operation: PlannedOperation; fields: Record<string, unknown> }[];
+    let ready: ReadyCreate[];
     try {
       ready = await this.prepareCreates(operations, level);
     } catch (error) {
@@ -150,12 +137,12 @@ export class JiraExecution {
    * Adds project, issue type and parent. The fields are sent as planned: planning already fitted
    * the story points to the create screens (`points-screen.ts`), so nothing is dropped here.
    */
-  private async prepareCreates(operations: readonly PlannedOperation[], level: 'story' | 'subtask'): Promise<{ operation: PlannedOperation; fields: Record<string, unknown> }[]> {
+  private async prepareCreates(operations: readonly JiraOperation<'create'>[], level: 'story' | 'subtask'): Promise<ReadyCreate[]> {
     const type = await this.metadata.typeOf(level);
     if (type === null) throw noSubtaskTypeError(this.config.projectKey);
-    const ready: { operation: PlannedOperation; fields: Record<string, unknown> }[] = [];
+    const ready: ReadyCreate[] = [];
     for (const operation of operations) {
-      const request = operation.request as CreateRequest;
+      const request = operation.request;
       const fields: Record<string, unknown> = { project: { key: this.config.projectKey }, issuetype: { id: type.id }, ...request.fields };
       try {
         await this.checkPriority(fields);
@@ -179,64 +166,13 @@ export class JiraExecution {
     return ready;
   }
 
-  /** One bulk call (plus, after an unclear failure, a label search and one more call for the rest). */
-  private async createBatch(batch: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<KeyAssignment[]> {
+  /** One bulk create of `batch` (with label recovery, see bulk-create.ts); each outcome recorded in order. */
+  private async createBatch(batch: readonly ReadyCreate[], level: 'story' | 'subtask'): Promise<KeyAssignment[]> {
     const assigned: KeyAssignment[] = [];
-    let pending = [...batch];
-    for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
-      let answer;
-      try {
-        answer = await this.client.request({ method: 'POST', path: '/issue/bulk', body: { issueUpdates: pending.map((entry) => ({ fields: entry.fields })) }, safety: 'create', what: `create ${pending.length} issue(s)` });
-      } catch (error) {
-        const unclear = error instanceof TrackerError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rateLimit');
-        if (!unclear) {
-          for (const entry of pending) this.fail(entry.operation, error);
-          return assigned;
-        }
-        // The server may have committed some or all of the batch: look before sending again.
-        let found: Map<string, string>;
-        try {
-          found = await this.findCreated(pending, level);
-        } catch (searchError) {
-          for (const entry of pending) this.fail(entry.operation, searchError);
-          return assigned;
-        }
-        const stillMissing: typeof pending = [];
-        for (const entry of pending) {
-          const key = found.get((entry.operation.request as CreateRequest).label);
-          if (key) assigned.push(this.created(entry.operation, key, level));
-          else stillMissing.push(entry);
-        }
-        // Without an answer the write may still surface in the index later: no second send in
-        // this run (a re-run finds it by label). After an answered error, one more send.
-        const answered = error instanceof TrackerError && error.status !== null;
-        if (attempt === 1 || !answered) {
-          for (const entry of stillMissing) this.fail(entry.operation, error);
-          return assigned;
-        }
-        pending = stillMissing;
-        continue;
-      }
-      const body = asRecord(answer.body);
-      const failed = new Map<number, string>();
-      for (const entry of asArray(body.errors)) {
-        const record = asRecord(entry);
-        const number = typeof record.failedElementNumber === 'number' ? record.failedElementNumber : -1;
-        failed.set(number, JSON.stringify(record.elementErrors ?? {}));
-      }
-      const issues = asArray(body.issues);
-      let next = 0;
-      pending.forEach((entry, index) => {
-        const elementError = failed.get(index);
-        if (elementError !== undefined) {
-          this.fail(entry.operation, new TrackerError({ kind: 'validation', status: 400, message: `Jira refused ${entry.operation.summary}: ${describeElement(elementError)}`, hint: 'Fix the fields named in the message.' }));
-          return;
-        }
-        const key = asString(asRecord(issues[next++]).key);
-        if (key) assigned.push(this.created(entry.operation, key, level));
-        else this.fail(entry.operation, new TrackerError({ kind: 'server', status: answer.status, message: 'Jira answered without the new issue key.', hint: 'Sync again: the label finds the issue if it exists.' }));
-      });
-      pending = [];
+    const outcomes = await bulkCreate({ client: this.client, clock: this.clock, site: this.site, flavor: this.config.flavor, epicKey: this.plan.epicKey, level, batch });
+    for (const outcome of outcomes) {
+      if ('key' in outcome) assigned.push(this.created(outcome.entry.operation, outcome.key, level));
+      else this.fail(outcome.entry.operation, outcome.error);
     }
     return assigned;
   }
@@ -249,41 +185,6 @@ export class JiraExecution {
       return { kind: 'story', storyId: operation.storyId, key };
     }
     return { kind: 'subtask', storyId: operation.storyId, number: operation.subtaskNumber ?? 0, key };
-  }
-
-  /**
-   * Label → key of the batch's issues that exist: label searches with growing pauses until every
-   * label is found or the pauses of `LABEL_SEARCH_DELAYS_MS` are used up (the index lags writes).
-   */
-  private async findCreated(pending: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    const labelOf = (entry: { operation: PlannedOperation }): string => (entry.operation.request as CreateRequest).label;
-    for (const delay of LABEL_SEARCH_DELAYS_MS) {
-      const missing = pending.filter((entry) => !found.has(labelOf(entry)));
-      if (missing.length === 0) break;
-      await this.clock.sleep(delay);
-      for (const [label, key] of await this.findByLabels(missing, level)) found.set(label, key);
-    }
-    return found;
-  }
-
-  /** Label → key of issues under the batch's parents carrying the batch's labels. */
-  private async findByLabels(pending: readonly { operation: PlannedOperation; fields: Record<string, unknown> }[], level: 'story' | 'subtask'): Promise<Map<string, string>> {
-    const labels = pending.map((entry) => (entry.operation.request as CreateRequest).label);
-    const labelClause = `labels in (${labels.map((label) => `"${label}"`).join(', ')})`;
-    let scope: string;
-    if (level === 'story') {
-      scope = this.config.flavor === 'cloud' ? `parent = ${quoteKey(this.plan.epicKey)}` : `"Epic Link" = ${quoteKey(this.plan.epicKey)}`;
-    } else {
-      const parents = [...new Set(pending.map((entry) => asString(asRecord(entry.fields.parent).key) ?? ''))].filter((key) => key !== '');
-      scope = `parent in (${parents.map(quoteKey).join(', ')})`;
-    }
-    const issues = await searchAll(this.client, `${scope} AND ${labelClause} ORDER BY key ASC`, this.site);
-    const found = new Map<string, string>();
-    for (const issue of issues) {
-      for (const label of issue.labels) if (labels.includes(label) && !found.has(label)) found.set(label, issue.key);
-    }
-    return found;
   }
 
   /**
@@ -309,10 +210,10 @@ export class JiraExecution {
 
   // ---- updates, transitions, comments ----
 
-  private async update(operation: PlannedOperation): Promise<void> {
+  private async update(operation: JiraOperation<'update'>): Promise<void> {
     const key = this.keyOf(operation);
     if (key === null) return this.skipAfterFailure(operation, 'its issue was not created');
-    const request = operation.request as Extract<JiraRequest, { kind: 'update' }>;
+    const request = operation.request;
     const fields = { ...request.fields };
     await this.checkPriority(fields);
     await this.client.request({ method: 'PUT', path: `/issue/${encodeURIComponent(key)}`, body: { fields }, what: `update ${key}` });
@@ -324,10 +225,10 @@ export class JiraExecution {
    * and status are reused for the next ones (one GET instead of one per issue); if Jira refuses a
    * reused transition, this issue's own list is read and tried once.
    */
-  private async transition(operation: PlannedOperation): Promise<void> {
+  private async transition(operation: JiraOperation<'transition'>): Promise<void> {
     const key = this.keyOf(operation);
     if (key === null) return this.skipAfterFailure(operation, 'its issue was not created');
-    const request = operation.request as Extract<JiraRequest, { kind: 'transition' }>;
+    const request = operation.request;
     const level = operation.subtaskNumber === null ? 'story' : 'subtask';
     const cacheKey = `${request.issueType ?? `new ${level}`}|${request.current?.name ?? 'created'}`;
     const cached = this.transitionCache.get(cacheKey);
@@ -370,10 +271,10 @@ export class JiraExecution {
     }
   }
 
-  private async comment(operation: PlannedOperation): Promise<void> {
+  private async comment(operation: JiraOperation<'comment'>): Promise<void> {
     const key = this.keyOf(operation);
     if (key === null) return this.skipAfterFailure(operation, 'its story was not created');
-    const request = operation.request as Extract<JiraRequest, { kind: 'comment' }>;
+    const request = operation.request;
     // A comment is a create: not retried; a re-run recognises it by content if it was committed.
     await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/comment`, body: { body: request.body }, safety: 'create', what: `comment on ${key}` });
     this.record({ operation, status: 'done', issueKey: key });
@@ -388,13 +289,4 @@ export class JiraExecution {
 function noTransitionReason(target: Status, transitions: readonly Transition[]): string {
   const reachable = transitions.map((transition) => transition.to.name).join(', ') || 'none';
   return `no transition leads to a status meaning "${target}" (reachable: ${reachable}); map one in the settings or move the issue in Jira`;
-}
-
-function describeElement(elementErrors: string): string {
-  const record = asRecord(JSON.parse(elementErrors));
-  const parts = [
-    ...asArray(record.errorMessages).map(asString).filter((message): message is string => message !== null),
-    ...Object.entries(asRecord(record.errors)).map(([field, message]) => `${field}: ${asString(message) ?? ''}`),
-  ];
-  return parts.join('; ') || 'no reason given';
 }

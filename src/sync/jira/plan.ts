@@ -35,6 +35,14 @@ export type JiraRequest =
   }
   | { readonly kind: 'comment'; readonly body: unknown; readonly fingerprint: string };
 
+/** A planned Jira operation whose payload is of `kind`. */
+export type JiraOperation<Kind extends JiraRequest['kind'] = JiraRequest['kind']> = PlannedOperation<Extract<JiraRequest, { kind: Kind }>>;
+
+/** True when `operation`'s payload is of `kind` (narrows its type). */
+export function isJiraOperation<Kind extends JiraRequest['kind']>(operation: PlannedOperation<JiraRequest>, kind: Kind): operation is JiraOperation<Kind> {
+  return operation.request.kind === kind;
+}
+
 /** Everything planning reads. */
 export interface PlanInput {
   readonly epic: Epic;
@@ -46,7 +54,7 @@ export interface PlanInput {
 const DISPLAY_LIMIT = 300;
 
 /** Compares note and remote and lists the operations that make the remote match the note. */
-export function planSync(input: PlanInput): SyncPlan {
+export function planSync(input: PlanInput): SyncPlan<JiraRequest> {
   const { epic, remote, options, config } = input;
   const phase = options.phase;
   const doDescriptions = phase === 'all' || phase === 'descriptions';
@@ -56,7 +64,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const wanted = options.stories && options.stories.length > 0 ? new Set(options.stories.map((id) => id.toUpperCase())) : null;
   const mapping = config.statusMapping ?? {};
   const pointsField = remote.storyPointsField;
-  const operations: PlannedOperation[] = [];
+  const operations: PlannedOperation<JiraRequest>[] = [];
   const discoveredKeys: KeyAssignment[] = [];
   const unmatched: UnmatchedRemote[] = [];
   const warnings: string[] = [];

@@ -21,7 +21,7 @@ const POINTS_CHANGE = 'story_points';
  * issue and changes with its status), so the create screen stands for the edit screen too.
  * Metadata that cannot be read leaves the plan as it is (execution reports the error).
  */
-export async function checkPointsScreens(plan: SyncPlan, site: SiteFields, metadata: SiteMetadata, projectKey: string): Promise<SyncPlan> {
+export async function checkPointsScreens(plan: SyncPlan<JiraRequest>, site: SiteFields, metadata: SiteMetadata, projectKey: string): Promise<SyncPlan<JiraRequest>> {
   const field = site.storyPoints;
   if (field === null) return plan;
   const levels = new Set(plan.operations.filter((operation) => writesField(operation, field)).map(levelOf));
@@ -48,15 +48,15 @@ export async function checkPointsScreens(plan: SyncPlan, site: SiteFields, metad
     throw error;
   }
   if (replacement.size === 0) return plan;
-  const operations: PlannedOperation[] = [];
+  const operations: PlannedOperation<JiraRequest>[] = [];
   for (const operation of plan.operations) {
     const level = levelOf(operation);
-    if (!replacement.has(level) || !writesField(operation, field)) {
+    const request = operation.request;
+    if (!replacement.has(level) || (request.kind !== 'create' && request.kind !== 'update') || !writesField(operation, field)) {
       operations.push(operation);
       continue;
     }
     const target = replacement.get(level) ?? null;
-    const request = operation.request as Extract<JiraRequest, { kind: 'create' | 'update' }>;
     const { [field]: points, ...rest } = request.fields;
     const fields = target === null ? rest : { ...rest, [target]: points };
     const changes = target === null ? operation.changes.filter((change) => change.field !== POINTS_CHANGE) : operation.changes;
@@ -71,7 +71,7 @@ function levelOf(operation: PlannedOperation): IssueLevel {
   return operation.subtaskNumber === null ? 'story' : 'subtask';
 }
 
-function writesField(operation: PlannedOperation, field: string): boolean {
-  const request = operation.request as JiraRequest;
+function writesField(operation: PlannedOperation<JiraRequest>, field: string): boolean {
+  const request = operation.request;
   return (request.kind === 'create' || request.kind === 'update') && Object.prototype.hasOwnProperty.call(request.fields, field);
 }

@@ -16,6 +16,8 @@ export interface SiteFields {
   readonly storyPoints: string | null;
   /** The site's name of that field ("Story Points"), or its id when the site does not list it. */
   readonly storyPointsName: string | null;
+  /** True when `GET /field` lists the story points field (false for an unknown id from the settings, and when there is none). */
+  readonly storyPointsListed: boolean;
   /** Other story points candidates, checked against the create screen when creating. */
   readonly storyPointsCandidates: readonly string[];
   /** The Epic Link field id (data center epic membership), or null. */
@@ -37,11 +39,11 @@ export async function discoverFields(client: JiraClient, override: string | unde
   const warnings: string[] = [];
   if (override) {
     if (!fields.some((field) => field.id === override)) warnings.push(`The story points field ${override} from the settings does not exist on this site.`);
-    return { storyPoints: override, storyPointsName: nameOf(override), storyPointsCandidates: [override], epicLink, warnings };
+    return { storyPoints: override, storyPointsName: nameOf(override), storyPointsListed: fields.some((field) => field.id === override), storyPointsCandidates: [override], epicLink, warnings };
   }
   if (candidates.length === 0) warnings.push('No story points field (named "Story Points" or "Story point estimate") on this site: points are not synced.');
   const storyPoints = candidates[0] ?? null;
-  return { storyPoints, storyPointsName: nameOf(storyPoints), storyPointsCandidates: candidates, epicLink, warnings };
+  return { storyPoints, storyPointsName: nameOf(storyPoints), storyPointsListed: storyPoints !== null, storyPointsCandidates: candidates, epicLink, warnings };
 }
 
 /** An issue type of the project. */

@@ -8,7 +8,7 @@ import { JiraClient } from './client';
 import type { JiraConfig } from './config';
 import { JiraExecution } from './execute';
 import { fetchNamedStories, fetchNamedSubtasks } from './named-issues';
-import { planSync } from './plan';
+import { planSync, type JiraRequest } from './plan';
 import { checkPointsScreens } from './points-screen';
 import { attachSubtasks, readEpicIssue, searchAll, searchSubtasks, storiesJql } from './read';
 import { discoverFields, type SiteFields } from './site';
@@ -20,7 +20,7 @@ import { SiteMetadata } from './site-metadata';
  * `GET /field`, `GET /issue/EPIC`, one search per page of stories, one per page of subtasks
  * (4 for an epic of up to 100 stories and subtasks).
  */
-export class JiraTracker implements Tracker {
+export class JiraTracker implements Tracker<JiraRequest> {
   readonly name = 'jira';
   readonly client: JiraClient;
   private readonly config: JiraConfig;
@@ -66,14 +66,14 @@ export class JiraTracker implements Tracker {
   }
 
   /** Lists the operations that make Jira match the note; reads the create screens only when the plan writes points. */
-  async plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): Promise<SyncPlan> {
+  async plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): Promise<SyncPlan<JiraRequest>> {
     const planned = planSync({ epic: note.epic, remote, options, config: this.config });
     const checked = await checkPointsScreens(planned, await this.siteFields(), this.metadata, this.config.projectKey);
     return { ...checked, warnings: [...remote.warnings, ...checked.warnings] };
   }
 
   /** Executes a plan made by `plan`; failed operations are recorded, never thrown. */
-  async execute(plan: SyncPlan, hooks?: ExecuteHooks): Promise<SyncOutcome> {
+  async execute(plan: SyncPlan<JiraRequest>, hooks?: ExecuteHooks): Promise<SyncOutcome> {
     const site = await this.siteFields();
     return new JiraExecution({ client: this.client, config: this.config, site, metadata: this.metadata, plan, clock: this.clock, hooks }).run();
   }

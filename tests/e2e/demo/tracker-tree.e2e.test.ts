@@ -4,7 +4,8 @@
  * browser); in the e2e project because it belongs to the sandbox.
  */
 import fc from 'fast-check';
-import { countOf, pointsText } from '../../../demo/plural';
+import { pointsWithUnit } from '../../../src/model';
+import { countOf } from '../../../demo/plural';
 import { compareKeys, issueTree, type TreeIssue } from '../../../demo/tracker-tree';
 
 const issue = (key: string, parent: string | null = null): TreeIssue => ({ key, parent });
@@ -50,7 +51,7 @@ test('property: every issue appears exactly once, after its parent and one level
 test('counts take the singular for exactly one', () => {
   expect([0, 1, 2].map((n) => countOf(n, 'issue'))).toEqual(['0 issues', '1 issue', '2 issues']);
   expect(countOf(1, 'API contract violation')).toBe('1 API contract violation');
-  expect([1, 0.5, 3, 0].map(pointsText)).toEqual(['1 pt', '0.5 pts', '3 pts', '0 pts']);
+  expect([1, 0.5, 3, 0].map(pointsWithUnit)).toEqual(['1 pt', '0.5 pts', '3 pts', '0 pts']);
 });
 
 test('keys compare by project, then number', () => {

@@ -1,0 +1,229 @@
+/**
+ * The plugin's sync flow, as the plan modal's `PlanProvider`:
+ * settings → token from `app.secretStorage` (by the secret's name) → the tracker `main.ts` composes
+ * (`trackerFor`) → dry run (`planNote`: reads the tracker only) → the modal shows the pending sync →
+ * on confirm its `execute` runs exactly that plan (`executePlan`), with a progress notice, writing issue keys back
+ * batch by batch → a result notice. Write-back goes through the editor (one transaction per batch,
+ * computed from the editor's current text) when the note is open, `Vault.process` otherwise.
+ * Every message shown is redacted of the token.
+ */
+import { App, MarkdownView, Notice, type Editor, type TFile } from 'obsidian';
+import { parseEpic, type ParseResult } from '../model';
+import type { SpectrynSettings } from '../settings/settings';
+import { editorNoteWriter, executePlan, planNote, processNoteWriter, redact, secretsOf, type NoteWriter, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker } from '../sync';
+import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
+import type { ExecutionControl, PendingSync, PlanProvider, SyncScope } from '../view/plan-preview';
+import { previewOfPlan, progressText, resultText } from '../view/sync-summary';
+
+/** How long a successful result notice stays, in ms; failures stay until dismissed. */
+const RESULT_NOTICE_MS = 10_000;
+
+/** How many note errors a refused dry run names. */
+const NOTE_ERRORS_NAMED = 3;
+
+/** The part of Obsidian's `Editor` write-back uses (a CodeMirror view can be wrapped as one in tests). */
+export type SyncEditor = Pick<Editor, 'getValue' | 'offsetToPos' | 'transaction'>;
+
+/** Constructor options of {@link SyncController}. */
+export interface SyncControllerOptions {
+  readonly app: App;
+  /** The current settings (read at the start of each dry run). */
+  readonly settings: () => SpectrynSettings;
+  /** The active note and its parse. */
+  readonly snapshot: () => ActiveEpicSnapshot<TFile>;
+  /** The tracker of one sync (plan and execute on the same instance), composed in `main.ts`. */
+  readonly trackerFor: (settings: SpectrynSettings, token: string) => Tracker;
+  /** The time stamped into `Synced:`; default the system time. */
+  readonly now?: () => Date;
+  /** Parses a note's text (the plugin's parse store); default `parseEpic`, from the snapshot's parse. */
+  readonly parse?: (path: string, text: string) => ParseResult;
+}
+
+/** A dry run waiting for the user's decision. */
+interface PendingRun {
+  readonly file: TFile;
+  readonly note: ParseResult;
+  readonly tracker: Tracker;
+  readonly options: SyncRunOptions;
+  readonly planned: SyncRunResult;
+  readonly epicKey: string;
+  /** The token in every form it may take, for redaction. */
+  readonly secrets: readonly string[];
+  /** How many executions had started when this dry run began; another one since makes it stale. */
+  readonly generation: number;
+}
+
+/** A failure already shown to the user in a notice; the modal shows its message too. */
+export class SyncRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncRefused';
+  }
+}
+
+/** The sync flow; one per plugin, one run at a time. See the file comment. */
+export class SyncController implements PlanProvider {
+  private readonly options: SyncControllerOptions;
+  private readonly now: () => Date;
+  private running = false;
+  /** Executions started so far: a dry run made before the latest one no longer describes Jira. */
+  private generation = 0;
+
+  constructor(options: SyncControllerOptions) {
+    this.options = options;
+    this.now = options.now ?? ((): Date => new Date());
+  }
+
+  /** True while a sync executes. */
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  /**
+   * The dry run: reads the tracker and plans; writes nothing. Resolves with the pending sync whose
+   * `execute` runs exactly that plan; rejects with a `SyncRefused` (already shown).
+   */
+  async plan(scope: SyncScope): Promise<PendingSync> {
+    if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', []);
+    const generation = this.generation;
+    const snapshot = this.options.snapshot();
+    const file = snapshot.file;
+    if (!file) throw this.refuse('Open an epic note to sync it.', []);
+    const settings = this.options.settings();
+    const token = settings.tokenSecretName ? this.options.app.secretStorage.getSecret(settings.tokenSecretName) : null;
+    if (!token) throw this.refuse('No API token: choose the secret that holds it in the Spectryn settings.', []);
+    const secrets = secretsOf({ email: settings.email, token });
+
+    const previous = snapshot.result !== null && snapshot.file?.path === file.path ? snapshot.result : undefined;
+    let text: string;
+    try {
+      text = await this.readNote(file);
+    } catch {
+      throw this.refuse(`Could not read ${file.path}: is it still in the vault?`, secrets);
+    }
+    const note = this.options.parse?.(file.path, text) ?? parseEpic(text, previous);
+    const tracker = this.options.trackerFor(settings, token);
+    const options: SyncRunOptions = { execute: true, updateSource: true, ...planOptionsOf(scope) };
+    let planned: SyncRunResult;
+    try {
+      planned = await planNote({ note, epicKey: null, tracker, options });
+    } catch {
+      // planNote reports tracker problems as results; anything thrown is a bug whose text may quote a request.
+      throw this.refuse('Unexpected failure while reading the tracker. Report this problem.', secrets);
+    }
+    if (planned.plan === null) throw this.refuse(dryRunFailureText(planned), secrets);
+    const preview = previewOfPlan({ plan: planned.plan, warnings: planned.warnings, format: settings.tracker === 'jira-cloud' ? 'ADF' : 'wiki markup' });
+    const run: PendingRun = { file, note, tracker, options, planned, epicKey: planned.plan.epicKey, secrets, generation };
+    let started = false;
+    return {
+      preview,
+      execute: (control?: ExecutionControl): Promise<void> => {
+        // A pending sync runs once: a second click would apply the same plan again.
+        const stale = started;
+        started = true;
+        return this.execute(run, stale, control);
+      },
+    };
+  }
+
+  /**
+   * Executes exactly the plan of `run`, with a progress notice, then shows the result notice.
+   * Resolves when done, also when operations failed (the notice says which).
+   */
+  private async execute(run: PendingRun, alreadyStarted: boolean, control?: ExecutionControl): Promise<void> {
+    if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', []);
+    if (alreadyStarted || run.generation !== this.generation) throw this.refuse('Jira changed since this plan was made: sync again.', []);
+    this.running = true;
+    this.generation += 1;
+    const total = run.planned.plan?.operations.length ?? 0;
+    const { parse } = this.options;
+    const progress = new Notice(progressText(0, total), 0);
+    let result: SyncRunResult;
+    try {
+      result = await executePlan({
+        note: run.note,
+        epicKey: null,
+        tracker: run.tracker,
+        options: run.options,
+        writer: this.writerFor(run.file),
+        now: this.now,
+        planned: run.planned,
+        onProgress: (done, all) => { progress.setMessage(progressText(done, all)); },
+        isCancelled: () => control?.isCancelled() ?? false,
+        parse: parse ? (text: string): ParseResult => parse(run.file.path, text) : undefined,
+      });
+    } finally {
+      this.running = false;
+      progress.hide();
+    }
+    new Notice(redact(resultText(result, run.epicKey), run.secrets), result.ending === 'synced' ? RESULT_NOTICE_MS : 0);
+  }
+
+  /** Writes into the note through its editor when open (at write time), else through `Vault.process`. */
+  private writerFor(file: TFile): NoteWriter {
+    return {
+      target: file.path,
+      apply: (compute: (currentText: string) => readonly TextEdit[]): Promise<void> => {
+        const editor = this.editorOf(file);
+        if (editor) return editorWriter(editor).apply(compute);
+        return processNoteWriter((update) => this.options.app.vault.process(file, update)).apply(compute);
+      },
+    };
+  }
+
+  /** The editor showing `file`, if one is open. */
+  private editorOf(file: TFile): SyncEditor | null {
+    for (const leaf of this.options.app.workspace.getLeavesOfType('markdown')) {
+      const view = leaf.view;
+      if (view instanceof MarkdownView && view.file?.path === file.path) return view.editor;
+    }
+    return null;
+  }
+
+  private async readNote(file: TFile): Promise<string> {
+    return this.editorOf(file)?.getValue() ?? this.options.app.vault.read(file);
+  }
+
+  /** Shows `message` (redacted) in a notice and returns the error the modal displays. */
+  private refuse(message: string, secrets: readonly string[]): SyncRefused {
+    const text = redact(message, secrets);
+    new Notice(text, 0);
+    return new SyncRefused(text);
+  }
+}
+
+/**
+ * A `NoteWriter` over an editor: one transaction per batch, computed from the editor's current text
+ * right before dispatching (nothing can be typed in between), so the user's edits stay.
+ */
+export function editorWriter(editor: SyncEditor): NoteWriter {
+  return editorNoteWriter({
+    currentText: () => editor.getValue(),
+    dispatch: (edits) => {
+      editor.transaction({
+        changes: edits.map((edit) => ({ from: editor.offsetToPos(edit.from), to: editor.offsetToPos(edit.to), text: edit.insert })),
+      }, 'spectryn-sync');
+    },
+  });
+}
+
+/** The plan limits of a scope: statuses only (`phase: 'statuses'`), one story (`stories: [id]`) or all. */
+export function planOptionsOf(scope: SyncScope): Pick<SyncRunOptions, 'phase' | 'stories'> {
+  switch (scope.kind) {
+    case 'all': return { phase: 'all' };
+    case 'statuses': return { phase: 'statuses' };
+    case 'story': return { phase: 'all', stories: [scope.storyId] };
+  }
+}
+
+/** Why a dry run produced no plan, in the plugin's words (the CLI's mention of `-e` left out). */
+function dryRunFailureText(planned: SyncRunResult): string {
+  if (planned.ending === 'noEpicKey') {
+    return 'No epic key: add `epic: KEY` (the Jira epic) to the note\'s frontmatter.';
+  }
+  if (planned.failure !== null) return `${planned.failure.message} ${planned.failure.hint}`;
+  const [first, ...rest] = planned.errors;
+  const named = rest.slice(0, NOTE_ERRORS_NAMED);
+  const more = rest.length > NOTE_ERRORS_NAMED ? [`…and ${rest.length - NOTE_ERRORS_NAMED} more.`] : [];
+  return [first ?? 'The dry run failed.', ...named, ...more].join('\n');
+}
