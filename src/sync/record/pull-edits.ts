@@ -45,7 +45,26 @@ export function pullEdits(text: string, epic: Epic, pulls: readonly FieldDecisio
     if (typeof outcome === 'string') skipped.push({ decision: pull, reason: outcome });
     else if (outcome !== null) edits.push(outcome);
   }
-  return { edits: edits.sort((a, b) => a.from - b.from), skipped };
+  return { edits: coalesced(edits), skipped };
+}
+
+/**
+ * Edits in document order, with inserts at one position joined into one edit in plan order: hosts
+ * apply same-position inserts in different orders (CodeMirror as given, `applyTextEdits` last
+ * first), and one edit reads the same everywhere.
+ */
+function coalesced(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => a.from - b.from);
+  const result: TextEdit[] = [];
+  for (const edit of sorted) {
+    const previous = result[result.length - 1];
+    if (previous !== undefined && previous.from === edit.from && previous.to === previous.from && edit.to === edit.from) {
+      result[result.length - 1] = { from: edit.from, to: edit.to, insert: previous.insert + edit.insert };
+    } else {
+      result.push(edit);
+    }
+  }
+  return result;
 }
 
 /** An edit, null when the note already reads as the pulled value, or the reason it cannot be written. */
