@@ -3,7 +3,6 @@
  * agreed, per story and subtask, and when (docs/sync-record.md). Pure data; `format.ts` reads and
  * writes it as text, the three-way plan (`three-way.ts`) compares it with both sides.
  */
-import type { Priority, Status } from '../../model/types';
 
 /** Version of the record format this code writes; a record of a newer version reads as no record. */
 export const RECORD_VERSION = 1;
@@ -25,7 +24,7 @@ export type SyncField = (typeof STORY_FIELDS)[number] | (typeof SUBTASK_FIELDS)[
  * priority (`critical`), a title, a description hash (`h:` + 16 hex digits), labels (sorted), or
  * null when the side has no value.
  */
-export type FieldValue = Status | Priority | string | number | readonly string[] | null;
+export type FieldValue = string | number | readonly string[] | null;
 
 /**
  * One field as last agreed: the note's value and the tracker's own value (a status or priority
@@ -47,8 +46,8 @@ export interface RecordEntry {
   /** The subtask number (`#` column) for a subtask, null for a story. */
   readonly subtask: number | null;
   /**
-   * When the agreed values below last changed (ISO 8601 UTC to the second). Only a change of the
-   * entry moves it, so a sync that changes nothing rewrites nothing.
+   * When the entry last changed (an agreed value or the tracker's stamp; ISO 8601 UTC to the
+   * second). Only a change of the entry moves it, so a sync that changes nothing rewrites nothing.
    */
   readonly synced: string;
   /** The tracker's own `updated` stamp of the issue when it was last read, as the tracker wrote it; null when unknown. */
