@@ -33,4 +33,15 @@ export default defineConfig([
       }],
     },
   },
+  {
+    // The sync record is pure: the I/O of reading and writing it is the caller's (docs/sync-record.md).
+    files: ['src/sync/record/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['obsidian', '@codemirror/*', '@lezer/*', 'node:*', 'fs', 'fs/*', 'path'], message: 'src/sync/record is pure: its I/O is injected.' },
+        ],
+      }],
+    },
+  },
 ]);
