@@ -14,6 +14,7 @@ import { pointsText } from '../../model/points';
 import type { Epic, MetaField, Story, Subtask } from '../../model/types';
 import type { TextEdit } from '../writeback';
 import { prioritySpelling, statusSpelling } from './spelling';
+import type { TrackerReading } from './reading';
 import type { FieldDecision } from './three-way';
 import type { FieldValue } from './types';
 
@@ -33,15 +34,18 @@ export interface PullEdits {
 /** Field names used when a field is added (the names format.md lists first). */
 const FIELD_NAMES = { status: 'Status', story_points: 'Story Points', priority: 'Priority', labels: 'Labels' } as const;
 
-/** Edits that write each pull's tracker value into `text` (whose parse is `epic`). */
-export function pullEdits(text: string, epic: Epic, pulls: readonly FieldDecision[]): PullEdits {
+/**
+ * Edits that write each pull's tracker value into `text` (whose parse is `epic`); `reading` is the
+ * plan's, to tell whether the note's labels still are the ones the plan read.
+ */
+export function pullEdits(text: string, epic: Epic, pulls: readonly FieldDecision[], reading: Pick<TrackerReading, 'noteLabels'>): PullEdits {
   const edits: TextEdit[] = [];
   const skipped: SkippedPull[] = [];
   for (const pull of pulls) {
     const story = epic.stories.find((candidate) => candidate.id.toUpperCase() === pull.storyId.toUpperCase());
     const outcome = story === undefined
       ? 'the story is no longer in the note'
-      : pull.subtask === null ? storyEdit(text, epic, story, pull) : subtaskEdit(text, epic, story, pull);
+      : pull.subtask === null ? storyEdit(text, epic, story, pull, reading) : subtaskEdit(text, epic, story, pull);
     if (typeof outcome === 'string') skipped.push({ decision: pull, reason: outcome });
     else if (outcome !== null) edits.push(outcome);
   }
@@ -77,7 +81,7 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
   return a === b;
 }
 
-function storyEdit(text: string, epic: Epic, story: Story, pull: FieldDecision): Outcome {
+function storyEdit(text: string, epic: Epic, story: Story, pull: FieldDecision, reading: Pick<TrackerReading, 'noteLabels'>): Outcome {
   const value = pull.tracker;
   switch (pull.field) {
     case 'status': {
@@ -101,6 +105,7 @@ function storyEdit(text: string, epic: Epic, story: Story, pull: FieldDecision):
       return replace(field.valueRange, pointsValue(field.value, value));
     }
     case 'labels': {
+      if (!sameValue(reading.noteLabels(story), pull.note)) return CHANGED_SINCE_PLAN;
       if (!Array.isArray(value)) return 'the tracker labels are unreadable';
       const field = story.fields.find((candidate) => candidate.key === 'labels');
       const labels = (value as readonly string[]).join(', ');

@@ -7,7 +7,7 @@ import { applyTextEdits } from '../../../src/sync/writeback';
 import type { RemoteStory } from '../../../src/sync/tracker';
 import { epicNote, type StorySpec } from '../../model/builder';
 import { seedNote } from '../helpers';
-import { JIRA_PRIORITY, JIRA_STATUS, mirror, plan, recordOf } from './helpers';
+import { JIRA_PRIORITY, JIRA_STATUS, mirror, plan, reading, recordOf } from './helpers';
 
 /** The pulls of a plan where only Jira changed: `patch` applied to the remote issue `key`. */
 function pullsAfter(text: string, key: string, patch: Partial<RemoteStory>): { epic: Epic; pulls: FieldDecision[] } {
@@ -22,7 +22,7 @@ function pullsAfter(text: string, key: string, patch: Partial<RemoteStory>): { e
 
 function pulled(text: string, key: string, patch: Partial<RemoteStory>): string {
   const { epic, pulls } = pullsAfter(text, key, patch);
-  const { edits, skipped } = pullEdits(text, epic, pulls);
+  const { edits, skipped } = pullEdits(text, epic, pulls, reading);
   expect(skipped).toEqual([]);
   return applyTextEdits(text, edits);
 }
@@ -91,7 +91,7 @@ describe('pull keeps the note\'s own forms', () => {
   test('a field typed over since the plan is skipped, never overwritten; a description is not pulled yet', () => {
     const { pulls } = pullsAfter(seed, 'INFRA-101', { status: JIRA_STATUS.in_progress, description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'New words' }] }] } });
     const typed = seed.replace('| **Status** | ✅ Done |', '| **Status** | ⏸️ Blocked |');
-    const { edits, skipped } = pullEdits(typed, parseEpic(typed).epic, pulls);
+    const { edits, skipped } = pullEdits(typed, parseEpic(typed).epic, pulls, reading);
     expect(edits).toEqual([]);
     expect(skipped.map((skip) => [skip.decision.field, skip.reason])).toEqual([
       ['status', expect.stringMatching(/changed this field after the plan/)],
@@ -135,7 +135,7 @@ describe('property: applying a pull\'s edits then re-reading gives the pulled va
       const moved: RemoteStory[] = [{ ...first, ...toRemote(storyPatch, false), subtasks: first.subtasks.map((subtask, index) => (index === 0 ? { ...subtask, ...toRemote(subtaskPatch, true) } : subtask)) }, ...remote.slice(1)];
       const result = plan(epic, moved, record);
       const pulls = result.fields.filter((field) => field.decision === 'pull');
-      const { edits, skipped } = pullEdits(text, epic, pulls);
+      const { edits, skipped } = pullEdits(text, epic, pulls, reading);
       const after = applyTextEdits(text, edits);
       const reread = parseEpic(after).epic;
       // The other stories and the line endings are untouched.
