@@ -180,3 +180,23 @@ function readAgreed(field: SyncField, value: unknown): AgreedField | null {
   };
   return valid(note) && valid(tracker) ? { note, tracker } : null;
 }
+
+/** What a record must belong to, to be used for a run. */
+export interface RecordOwner {
+  readonly epic: string;
+  readonly tracker: string;
+  readonly site: string;
+}
+
+/**
+ * The record if it belongs to this epic, tracker and site (keys, case and a trailing `/` of the
+ * site aside), else no record with a diagnostic: keys of another site must never steer a sync.
+ */
+export function recordFor(reading: RecordReading, owner: RecordOwner): RecordReading {
+  const record = reading.record;
+  if (record === null) return reading;
+  const site = (url: string): string => url.trim().replace(/\/+$/, '').toLowerCase();
+  const same = record.epic.toUpperCase() === owner.epic.toUpperCase() && record.tracker.toLowerCase() === owner.tracker.toLowerCase() && site(record.site) === site(owner.site);
+  if (same) return reading;
+  return { record: null, diagnostics: [...reading.diagnostics, { line: 1, message: `The sync record belongs to ${record.epic} on ${record.site} (${record.tracker}), not to ${owner.epic} on ${owner.site}: it is ignored.` }] };
+}

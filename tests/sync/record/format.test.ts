@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compareKeys, parseRecord, serialiseRecord } from '../../../src/sync/record/format';
+import { compareKeys, parseRecord, recordFor, serialiseRecord } from '../../../src/sync/record/format';
 import { textHash } from '../../../src/sync/record/hash';
 import { updateRecord } from '../../../src/sync/record/update';
 import { RECORD_VERSION, type RecordEntry, type SyncRecord } from '../../../src/sync/record/types';
@@ -135,4 +135,15 @@ describe('a damaged record is a diagnostic and counts as no record, never a cras
     expect(read.record?.entries.map((entry) => entry.key)).toEqual(['INFRA-101', 'INFRA-103']);
     expect(read.diagnostics.map((d) => d.message).join(' ')).toMatch(/twice.*merge conflict markers/s);
   });
+});
+
+test('a record of another epic, tracker or site is not used', () => {
+  const text = serialiseRecord({ version: RECORD_VERSION, epic: 'INFRA-100', tracker: 'jira', site: 'https://acme.atlassian.net', cache: null, entries: [] });
+  const owner = { epic: 'infra-100', tracker: 'Jira', site: 'https://ACME.atlassian.net/' };
+  expect(recordFor(parseRecord(text), owner).record).not.toBeNull();
+  for (const other of [{ ...owner, epic: 'INFRA-200' }, { ...owner, tracker: 'github' }, { ...owner, site: 'https://other.atlassian.net' }]) {
+    const read = recordFor(parseRecord(text), other);
+    expect(read.record).toBeNull();
+    expect(read.diagnostics[0]?.message).toMatch(/belongs to INFRA-100 on https:\/\/acme.atlassian.net \(jira\)/);
+  }
 });

@@ -3,6 +3,7 @@ import { parseEpic } from '../../../src/model';
 import type { Status } from '../../../src/model/types';
 import { STATUSES } from '../../../src/model/types';
 import { jiraRecordReading } from '../../../src/sync/jira/record-reading';
+import { noteStatusOf } from '../../../src/sync/jira/status';
 import { applyConflictStrategy, limitPlan, resolveConflicts } from '../../../src/sync/record/conflicts';
 import { planThreeWay } from '../../../src/sync/record/three-way';
 import type { RemoteStory } from '../../../src/sync/tracker';
@@ -227,4 +228,15 @@ test('priority names read through the mapping, then the vocabulary', () => {
   expect(mapped.priorityAgrees('critical', 'P0')).toBe(true);
   expect(mapped.priorityAgrees('critical', 'Highest')).toBe(false);
   expect(JIRA_PRIORITY.critical).toBe('Highest');
+});
+
+test('a Jira status reads as a note status by the mapping, then the words, then the category; the note\'s own status wins a tie', () => {
+  const mapping = { planned: ['Backlog', 'To Do'], open: ['To Do'], done: ['Shipped'] };
+  expect(noteStatusOf({ name: 'Shipped', category: 'indeterminate' }, mapping)).toBe('done');
+  expect(noteStatusOf({ name: 'To Do', category: 'new' }, mapping)).toBe('planned');
+  expect(noteStatusOf({ name: 'To Do', category: 'new' }, mapping, 'open')).toBe('open');
+  expect(noteStatusOf({ name: 'In Review', category: 'indeterminate' })).toBe('in_review');
+  expect(noteStatusOf({ name: 'Waiting for QA deploy', category: 'indeterminate' }, {}, 'done')).toBe('blocked');
+  expect(noteStatusOf({ name: 'Gamma', category: 'done' })).toBe('done');
+  expect(noteStatusOf({ name: 'Gamma', category: '' })).toBe('planned');
 });
