@@ -54,6 +54,7 @@ export function hasEmoji(text: string): boolean {
 export function statusSpelling(epic: Pick<Epic, 'stories' | 'status'>, status: Status, replaced: string): string {
   const values = statusValues(epic);
   const withEmoji = replaced.trim() === '' ? usuallyEmoji(values) : hasEmoji(replaced);
+  // The editor's replacement keeps the form of the text it is given: any emoji asks for the emoji form.
   return mostUsed(values, status, withEmoji) ?? statusReplacement(withEmoji ? '✅' : '', status);
 }
 
