@@ -100,6 +100,17 @@ describe('pull keeps the note\'s own forms', () => {
   });
 });
 
+test('labels typed over since the plan are kept; a pull of no points writes TBD', () => {
+  const text = epicNote({ stories: [{ extraFields: [['Labels', 'db']] }] });
+  const { epic, pulls } = pullsAfter(text, 'INFRA-101', { labels: ['spectryn-us-001', 'db', 'ops'], storyPoints: null });
+  expect(pulls.map((pull) => pull.field)).toEqual(['story_points', 'labels']);
+  expect(changedLines(text, applyTextEdits(text, pullEdits(text, epic, pulls, reading).edits))).toEqual(['| **Story Points** | TBD |', '| **Labels** | db, ops |']);
+  const typed = text.replace('| **Labels** | db |', '| **Labels** | db, infra |');
+  const { edits, skipped } = pullEdits(typed, parseEpic(typed).epic, pulls, reading);
+  expect(edits).toHaveLength(1);
+  expect(skipped.map((skip) => skip.decision.field)).toEqual(['labels']);
+});
+
 describe('property: applying a pull\'s edits then re-reading gives the pulled values', () => {
   const statusWords: Record<Status, string> = { planned: '📋 Planned', open: 'Open', in_progress: '🔄 In Progress', in_review: '👀 In Review', blocked: 'Blocked', done: '✅ Done', cancelled: '❌ Cancelled' };
   const storyArb: fc.Arbitrary<StorySpec> = fc.record({
