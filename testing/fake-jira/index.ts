@@ -71,6 +71,7 @@ function serverSetup(options: FakeJiraOptions): FakeJiraServerSetup {
     unreachable: options.unreachable ?? [],
     validate: options.validate ?? true,
     now: options.now ?? ((): Date => new Date()),
+    timeZone: options.timeZone ?? 'UTC',
     apiPrefix: flavor === 'cloud' ? '/rest/api/3' : '/rest/api/2',
     displayName: 'Dev Example',
     accountId: '5b10ac8d82e05b22cc7d4ef5',

@@ -305,6 +305,8 @@ export class JiraApi {
         issueTypes: this.config.issueTypes,
         findIssue: (keyOrId) => this.store.find(keyOrId),
         epicOf: (issue) => this.store.epicOf(issue),
+        now: () => this.config.now(),
+        timeZone: this.config.timeZone,
       });
       if (requireBounded && !compiled.bounded) {
         return jiraError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);

@@ -3,7 +3,8 @@
  * them before running the query: an issue key that does not exist, an unknown project or issue
  * type is an error (400), not an empty result.
  */
-import { JqlError, type JqlExpression, type JqlQuery } from './jql-parser';
+import { jqlInstant } from './jql-dates';
+import { JqlError, type JqlClause, type JqlExpression, type JqlQuery } from './jql-parser';
 import type { FakeIssue } from './types';
 
 /** What the evaluator needs to know about the site. */
@@ -16,6 +17,31 @@ export interface JqlSite {
   findIssue(keyOrId: string): FakeIssue | undefined;
   /** The Epic Link of an issue: DC reads the Epic Link field, cloud the parent when it is an epic. */
   epicOf(issue: FakeIssue): string | null;
+  /** The clock relative dates (`-15m`) count from; default the real one. */
+  now?(): Date;
+  /** The searching user's time zone (IANA), in which absolute dates are read; default `UTC`. */
+  readonly timeZone?: string;
+}
+
+/** Date fields and their aliases (Atlassian's JQL field reference). */
+const DATE_FIELDS: Readonly<Record<string, 'updated' | 'created'>> = { updated: 'updated', updateddate: 'updated', created: 'created', createddate: 'created' };
+
+/** `updated >= "2026-12-06 10:15"`, `updated > -15m`, … against the issue's stamp, to the millisecond. */
+function compileDateClause(site: JqlSite, clause: JqlClause, stamp: 'updated' | 'created'): Predicate {
+  if (clause.operator === 'in') throw invalid(`The operator 'in' is not supported by the fake Jira for the field '${clause.field}'.`);
+  const now = site.now?.() ?? new Date();
+  const instant = jqlInstant(clause.values[0] ?? '', clause.quoted?.[0] ?? false, clause.field, now, site.timeZone ?? 'UTC');
+  const compare = (at: number): boolean => {
+    switch (clause.operator) {
+      case '=': return at === instant;
+      case '!=': return at !== instant;
+      case '<': return at < instant;
+      case '<=': return at <= instant;
+      case '>': return at > instant;
+      default: return at >= instant;
+    }
+  };
+  return (issue) => compare(Date.parse(issue[stamp]));
 }
 
 /** A query ready to run. */
@@ -95,12 +121,17 @@ function compileClause(site: JqlSite, field: string, values: readonly string[]):
       return (issue) => names.has(issue.issueType);
     }
     default:
-      throw invalid(`Field '${field}' is not supported by the fake Jira (supported: parent, key, labels, project, issuetype, "Epic Link").`);
+      throw invalid(`Field '${field}' is not supported by the fake Jira (supported: parent, key, labels, project, issuetype, "Epic Link", updated, created).`);
   }
 }
 
 function compileExpression(site: JqlSite, expression: JqlExpression): Predicate {
-  if (expression.kind === 'clause') return compileClause(site, expression.field, expression.values);
+  if (expression.kind === 'clause') {
+    const stamp = DATE_FIELDS[expression.field];
+    if (stamp !== undefined) return compileDateClause(site, expression, stamp);
+    if (expression.operator !== '=' && expression.operator !== 'in') throw invalid(`The operator '${expression.operator}' is not supported by the field '${expression.field}'.`);
+    return compileClause(site, expression.field, expression.values);
+  }
   const parts = expression.parts.map((part) => compileExpression(site, part));
   return expression.kind === 'and'
     ? (issue) => parts.every((p) => p(issue))
@@ -117,10 +148,11 @@ export function compileJql(query: JqlQuery, site: JqlSite): CompiledJql {
   const comparators = query.orderBy.map(({ field, direction }) => {
     const sign = direction === 'desc' ? -1 : 1;
     if (field === 'key' || field === 'issuekey' || field === 'id') return (a: FakeIssue, b: FakeIssue) => sign * byCreation(a, b);
-    if (field === 'created') {
-      return (a: FakeIssue, b: FakeIssue) => sign * (Date.parse(a.created) - Date.parse(b.created) || byCreation(a, b));
+    const stamp = DATE_FIELDS[field];
+    if (stamp !== undefined) {
+      return (a: FakeIssue, b: FakeIssue) => sign * (Date.parse(a[stamp]) - Date.parse(b[stamp]) || byCreation(a, b));
     }
-    throw invalid(`Ordering by '${field}' is not supported by the fake Jira (supported: key, created).`);
+    throw invalid(`Ordering by '${field}' is not supported by the fake Jira (supported: key, created, updated).`);
   });
   const compare = (a: FakeIssue, b: FakeIssue): number => {
     for (const comparator of comparators) {

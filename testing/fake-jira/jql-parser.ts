@@ -4,7 +4,8 @@
  *   query   := [or] [ORDER BY item (',' item)*]
  *   or      := and (OR and)*
  *   and     := primary (AND primary)*
- *   primary := '(' or ')' | field '=' value | field IN '(' value (',' value)* ')'
+ *   primary := '(' or ')' | field op value | field IN '(' value (',' value)* ')'
+ *   op      := '=' | '!=' | '<' | '<=' | '>' | '>='   (the comparisons: date fields only)
  *   item    := field [ASC | DESC]
  *
  * Fields and values are bare words (letters, digits, `_ - . [ ]`) or quoted strings ('…' or "…",
@@ -12,12 +13,17 @@
  * in Jira's words ("Error in the JQL Query: …") with the 1-based character position.
  */
 
-/** A comparison `field = value` or `field in (values)`; `field` is as written, lower-cased. */
+/** A comparison operator of the subset. */
+export type JqlOperator = '=' | 'in' | '!=' | '<' | '<=' | '>' | '>=';
+
+/** A comparison `field op value` or `field in (values)`; `field` is as written, lower-cased. */
 export interface JqlClause {
   readonly kind: 'clause';
   readonly field: string;
-  readonly operator: '=' | 'in';
+  readonly operator: JqlOperator;
   readonly values: readonly string[];
+  /** Per value: written in quote marks (a bare number means epoch milliseconds only without them). */
+  readonly quoted?: readonly boolean[];
 }
 
 /** `AND`/`OR` of two or more sub-expressions. */
@@ -45,7 +51,7 @@ export interface JqlQuery {
 export class JqlError extends Error {}
 
 interface Token {
-  readonly type: 'word' | 'string' | '(' | ')' | ',' | '=' | 'end';
+  readonly type: 'word' | 'string' | '(' | ')' | ',' | '=' | 'compare' | 'end';
   readonly text: string;
   /** 0-based offset into the query. */
   readonly at: number;
@@ -65,6 +71,12 @@ export function tokenizeJql(text: string): Token[] {
     const c = text.charAt(i);
     if (/\s/.test(c)) {
       i += 1;
+    } else if (c === '!' || c === '<' || c === '>') {
+      const two = text.slice(i, i + 2);
+      const operator = two === '!=' || two === '<=' || two === '>=' ? two : c;
+      if (operator === '!') throw syntaxError("The character '!' is not supported by this JQL subset.", i);
+      tokens.push({ type: 'compare', text: operator, at: i });
+      i += operator.length;
     } else if (c === '(' || c === ')' || c === ',' || c === '=') {
       tokens.push({ type: c, text: c, at: i });
       i += 1;
@@ -108,17 +120,21 @@ export function parseJql(text: string): JqlQuery {
   const isKeyword = (token: Token, keyword: string): boolean => token.type === 'word' && token.text.toLowerCase() === keyword;
   const describe = (token: Token): string => (token.type === 'end' ? 'the end of the query' : `'${token.text}'`);
 
-  const readOperand = (what: string): string => {
+  const readToken = (what: string): Token => {
     const token = next();
-    if (token.type === 'string') return token.text;
-    if (token.type === 'word' && !RESERVED.has(token.text.toLowerCase())) return token.text;
+    if (token.type === 'string') return token;
+    if (token.type === 'word' && !RESERVED.has(token.text.toLowerCase())) return token;
     throw syntaxError(`Expecting ${what} but got ${describe(token)}.`, token.at);
   };
+  const readOperand = (what: string): string => readToken(what).text;
 
   const readClause = (): JqlClause => {
     const field = readOperand('a field name').toLowerCase();
     const operator = next();
-    if (operator.type === '=') return { kind: 'clause', field, operator: '=', values: [readOperand('a value')] };
+    if (operator.type === '=' || operator.type === 'compare') {
+      const value = readToken('a value');
+      return { kind: 'clause', field, operator: operator.text as JqlOperator, values: [value.text], quoted: [value.type === 'string'] };
+    }
     if (isKeyword(operator, 'in')) {
       const open = next();
       if (open.type !== '(') throw syntaxError(`Expecting '(' but got ${describe(open)}.`, open.at);
@@ -131,7 +147,7 @@ export function parseJql(text: string): JqlQuery {
       if (close.type !== ')') throw syntaxError(`Expecting ')' or ',' but got ${describe(close)}.`, close.at);
       return { kind: 'clause', field, operator: 'in', values };
     }
-    throw syntaxError(`Expecting operator '=' or 'in' but got ${describe(operator)}. Other operators are not supported by this JQL subset.`, operator.at);
+    throw syntaxError(`Expecting operator '=', '!=', '<', '<=', '>', '>=' or 'in' but got ${describe(operator)}. Other operators are not supported by this JQL subset.`, operator.at);
   };
 
   const readPrimary = (): JqlExpression => {

@@ -57,6 +57,8 @@ export interface SiteConfig {
   readonly unreachable: readonly { readonly from: string; readonly to: string }[];
   readonly validate: boolean;
   readonly now: () => Date;
+  /** The user's time zone (IANA): JQL reads absolute dates in it, to the minute. */
+  readonly timeZone: string;
   /** '/rest/api/3' on cloud, '/rest/api/2' on DC. */
   readonly apiPrefix: string;
   readonly displayName: string;

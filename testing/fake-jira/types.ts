@@ -52,8 +52,13 @@ export interface FakeJiraOptions {
   port?: number;
   /** Path of jira-cloud-platform.openapi.json; default testing/contracts in the repository. */
   openApiPath?: string;
-  /** The clock for `created`/`updated` stamps; default `() => new Date()`. */
+  /** The clock for `created`/`updated` stamps and for JQL's relative dates (`-15m`); default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * The time zone of the account (IANA, e.g. `Europe/Berlin`): JQL reads absolute dates
+   * (`updated >= "2026-12-06 10:15"`) in it, to the minute, as Jira does; default `UTC`.
+   */
+  timeZone?: string;
   /** Already loaded contract checkers to share between fakes (loading costs ~0.3–1 s); default: load new ones. */
   contracts?: JiraContracts;
 }

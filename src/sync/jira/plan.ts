@@ -218,12 +218,18 @@ function subtaskFields(story: Story, subtask: Subtask, pointsField: string | nul
   return fields;
 }
 
-/** Jira labels cannot hold spaces. */
-function jiraLabel(label: string): string {
+/** A note label as Jira spells it: Jira labels cannot hold spaces. */
+export function jiraLabel(label: string): string {
   return label.trim().replace(/\s+/g, '-');
 }
 
-function priorityName(priority: Priority, config: JiraConfig): string {
+/** True when the remote priority is the one named `wanted` (Jira names compare case-insensitively). */
+export function samePriorityName(wanted: string, remote: string | null): boolean {
+  return wanted.toLowerCase() === (remote ?? '').toLowerCase();
+}
+
+/** The Jira priority name the push writes for `priority` (settings mapping, else docs/sync.md's default). */
+export function priorityName(priority: Priority, config: Pick<JiraConfig, 'priorityMapping'>): string {
   return config.priorityMapping?.[priority] ?? DEFAULT_PRIORITY_MAPPING[priority];
 }
 
@@ -253,7 +259,7 @@ function updateChanges(desired: Readonly<Record<string, unknown>>, remote: Remot
       }
     } else if (field === 'priority') {
       const name = (value as { name: string }).name;
-      if (name.toLowerCase() !== (remote.priority ?? '').toLowerCase()) {
+      if (!samePriorityName(name, remote.priority)) {
         fields.priority = value;
         changes.push({ field: 'priority', before: remote.priority, after: name });
       }

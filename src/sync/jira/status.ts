@@ -5,7 +5,7 @@
  * (new / indeterminate / done) for remote names the vocabulary does not know.
  */
 import { matchStatus } from '../../model/vocabulary';
-import type { Status } from '../../model/types';
+import { STATUSES, type Status } from '../../model/types';
 import type { RemoteStatus } from '../tracker';
 import { asArray, asRecord, asString } from './json';
 
@@ -42,6 +42,22 @@ function strength(target: Status, remote: RemoteStatus, mapping: Partial<Record<
 export function statusMatches(target: Status, remote: RemoteStatus, mapping: Partial<Record<Status, readonly string[]>> = {}): boolean {
   if (strength(target, remote, mapping) !== 'none') return true;
   return categoryOf(target) === 'new' && remote.category === 'new';
+}
+
+/**
+ * The note status a remote status stands for, by the same rules the push uses: a status the
+ * settings map it to, else the vocabulary's reading of its name, else its category. `current`
+ * (the note's status now) is kept when the remote status also stands for it, so a `To Do` that
+ * means both `planned` and `open` never rewrites one as the other. A category Jira did not name
+ * reads as `planned`.
+ */
+export function noteStatusOf(remote: RemoteStatus, mapping: Partial<Record<Status, readonly string[]>> = {}, current: Status | null = null): Status {
+  if (current !== null && statusMatches(current, remote, mapping)) return current;
+  for (const wanted of ['mapped', 'word', 'category'] as const) {
+    const found = STATUSES.find((status) => strength(status, remote, mapping) === wanted);
+    if (found !== undefined) return found;
+  }
+  return 'planned';
 }
 
 /** One transition as Jira lists it. */
