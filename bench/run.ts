@@ -4,6 +4,7 @@
  */
 import { runModelBench } from './model.bench';
 import { runEditorBench } from './editor.bench';
+import { runHostileBench, runHostileCase } from './hostile.bench';
 
 /** Prints one benchmark figure as a JSON line. */
 export type Report = (bench: string, value: number, unit?: string) => void;
@@ -14,7 +15,12 @@ const report: Report = (bench, value, unit = 'ms') => {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['editor', runEditorBench]];
+  // `hostile-case NAME`: one hostile note in this process (the hostile suite runs each in a child).
+  if (only === 'hostile-case') {
+    runHostileCase(process.argv[3] ?? '');
+    return;
+  }
+  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['hostile', runHostileBench], ['editor', runEditorBench]];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;
     await run(report);

@@ -36,8 +36,11 @@ export const MAX_MARKS = 1024;
  */
 export const SECTION_BUDGET = 100_000;
 
-/** What a capped character becomes: a backslash makes the following marker, or itself, literal. */
-const INERT = '\\';
+/**
+ * What a capped character becomes: a middle dot (one UTF-16 unit, so offsets hold) starts no
+ * construct and costs what a letter costs; a backslash escape would cost about twenty times more.
+ */
+const INERT = '\u00b7';
 
 /** A line (or block) where a cap applied: section-relative offsets. */
 export interface CappedSpan {
@@ -208,7 +211,7 @@ function lines(index: LineIndex, spans: readonly CappedSpan[]): string {
   const last = spans[spans.length - 1];
   if (first === undefined || last === undefined) return '';
   const from = index.range(first.from, first.from).line;
-  const to = index.range(last.to, last.to).line;
+  const to = index.range(Math.max(last.from, last.to - 1), last.to).line;
   return from === to ? `line ${from}` : `lines ${from}–${to}`;
 }
 
