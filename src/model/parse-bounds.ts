@@ -97,6 +97,8 @@ interface Prefix {
   readonly cap: number;
   /** Whether the last container is a list item (a new inline block starts). */
   readonly listItem: boolean;
+  /** Line offset of the first character that is not a space or tab. */
+  readonly start: number;
   /** Line offset of the content after the prefix. */
   readonly content: number;
 }
@@ -106,8 +108,10 @@ function scanPrefix(line: string): Prefix {
   let markers = 0;
   let cap = -1;
   let listItem = false;
+  let start = -1;
   for (;;) {
     while (at < line.length && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9)) at += 1;
+    if (start === -1) start = at;
     if (cap !== -1) break;
     if (line.charCodeAt(at) === 62) {
       markers += 1;
@@ -122,7 +126,7 @@ function scanPrefix(line: string): Prefix {
     if (markers > MAX_NESTING) cap = end - 1;
     at = end;
   }
-  return { markers, cap, listItem, content: at };
+  return { markers, cap, listItem, start, content: at };
 }
 
 /** The mark characters micromark pairs up in inline text. */
@@ -142,7 +146,7 @@ export function boundSection(text: string, keep: number): ParseBounds {
   const marks: CappedSpan[] = [];
   let cost = keep;
   let depth = 0;
-  // Content columns of list items opened on earlier lines: a cheap model of the lists a line
+  // Content offsets of list items opened on earlier lines: a cheap model of the lists a line
   // indented that far is nested in (what makes indentation costly).
   const lists: number[] = [];
   let fence: ReturnType<typeof opensFence> = null;
@@ -165,10 +169,11 @@ export function boundSection(text: string, keep: number): ParseBounds {
       lineStart = lineEnd + 1;
       continue;
     }
-    const prefix = THEMATIC_BREAK.test(line) ? { markers: 0, cap: -1, listItem: false, content: line.length } : scanPrefix(line);
+    const prefix = THEMATIC_BREAK.test(line) ? { markers: 0, cap: -1, listItem: false, start: 0, content: line.length } : scanPrefix(line);
     const blank = prefix.content >= line.trimEnd().length;
     if (!blank) {
-      while (lists.length > 0 && (lists[lists.length - 1] ?? 0) > prefix.content) lists.pop();
+      // A line starting left of an open item's content column is outside that item.
+      while (lists.length > 0 && (lists[lists.length - 1] ?? 0) > prefix.start) lists.pop();
       const lineDepth = lists.length + prefix.markers;
       depth = Math.max(depth, lineDepth);
       // Each open container walks the line's leading whitespace again.

@@ -66,8 +66,9 @@ describe('marks in one paragraph', () => {
     const items = Array.from({ length: 400 }, (_, i) => `- **item** ${i} _x_`).join('\n');
     const text = noteWith(`${items}\n\n#### Subtasks\n\n| # | Subtask | SP | Status |\n|---|---|---|---|\n${rows}`);
     const result = parseEpic(text);
-    expect(result.diagnostics.filter((d) => d.code === 'markdown-capped')).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.code === 'markdown-capped' || d.code === 'section-not-parsed')).toEqual([]);
     expect(result.epic.stories[0]?.subtasks).toHaveLength(400);
+    expect(result.epic.stories[0]?.description?.markdown.split('\n')).toHaveLength(400);
   }, HEAVY);
 });
 
