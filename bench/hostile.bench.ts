@@ -3,7 +3,7 @@
  * story followed by one hostile body, parsed cold by `parseEpic` in a fresh process so its peak
  * memory is its own. Lines: `hostile.<case>.ms` (wall time of the parse) and
  * `hostile.<case>.peak-mb` (the process's peak resident memory, MB, Node's own footprint included).
- * Without the bounds of src/model/parse-bounds.ts these took 15–48 s and up to 2 GB.
+ * Without the bounds of src/model/parse-bounds.ts these took 15–48 s and up to 2 GB (issue 11).
  */
 import { execFileSync } from 'node:child_process';
 import { parseEpic } from '../src/model/parse';

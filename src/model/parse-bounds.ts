@@ -31,10 +31,10 @@ export const MAX_MARKS = 1024;
 
 /**
  * Work one section may cost the parser, in estimated character steps: its length, plus for every
- * line its container depth times its indentation (columns). 100,000 ≈ a section of 100,000
- * ordinary characters (about 1,500 lines).
+ * line its container depth times its indentation (characters). 200,000 ≈ a section of 200,000
+ * ordinary characters (about 3,000 lines of prose), a few hundred MB of parser memory at most.
  */
-export const SECTION_BUDGET = 100_000;
+export const SECTION_BUDGET = 200_000;
 
 /**
  * What a capped character becomes: a middle dot (one UTF-16 unit, so offsets hold) starts no
