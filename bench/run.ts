@@ -5,6 +5,7 @@
 import { runModelBench } from './model.bench';
 import { runEditorBench } from './editor.bench';
 import { runRedactBench } from './redact.bench';
+import { runHostileBench, runHostileCase } from './hostile.bench';
 import type { Report } from './report';
 
 const report: Report = (bench, value, unit = 'ms') => {
@@ -13,7 +14,12 @@ const report: Report = (bench, value, unit = 'ms') => {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['editor', runEditorBench], ['redact', runRedactBench]];
+  // `hostile-case NAME`: one hostile note in this process (the hostile suite runs each in a child).
+  if (only === 'hostile-case') {
+    runHostileCase(process.argv[3] ?? '');
+    return;
+  }
+  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['hostile', runHostileBench], ['editor', runEditorBench], ['redact', runRedactBench]];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;
     await run(report);

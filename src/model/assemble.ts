@@ -216,6 +216,10 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
       continue;
     }
     if (junk === null && analysis.junk !== null) junk = shiftRange(analysis.junk, section.offset, section.lines);
+    // What the parser bounds left unread outside stories is reported too (level 0: with the preamble below).
+    if (analysis.level > 0) {
+      for (const local of materialise(section).diagnostics) if (local.code === 'section-not-parsed' || local.code === 'markdown-capped') diagnostics.push(placeDiagnostic(local));
+    }
     if (analysis.level === 1 || analysis.level === 2) {
       closePhase();
       phaseName = analysis.phase?.name ?? null;

@@ -110,7 +110,8 @@ export function splitSections(
   return { slices, stoppedAt: text.length };
 }
 
-function opensFence(content: string): { char: string; length: number } | null {
+/** The fence `content` opens (its character and length), or null when it opens none. */
+export function opensFence(content: string): { char: string; length: number } | null {
   const open = FENCE_OPEN.exec(content);
   if (open === null) return null;
   const marker = open[1] ?? '';
@@ -119,7 +120,8 @@ function opensFence(content: string): { char: string; length: number } | null {
   return { char: marker.charAt(0), length: marker.length };
 }
 
-function closesFence(content: string, fence: { char: string; length: number }): boolean {
+/** Whether `content` closes `fence` (same character, at least as long, nothing after it). */
+export function closesFence(content: string, fence: { char: string; length: number }): boolean {
   let at = 0;
   while (at < 3 && content.charCodeAt(at) === 32) at += 1;
   let run = 0;

@@ -20,8 +20,10 @@ import {
   TAGLINE, headingText, isEpicSummaryHeading, isRisksHeading, readPhaseHeading, readStoryHeader,
   splitLeadingEmoji, storySectionKind,
 } from './headings';
+import { frontmatterEnd } from './line-pass';
 import { readLinks } from './links';
 import { parseSectionMarkdown } from './markdown';
+import { boundSection, boundsDiagnostics } from './parse-bounds';
 import { LineIndex, trimBounds } from './source-range';
 import { readSubtasks } from './subtasks';
 import { plainName, readTable } from './tables';
@@ -153,7 +155,18 @@ export function firstInvalidCharacter(text: string): number {
   return found === null ? -1 : found.index;
 }
 
-function readIssueLine(text: string, from: number, index: LineIndex): IssueLine | null {
+/** A link target a renderer may put in an `href`: absolute http(s) only (docs/format.md, Stories: the tracker block). */
+const WEB_URL = /^https?:\/\/[^\s]+$/i;
+
+/**
+ * `url` when it is an absolute http(s) address, else null. The Issue line is note text, so its
+ * link may be anything (`javascript:…`, `data:…`, `file:…`); only a checked address may reach a chip.
+ */
+export function webUrl(url: string): string | null {
+  return WEB_URL.test(url) ? url : null;
+}
+
+function readIssueLine(text: string, from: number, index: LineIndex, diagnostics: LocalDiagnostic[]): IssueLine | null {
   // The first non-blank line after the heading.
   let lineFrom = from;
   while (lineFrom < text.length) {
@@ -172,9 +185,19 @@ function readIssueLine(text: string, from: number, index: LineIndex): IssueLine 
     if (key === '') return null;
     const synced = SYNCED.exec(rest);
     const end = line.endsWith('\r') ? lineTo - 1 : lineTo;
+    const written = link === null ? '' : (link[2] ?? '');
+    const url = written === '' ? null : webUrl(written);
+    if (written !== '' && url === null) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unsafe-issue-link',
+        message: `The issue link "${written.slice(0, 80)}" is not an http(s) address; it is not linked.`,
+        range: index.range(lineFrom, end),
+      });
+    }
     return {
       key,
-      url: link === null || link[2] === '' ? null : (link[2] ?? null),
+      url,
       synced: synced === null ? null : (synced[1] ?? '').trim() || null,
       range: index.range(lineFrom, end),
     };
@@ -222,7 +245,10 @@ function readRows(nodes: readonly RootContent[], text: string): Record<string, s
 export function analyseSection(text: string, from: number, line: number, level: number): SectionAnalysis {
   const index = new LineIndex(text, from, line);
   const diagnostics: LocalDiagnostic[] = [];
-  const root = parseSectionMarkdown(text, from === 0);
+  // Hostile text (deep nesting, thousands of marks, huge sections) is bounded before micromark sees it.
+  const bounds = boundSection(text, level > 0 ? index.lineEnd(0) : from === 0 ? frontmatterEnd(text) : 0);
+  diagnostics.push(...boundsDiagnostics(bounds, index));
+  const root = parseSectionMarkdown(bounds.text, from === 0);
   let headingEnd = 0;
   let name = '';
   let headingRange: SourceRange | null = null;
@@ -278,7 +304,7 @@ export function analyseSection(text: string, from: number, line: number, level: 
   const isSummary = level > 0 && story === null && isEpicSummaryHeading(name);
   const isRisks = level > 0 && story === null && !isSummary && isRisksHeading(name);
   const kind = level > 1 && story === null ? storySectionKind(name) : 'other';
-  const issueLine = story === null ? null : readIssueLine(text, headingEnd + 1, index);
+  const issueLine = story === null ? null : readIssueLine(text, headingEnd + 1, index, diagnostics);
   const skip: [number, number] | null = issueLine === null ? null : [issueLine.range.from - from, issueLine.range.to - from];
   const fields = story !== null || isSummary ? readFields(nodes, text, index, skip) : [];
   const subtasks = kind === 'subtasks' ? readSubtasks(nodes, text, index) : null;

@@ -115,6 +115,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   const links: Link[] = [];
   let technicalNotes: string | null = null;
   const storySections: StorySection[] = [];
+  // The header section's own problems (an unsafe issue link, parser bounds) belong to the story too.
+  for (const local of head.diagnostics) diagnostics.push(placeDiagnostic(local, id));
   for (let i = 1; i < sections.length; i += 1) {
     const section = sections[i];
     if (section === undefined) continue;

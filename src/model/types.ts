@@ -320,7 +320,10 @@ export type DiagnosticCode =
   | 'lowercase-story-id'
   | 'invalid-frontmatter'
   | 'malformed-table'
-  | 'invalid-characters';
+  | 'invalid-characters'
+  | 'unsafe-issue-link'
+  | 'section-not-parsed'
+  | 'markdown-capped';
 
 /** A problem found in the note. Never thrown: returned beside the epic. */
 export interface Diagnostic {

@@ -140,7 +140,9 @@ function chipIssueLinks(el: HTMLElement, issue: IssueLine, trackerBaseUrl: strin
     link.addClass('spectryn-issue-chip');
     link.setAttr('data-issue-key', issue.key);
     const href = issueHref(issue.key, issue.url, trackerBaseUrl);
-    if (href && !link.getAttribute('href')) link.setAttr('href', href);
+    // The rendered link's own target is note text: the chip links only to the model's checked address.
+    if (href) link.setAttr('href', href);
+    else link.removeAttribute('href');
   }
 }
 

@@ -9,6 +9,7 @@ import { editorLivePreviewField } from 'obsidian';
 import { buildEpicDecorations, issueHref, type DecorationContext } from '../../src/editor/decorations';
 import { epicField, epicMarkCount, epicMarksBetween, setEpicParse } from '../../src/editor/epic-field';
 import { parseEpic } from '../../src/model';
+import { IssueChipWidget } from '../../src/editor/widgets';
 import { generateEpicNote, storyId } from '../e2e/generate-note';
 import { DEMO_NOTE, offsetOf } from './helpers';
 
@@ -104,4 +105,16 @@ test('issue links: written URL, else the tracker base, else none', () => {
   expect(issueHref('A-1', 'https://x.invalid/browse/A-1', 'https://y.invalid')).toBe('https://x.invalid/browse/A-1');
   expect(issueHref('A-1', null, 'https://y.invalid/')).toBe('https://y.invalid/browse/A-1');
   expect(issueHref('A-1', null, null)).toBeNull();
+});
+
+test('an Issue line linking to javascript: gives a live-preview chip without an href', () => {
+  const hostile = DEMO_NOTE.replace('(https://tracker.invalid/browse/DEMO-7)', '(javascript:alert(document.cookie))');
+  expect(hostile).not.toBe(DEMO_NOTE);
+  const chips = list(buildEpicDecorations(stateOf(hostile), [{ from: 0, to: hostile.length }], LIVE))
+    .map((d) => d.value.spec.widget as unknown)
+    .filter((w): w is IssueChipWidget => w instanceof IssueChipWidget);
+  expect(chips.map((c) => [c.key, c.href])).toEqual([['DEMO-7', null]]);
+  const dom = chips[0]?.toDOM();
+  expect(dom?.querySelector('[href]')).toBeNull();
+  expect(dom?.querySelector('.spectryn-issue-chip')?.textContent).toBe('DEMO-7');
 });

@@ -160,6 +160,18 @@ describe('progress pane content', () => {
     expect(render(note).querySelector('[data-story="US-002"] .spectryn-issue-chip')?.tagName).toBe('SPAN');
   });
 
+  it('never links a chip to a note-written address that is not http(s)', () => {
+    const hostile = note.replace('**Issue**: SHOP-7\n', '').replace('### US-002: Unsized\n', '### US-002: Unsized\n> **Issue:** [SHOP-7](javascript:alert(1))\n');
+    expect(hostile).toContain('javascript:');
+    const chip = render(hostile).querySelector('[data-story="US-002"] .spectryn-issue-chip');
+    expect(chip?.tagName).toBe('SPAN');
+    expect(chip?.textContent).toBe('SHOP-7');
+    // With a tracker address in the settings the chip links there, never to the note's target.
+    const el = document.createElement('div');
+    renderProgressPane(el, snapshotOf(hostile).snapshot, { trackerBaseUrl: 'https://jira.example.com/' });
+    expect(el.querySelector('[data-story="US-002"] .spectryn-issue-chip')?.getAttribute('href')).toBe('https://jira.example.com/browse/SHOP-7');
+  });
+
   it('gives each story title its full text on hover (the row cuts it to one line)', () => {
     expect(render(note).querySelector('[data-story="US-003"] .spectryn-story-title')?.getAttribute('title')).toBe('Half');
   });

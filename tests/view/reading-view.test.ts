@@ -104,6 +104,19 @@ test('issue links become chips', () => {
   expect(el.querySelector('a')?.classList.contains('spectryn-issue-chip')).toBe(true);
 });
 
+test('an issue link to javascript: in the note: the chip keeps no href', () => {
+  const process = epicReadingViewProcessor();
+  const hostile = DEMO_NOTE.replace('(https://tracker.invalid/browse/DEMO-7)', '(javascript:alert(1))');
+  expect(hostile).not.toBe(DEMO_NOTE);
+  const line = lineOf('**Issue:**');
+  // What a markdown renderer may produce from that line: the note's own target on the link.
+  const el = section((s) => s.createEl('blockquote').createEl('p').createEl('a', { text: 'DEMO-7', href: 'javascript:alert(1)' }));
+  process(el, context(line, line, hostile));
+  const chip = el.querySelector('a.spectryn-issue-chip');
+  expect(chip?.getAttribute('data-issue-key')).toBe('DEMO-7');
+  expect(chip?.hasAttribute('href')).toBe(false);
+});
+
 test('switched off, or a note without stories: nothing changes', () => {
   const off = epicReadingViewProcessor({ enabled: () => false });
   const el = section((s) => s.createEl('h3', { text: '🔧 US-001: Done story' }));
