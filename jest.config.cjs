@@ -22,9 +22,8 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['/tests/e2e/', '\\.int\\.test\\.ts$'],
-      // Most unit tests take milliseconds; property tests and jsdom editor tests take up to a few
-      // seconds on a busy 2-core machine, past Jest's 5 s default: 20 s leaves room.
-      testTimeout: 20_000,
+      // Time limits per project (testTimeout is global-only in Jest's config): tests/stubs/time-limits.
+      setupFilesAfterEnv: ['<rootDir>/tests/stubs/unit-time-limit.ts'],
       moduleNameMapper: { '^obsidian$': '<rootDir>/tests/stubs/obsidian.ts' },
       setupFiles: ['<rootDir>/tests/stubs/setup-jsdom.ts'],
     },
@@ -33,9 +32,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/**/*.int.test.ts'],
-      // Full seed syncs against the fake Jira take about 1 s each on a quiet 2-core machine and
-      // several times that when the machine is busy (two suites side by side): 60 s fits with room.
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/stubs/integration-time-limit.ts'],
       testPathIgnorePatterns: ['/tests/e2e/'],
       moduleNameMapper: { '^obsidian$': '<rootDir>/tests/stubs/obsidian.ts' },
     },

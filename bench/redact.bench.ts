@@ -7,7 +7,7 @@ import { buildReport } from '../src/model/report';
 import { redact, secretsOf } from '../src/sync/redact';
 import { seedStyleNote } from './model.bench';
 
-type Report = (bench: string, value: number, unit?: string) => void;
+import type { Report } from './report';
 
 /** Reports `redact.report-2000-stories` (ms, best of 5) and the text's size (KB). */
 export async function runRedactBench(report: Report): Promise<void> {
