@@ -12,4 +12,5 @@ export {
 } from './vocabulary';
 export type { VocabularyEntry } from './vocabulary';
 export { readPoints, pointsText } from './points';
+export { parseMarkdown } from './markdown';
 export type { PointsReading } from './points';

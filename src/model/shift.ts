@@ -101,7 +101,6 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
     headingRange: a.headingRange === null ? null : move(a.headingRange, o, l),
     contentRange: move(a.contentRange, o, l),
     markdown: a.markdown,
-    nodes: a.nodes,
     story: a.story === null ? null : { id: a.story.id, rawId: a.story.rawId, title: a.story.title, type: a.story.type, lowerCase: a.story.lowerCase, idRange: move(a.story.idRange, o, l) },
     title: a.title === null ? null : { title: a.title.title, type: a.title.type, titleRange: move(a.title.titleRange, o, l), tagline: a.title.tagline },
     frontmatter: frontmatter(a.frontmatter, o, l),
@@ -125,7 +124,7 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
 
 /** A story section moved by `o` characters and `l` lines. */
 export function shiftStorySection(section: StorySection, o: number, l: number): StorySection {
-  return { name: section.name, kind: section.kind, range: move(section.range, o, l), headingRange: move(section.headingRange, o, l), markdown: section.markdown, nodes: section.nodes };
+  return { name: section.name, kind: section.kind, range: move(section.range, o, l), headingRange: move(section.headingRange, o, l), markdown: section.markdown };
 }
 
 /** A priority value (or null) moved by `o` characters and `l` lines. */

@@ -3,8 +3,6 @@
  * came from. Pure data: produced by `parseEpic`, read by the editor, the pane, sync and the CLI.
  * Everything here is immutable once returned; an incremental re-parse shares unchanged objects.
  */
-import type { RootContent } from 'mdast';
-
 /**
  * A span of the note. `from`/`to` are UTF-16 offsets into the note text (0-based, `to` exclusive),
  * `line`/`endLine` are 1-based line numbers of `from` and of the last character of the span.
@@ -182,13 +180,8 @@ export interface StorySection {
   /** From the heading to the end of the section. */
   readonly range: SourceRange;
   readonly headingRange: SourceRange;
-  /** Body as markdown source (heading excluded), trimmed. */
+  /** Body as markdown source (heading excluded), trimmed: what sync converts to ADF. */
   readonly markdown: string;
-  /**
-   * The body's mdast nodes (for ADF conversion). Their `position`s are relative to the parsed
-   * section, not the note: use `range` for places in the note.
-   */
-  readonly nodes: readonly RootContent[];
 }
 
 /** One user story. */

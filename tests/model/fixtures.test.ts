@@ -28,7 +28,7 @@ describe.each(notes)('%s', (name) => {
 
   test('every range lies within the note and its line numbers match its offsets', () => {
     const result = parseEpic(text);
-    const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
+    const lineAt = (offset: number): number => text.slice(0, offset).split(/\r\n?|\n/).length;
     const visit = (value: unknown, path: string): void => {
       if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
