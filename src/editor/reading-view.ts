@@ -12,7 +12,7 @@
 import type { MarkdownPostProcessorContext } from 'obsidian';
 import { matchStatus, parseEpic, progress, type IssueLine, type ParseResult, type StatusValue } from '../model';
 import { issueHref } from './decorations';
-import { textHasStoryHeader } from './story-header';
+import { textHasStoryHeader } from '../model';
 import { groupTotals, storyTotals, type TotalsView } from './totals';
 import { renderStatusBadge, renderTotals } from './widgets';
 

@@ -13,4 +13,5 @@ export {
 export type { VocabularyEntry } from './vocabulary';
 export { readPoints, pointsText } from './points';
 export { parseMarkdown } from './markdown';
+export { looksLikeStoryHeader, textHasStoryHeader } from './story-header';
 export type { PointsReading } from './points';

@@ -18,7 +18,7 @@ import { readDescription } from './description';
 import { readFields } from './fields';
 import {
   TAGLINE, headingText, isEpicSummaryHeading, isRisksHeading, readPhaseHeading, readStoryHeader,
-  splitLeadingEmoji, storySectionKind,
+  splitLeadingEmoji, storyHeaderFix, storySectionKind,
 } from './headings';
 import { readLinks } from './links';
 import { parseSectionMarkdown } from './markdown';
@@ -34,6 +34,8 @@ export interface StoryHeaderInfo {
   readonly title: string;
   readonly type: string | null;
   readonly lowerCase: boolean;
+  /** Emoji after the title (a status mark: `Title ✅`), or null. */
+  readonly trailingEmoji: string | null;
   readonly idRange: SourceRange;
 }
 
@@ -43,6 +45,11 @@ export interface TitleInfo {
   readonly type: string | null;
   readonly titleRange: SourceRange;
   readonly tagline: string | null;
+  /**
+   * The H1 read as a story header (`# PROJ-001: Standalone Story`), or null. It is the story of a
+   * standalone story file when the note has no other story (issue 12 class 4).
+   */
+  readonly story: StoryHeaderInfo | null;
 }
 
 /** Everything one section means. Fields that do not apply are null or empty. */
@@ -225,28 +232,39 @@ export function analyseSection(text: string, from: number, line: number, level: 
   let contentFrom = 0;
   let story: StoryHeaderInfo | null = null;
   let title: TitleInfo | null = null;
+  let titleStory: StoryHeaderInfo | null = null;
   if (level > 0) {
     headingEnd = index.lineEnd(0);
     const heading = headingText(text.slice(0, headingEnd));
     name = text.slice(heading.from, heading.to);
     headingRange = index.range(0, headingEnd);
-    if (level >= 2 && level <= 4) {
+    if (level <= 4) {
       const header = readStoryHeader(name);
-      if (header !== null) {
-        story = {
-          id: header.rawId.toUpperCase(),
-          rawId: header.rawId,
-          title: header.title,
-          type: header.type,
-          lowerCase: header.lowerCase,
-          idRange: index.range(heading.from + header.idFrom, heading.from + header.idTo),
-        };
+      const info = header === null ? null : {
+        id: header.rawId.toUpperCase(),
+        rawId: header.rawId,
+        title: header.title,
+        type: header.type,
+        lowerCase: header.lowerCase,
+        trailingEmoji: header.trailingEmoji,
+        idRange: index.range(heading.from + header.idFrom, heading.from + header.idTo),
+      };
+      if (level === 1) titleStory = info;
+      else story = info;
+      const fix = level >= 2 && info === null ? storyHeaderFix(name) : null;
+      if (fix !== null) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'story-header-not-read',
+          message: `This heading looks like a story header but is not read as one; write it as "${'#'.repeat(level)} ${fix}" (id, colon, title).`,
+          range: headingRange,
+        });
       }
     }
     if (level === 1) {
       const split = splitLeadingEmoji(name);
       const [a, b] = trimBounds(name, split.restFrom, name.length);
-      title = { title: name.slice(a, b), type: split.type, titleRange: index.range(heading.from + a, heading.from + b), tagline: null };
+      title = { title: name.slice(a, b), type: split.type, titleRange: index.range(heading.from + a, heading.from + b), tagline: null, story: titleStory };
     }
   }
   let frontmatter: Frontmatter | null = null;
@@ -274,9 +292,9 @@ export function analyseSection(text: string, from: number, line: number, level: 
   const isSummary = level > 0 && story === null && isEpicSummaryHeading(name);
   const isRisks = level > 0 && story === null && !isSummary && isRisksHeading(name);
   const kind = level > 1 && story === null ? storySectionKind(name) : 'other';
-  const issueLine = story === null ? null : readIssueLine(text, headingEnd + 1, index);
+  const issueLine = story === null && titleStory === null ? null : readIssueLine(text, headingEnd + 1, index);
   const skip: [number, number] | null = issueLine === null ? null : [issueLine.range.from - from, issueLine.range.to - from];
-  const fields = story !== null || isSummary ? readFields(nodes, text, index, skip) : [];
+  const fields = story !== null || titleStory !== null || isSummary ? readFields(nodes, text, index, skip) : [];
   const subtasks = kind === 'subtasks' ? readSubtasks(nodes, text, index) : null;
   if (subtasks !== null) diagnostics.push(...subtasks.diagnostics);
   const junkAt = firstInvalidCharacter(text);

@@ -8,7 +8,7 @@ import type {
   PriorityValue, SourceRange, StatusValue, StorySection, Subtask, SubtaskColumn, SubtaskTable,
 } from './types';
 import type { LocalDiagnostic } from './diagnostics';
-import type { SectionAnalysis } from './section';
+import type { SectionAnalysis, StoryHeaderInfo } from './section';
 import type { SubtasksReading } from './subtasks';
 import { shiftRange } from './source-range';
 
@@ -101,8 +101,8 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
     headingRange: a.headingRange === null ? null : move(a.headingRange, o, l),
     contentRange: move(a.contentRange, o, l),
     markdown: a.markdown,
-    story: a.story === null ? null : { id: a.story.id, rawId: a.story.rawId, title: a.story.title, type: a.story.type, lowerCase: a.story.lowerCase, idRange: move(a.story.idRange, o, l) },
-    title: a.title === null ? null : { title: a.title.title, type: a.title.type, titleRange: move(a.title.titleRange, o, l), tagline: a.title.tagline },
+    story: storyHeader(a.story, o, l),
+    title: a.title === null ? null : { title: a.title.title, type: a.title.type, titleRange: move(a.title.titleRange, o, l), tagline: a.title.tagline, story: storyHeader(a.title.story, o, l) },
     frontmatter: frontmatter(a.frontmatter, o, l),
     phase: a.phase,
     isSummary: a.isSummary,
@@ -120,6 +120,11 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
     diagnostics: a.diagnostics.length === 0 ? a.diagnostics : a.diagnostics.map((d) => local(d, o, l)),
     junk: a.junk === null ? null : move(a.junk, o, l),
   };
+}
+
+/** A story header moved by `o` characters and `l` lines. */
+function storyHeader(header: StoryHeaderInfo | null, o: number, l: number): StoryHeaderInfo | null {
+  return header === null ? null : { id: header.id, rawId: header.rawId, title: header.title, type: header.type, lowerCase: header.lowerCase, trailingEmoji: header.trailingEmoji, idRange: move(header.idRange, o, l) };
 }
 
 /** A story section moved by `o` characters and `l` lines. */

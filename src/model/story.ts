@@ -138,7 +138,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     for (const local of section.diagnostics) diagnostics.push(placeDiagnostic(local, id));
   }
 
-  const status = statusField?.value ?? 'planned';
+  // A status emoji after the title (`# PROJ-1: Title ✅`) counts only when no Status field is written.
+  const status = statusField?.value ?? (header.trailingEmoji === null ? null : matchStatus(header.trailingEmoji).status) ?? 'planned';
   if (storyPoints !== null) {
     const subtaskPoints = subtasks.reduce((sum, subtask) => sum + (subtask.storyPoints ?? 0), 0);
     if (subtaskPoints > storyPoints) {

@@ -311,6 +311,7 @@ export type DiagnosticCode =
   | 'done-with-open-subtasks'
   | 'story-without-title'
   | 'lowercase-story-id'
+  | 'story-header-not-read'
   | 'invalid-frontmatter'
   | 'malformed-table'
   | 'invalid-characters';

@@ -6,7 +6,7 @@
  * epic" snapshot (`parseNow` still parses it on request, for Validate).
  * Free of Obsidian: the caller passes the note's path and text, and the timer functions.
  */
-import { textHasStoryHeader } from '../editor/story-header';
+import { textHasStoryHeader } from '../model';
 import { parseEpic, progress, type ParseResult } from '../model';
 import type { Progress } from '../model/types';
 
