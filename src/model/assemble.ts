@@ -15,6 +15,7 @@ import { shiftRange } from './source-range';
 import { shiftDiagnostic } from './shift';
 import { shiftStory } from './moved-story';
 import { buildStory, readStatusAndPriority } from './story';
+import { STATUS_WORDS_HINT } from './vocabulary';
 
 /** The story groups of an assembled note, in note order: what the next re-parse reuses. */
 export interface StoryGroups {
@@ -275,10 +276,10 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
   const fields = summary?.fields ?? [];
   const { status, priority } = readStatusAndPriority(fields);
   if (status !== null && !status.known) {
-    diagnostics.push(diagnostic('warning', 'unknown-status', `The epic status "${status.raw}" is not one we know; it reads as planned.`, status.range));
+    diagnostics.push(diagnostic('warning', 'unknown-status', `The epic status "${status.raw}" is not a status we read (the whole value must be one status); it counts as planned. Write one of ${STATUS_WORDS_HINT}.`, status.range));
   }
   if (priority !== null && !priority.known) {
-    diagnostics.push(diagnostic('warning', 'unknown-priority', `The epic priority "${priority.raw}" is not one we know; it reads as medium.`, priority.range));
+    diagnostics.push(diagnostic('warning', 'unknown-priority', `The epic priority "${priority.raw}" is not one we know; it reads as medium. Write Critical, High, Medium or Low.`, priority.range));
   }
 
   // A set of the ids tells in one native pass whether any id repeats; only then are the repeats

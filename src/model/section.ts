@@ -92,8 +92,14 @@ export interface SectionAnalysis {
   readonly junk: SourceRange | null;
 }
 
-/** The line sync writes under a story header: `> **Issue:** [KEY](url) · **Synced:** stamp`. */
-const ISSUE_LINE = /^[ \t]*>[ \t]*\*\*Issue:?\*\*:?[ \t]*(.*?)[ \t]*\r?$/i;
+/** Trackers spectryn writes a line for under a story header (`> **Jira:** [PROJ-100](url)`). */
+const TRACKER_NAMES = ['Jira', 'Linear', 'GitHub', 'GitLab', 'Azure DevOps', 'Asana', 'Trello', 'Shortcut', 'ClickUp', 'Bitbucket', 'YouTrack', 'Monday'];
+
+/**
+ * The line sync writes under a story header: ours `> **Issue:** [KEY](url) · **Synced:** stamp`
+ * (docs/cli.md), or spectryn's `> **Jira:** [KEY](url)` naming its tracker (group 1).
+ */
+const ISSUE_LINE = new RegExp(`^[ \\t]*>[ \\t]*\\*\\*(Issue|${TRACKER_NAMES.join('|')}):?\\*\\*:?[ \\t]*(.*?)[ \\t]*\\r?$`, 'i');
 const ISSUE_LINK = /^\[([^\]]+)\]\(([^)\s]*)\)/;
 const SYNCED = /\*\*Synced:?\*\*:?[ \t]*(.*)$/i;
 
@@ -169,7 +175,8 @@ function readIssueLine(text: string, from: number, index: LineIndex): IssueLine 
     }
     const issue = ISSUE_LINE.exec(line);
     if (issue === null) return null;
-    const rest = issue[1] ?? '';
+    const label = (issue[1] ?? '').toLowerCase();
+    const rest = issue[2] ?? '';
     const link = ISSUE_LINK.exec(rest);
     const key = link === null ? (/^[^\s·|]+/.exec(rest)?.[0] ?? '') : (link[1] ?? '').trim();
     if (key === '') return null;
@@ -177,6 +184,7 @@ function readIssueLine(text: string, from: number, index: LineIndex): IssueLine 
     const end = line.endsWith('\r') ? lineTo - 1 : lineTo;
     return {
       key,
+      tracker: label === 'issue' ? null : label,
       url: link === null || link[2] === '' ? null : (link[2] ?? null),
       synced: synced === null ? null : (synced[1] ?? '').trim() || null,
       range: index.range(lineFrom, end),

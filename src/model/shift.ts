@@ -77,7 +77,7 @@ export function shiftLink(k: Link, o: number, l: number): Link {
 
 /** A written-back issue line (or null) moved by `o` characters and `l` lines. */
 export function shiftIssueLine(i: IssueLine | null, o: number, l: number): IssueLine | null {
-  return i === null ? null : { key: i.key, url: i.url, synced: i.synced, range: move(i.range, o, l) };
+  return i === null ? null : { key: i.key, tracker: i.tracker, url: i.url, synced: i.synced, range: move(i.range, o, l) };
 }
 
 function frontmatter(f: Frontmatter | null, o: number, l: number): Frontmatter | null {

@@ -9,7 +9,7 @@ import type {
 import type { SectionAnalysis, StoryHeaderInfo } from './section';
 import { diagnostic, placeDiagnostic } from './diagnostics';
 import { pointsText, readPoints } from './points';
-import { matchPriority, matchStatus } from './vocabulary';
+import { STATUS_WORDS_HINT, matchPriority, matchStatus } from './vocabulary';
 
 /** A tracker key in a field value: bare `PROJ-12` or inside a link. */
 const ISSUE_KEY = /[A-Z][A-Z0-9]*-\d+/;
@@ -95,14 +95,17 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
 
   const { status: statusField, priority: priorityField } = readStatusAndPriority(fields);
   if (statusField !== null && !statusField.known) {
-    diagnostics.push(diagnostic('warning', 'unknown-status', `The status "${statusField.raw}" is not one we know; it reads as planned. Use Done, In Progress, In Review, Open, Planned, Blocked or Cancelled.`, statusField.range, id));
+    diagnostics.push(diagnostic('warning', 'unknown-status', `The status "${statusField.raw}" is not a status we read (the whole value must be one status); it counts as planned, not done. Write one of ${STATUS_WORDS_HINT}.`, statusField.range, id));
   }
   if (priorityField !== null && !priorityField.known) {
     diagnostics.push(diagnostic('warning', 'unknown-priority', `The priority "${priorityField.raw}" is not one we know; it reads as medium. Use Critical, High, Medium or Low.`, priorityField.range, id));
   }
 
   const issueText = textOf(firstOf(fields, 'issue'));
-  const issueKey = issueText === null ? (head.issueLine?.key ?? null) : (ISSUE_KEY.exec(issueText)?.[0] ?? issueText);
+  // A line naming another tracker (`> **Linear:** [TEAM-4](…)`) is that tracker's issue, not ours.
+  const line = head.issueLine;
+  const lineKey = line !== null && (line.tracker === null || line.tracker === 'jira') ? line.key : null;
+  const issueKey = issueText === null ? lineKey : (ISSUE_KEY.exec(issueText)?.[0] ?? issueText);
   const labelsText = textOf(firstOf(fields, 'labels'));
 
   let description = null;

@@ -10,7 +10,7 @@ import type { SourceTable } from './tables';
 import { readTaskItems } from './criteria';
 import { readPoints } from './points';
 import { looksLikeTable, plainName, readPipeParagraph, readTable } from './tables';
-import { matchStatus } from './vocabulary';
+import { STATUS_WORDS_HINT, matchStatus } from './vocabulary';
 
 /** Subtask column header names (lower case) → column. */
 export const SUBTASK_COLUMNS: ReadonlyMap<string, SubtaskColumn> = new Map<string, SubtaskColumn>([
@@ -94,7 +94,7 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
         diagnostics.push({
           severity: 'warning',
           code: 'unknown-status',
-          message: `Subtask "${name}" has an unknown status "${statusCell.text}"; it reads as planned.`,
+          message: `Subtask "${name}" has a status "${statusCell.text}" we do not read (the whole cell must be one status); it counts as planned, not done. Write one of ${STATUS_WORDS_HINT}.`,
           range: statusField.range,
         });
       }
@@ -141,11 +141,17 @@ export function readSubtasks(nodes: readonly RootContent[], text: string, index:
     if (node.type === 'paragraph' && looksLikeTable(node, text)) {
       const table = readPipeParagraph(node, text);
       if (table === null) continue;
-      diagnostics.push({
+      const bad = table.badDelimiter;
+      diagnostics.push(bad === undefined ? {
         severity: 'warning',
         code: 'malformed-table',
         message: 'The Subtasks table has no |---| row under its header, so it is not a table; its rows are read anyway. Add the delimiter row.',
         range: index.range(table.from, table.to),
+      } : {
+        severity: 'warning',
+        code: 'malformed-table',
+        message: `The Subtasks table's |---| row has ${bad.cells} cells (an empty one, as in "||", counts) but the header has ${table.header.cells.length}, so it is not a table; its rows are read anyway. Write one |---| cell per column, e.g. "|${table.header.cells.map(() => '---').join('|')}|".`,
+        range: index.range(bad.from, bad.to),
       });
       return { subtasks: readFromTable(table, text, index, diagnostics), table: null, diagnostics };
     }

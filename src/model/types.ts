@@ -157,9 +157,17 @@ export interface Description {
   readonly range: SourceRange;
 }
 
-/** The line sync writes under a story header: `> **Issue:** [KEY](url) · **Synced:** ...`. */
+/**
+ * The line sync writes under a story header: `> **Issue:** [KEY](url) · **Synced:** ...` (ours),
+ * or spectryn's `> **Jira:** [PROJ-100](url)`, `> **Linear:** [TEAM-456](url)`, `> **GitHub:** [#12](url)`.
+ */
 export interface IssueLine {
   readonly key: string;
+  /**
+   * The tracker the line names, lower case (`jira`, `linear`, `github`, `gitlab`, `azure devops`, …),
+   * or null for our own `**Issue:**` line (the note's tracker).
+   */
+  readonly tracker: string | null;
   readonly url: string | null;
   /** The Synced stamp as written, or null. */
   readonly synced: string | null;
@@ -214,7 +222,10 @@ export interface Story {
   readonly assignee: string | null;
   readonly labels: readonly string[];
   readonly sprint: string | null;
-  /** Tracker key: the `Issue` field, else the written-back issue line. */
+  /**
+   * Tracker key: the `Issue` field, else the written-back issue line when it is ours or names Jira
+   * (a line naming another tracker keeps its key in `issueLine` only).
+   */
   readonly issueKey: string | null;
   readonly issueLine: IssueLine | null;
   /** Every metadata field in note order, first one of each name wins for interpretation. */
