@@ -276,7 +276,7 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
   const fields = summary?.fields ?? [];
   const { status, priority } = readStatusAndPriority(fields);
   if (status !== null && !status.known) {
-    diagnostics.push(diagnostic('warning', 'unknown-status', `The epic status "${status.raw}" is not a status we read (the whole value must be one status); it counts as planned. Write one of ${STATUS_WORDS_HINT}.`, status.range));
+    diagnostics.push(diagnostic('warning', 'unknown-status', `The epic status "${status.raw}" is not one we know (the whole value must be one status); it counts as planned. Write one of ${STATUS_WORDS_HINT}.`, status.range));
   }
   if (priority !== null && !priority.known) {
     diagnostics.push(diagnostic('warning', 'unknown-priority', `The epic priority "${priority.raw}" is not one we know; it reads as medium. Write Critical, High, Medium or Low.`, priority.range));
@@ -292,7 +292,8 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
   }
   if (stories.length === 0) {
     const where = title?.titleRange ?? { from: 0, to: 0, line: 1, endLine: 1 };
-    diagnostics.push(diagnostic('warning', 'no-stories', 'No stories found; a story header looks like "### 🔧 US-001: Title".', where));
+    // An error: nothing can be validated or synced in a note without stories.
+    diagnostics.push(diagnostic('error', 'no-stories', 'No stories found; write a story header like "### 🔧 US-001: Title" (a heading of level 2 to 4: id, colon, title).', where));
   }
   if (junk !== null) {
     diagnostics.push(diagnostic('info', 'invalid-characters', 'The note contains invalid characters (NUL, control characters or broken emoji); they are kept as they are.', junk));

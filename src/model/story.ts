@@ -8,8 +8,11 @@ import type {
 } from './types';
 import type { SectionAnalysis, StoryHeaderInfo } from './section';
 import { diagnostic, placeDiagnostic } from './diagnostics';
-import { pointsText, readPoints } from './points';
+import { invalidPointsText, pointsText, readPoints } from './points';
 import { STATUS_WORDS_HINT, matchPriority, matchStatus } from './vocabulary';
+
+/** The longest title a tracker summary takes (Jira's summary field: 255 characters). */
+export const MAX_SUMMARY_LENGTH = 255;
 
 /** A tracker key in a field value: bare `PROJ-12` or inside a link. */
 const ISSUE_KEY = /[A-Z][A-Z0-9]*-\d+/;
@@ -75,7 +78,11 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     diagnostics.push(diagnostic('error', 'story-without-title', `The story header has no title; write "${header.rawId}: Title".`, headerRange, id));
   }
   if (header.lowerCase) {
-    diagnostics.push(diagnostic('warning', 'lowercase-story-id', `The story id "${header.rawId}" is lower case; it is read as ${id}. Write it in capitals.`, header.idRange, id));
+    const how = /[A-Z]/.test(header.rawId) ? 'has lower-case letters' : 'is lower case';
+    diagnostics.push(diagnostic('warning', 'lowercase-story-id', `The story id "${header.rawId}" ${how}; it is read as ${id}. Write it in capitals.`, header.idRange, id));
+  }
+  if (header.title.length > MAX_SUMMARY_LENGTH) {
+    diagnostics.push(diagnostic('error', 'title-too-long', `The title is ${header.title.length} characters; Jira's summary holds at most ${MAX_SUMMARY_LENGTH}, so the sync would fail. Shorten it and put the rest in the Description.`, headerRange, id));
   }
 
   const fields = head.fields;
@@ -89,13 +96,13 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     else if (reading.kind === 'unestimated') {
       diagnostics.push(diagnostic('info', 'unestimated', 'The story is not estimated yet; it counts 0 points.', pointsField.valueRange, id));
     } else {
-      diagnostics.push(diagnostic('warning', 'invalid-points', `The story points "${pointsField.value}" are not a number; write a number like 3 or 0.5, or TBD.`, pointsField.valueRange, id));
+      diagnostics.push(diagnostic('warning', 'invalid-points', `The story points ${invalidPointsText(pointsField.value, reading.reason)}`, pointsField.valueRange, id));
     }
   }
 
   const { status: statusField, priority: priorityField } = readStatusAndPriority(fields);
   if (statusField !== null && !statusField.known) {
-    diagnostics.push(diagnostic('warning', 'unknown-status', `The status "${statusField.raw}" is not a status we read (the whole value must be one status); it counts as planned, not done. Write one of ${STATUS_WORDS_HINT}.`, statusField.range, id));
+    diagnostics.push(diagnostic('warning', 'unknown-status', `The status "${statusField.raw}" is not one we know (the whole value must be one status); it counts as planned, not done. Write one of ${STATUS_WORDS_HINT}.`, statusField.range, id));
   }
   if (priorityField !== null && !priorityField.known) {
     diagnostics.push(diagnostic('warning', 'unknown-priority', `The priority "${priorityField.raw}" is not one we know; it reads as medium. Use Critical, High, Medium or Low.`, priorityField.range, id));
@@ -156,7 +163,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     if (open > 0) {
       diagnostics.push(diagnostic('warning', 'done-with-open-criteria', `The story is done but ${open} acceptance ${open === 1 ? 'criterion is' : 'criteria are'} unchecked.`, where, id));
     }
-    const unfinished = subtasks.filter((subtask) => subtask.status !== 'done' && subtask.status !== 'cancelled').length;
+    // A row without a status (no Status column, or an empty cell) says nothing against "done".
+    const unfinished = subtasks.filter((subtask) => (subtask.form === 'tasklist' || subtask.statusField !== null) && subtask.status !== 'done' && subtask.status !== 'cancelled').length;
     if (unfinished > 0) {
       diagnostics.push(diagnostic('warning', 'done-with-open-subtasks', `The story is done but ${unfinished} ${unfinished === 1 ? 'subtask is' : 'subtasks are'} not done.`, where, id));
     }

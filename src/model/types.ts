@@ -323,6 +323,8 @@ export type DiagnosticCode =
   | 'story-without-title'
   | 'lowercase-story-id'
   | 'story-header-not-read'
+  | 'duplicate-subtask-number'
+  | 'title-too-long'
   | 'invalid-frontmatter'
   | 'malformed-table'
   | 'invalid-characters';

@@ -57,7 +57,7 @@ test.each(['Almost done', 'Nearly done', 'Done?'])('a story with status "%s" is 
   expect(result.epic.stories[0]?.status).toBe('planned');
   const warning = result.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-status');
   expect(warning?.line).toBe(6);
-  expect(warning?.message).toContain('Write one of Done, In Progress, In Review, Open, Planned, Blocked or Cancelled');
+  expect(warning?.message).toContain('is not one we know (the whole value must be one status); it counts as planned, not done. Write one of Done, In Progress, In Review, Open, Planned, Blocked or Cancelled');
 });
 
 test('a subtask with a doubtful status is not done and is warned about on its row', () => {
