@@ -14,4 +14,5 @@ export type { VocabularyEntry } from './vocabulary';
 export { readPoints, pointsText } from './points';
 export { parseMarkdown } from './markdown';
 export { looksLikeStoryHeader, textHasStoryHeader } from './story-header';
+export { statusReplacement } from './status-text';
 export type { PointsReading } from './points';
