@@ -24,6 +24,9 @@ const ID_PREFIX = '[A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z][A-Za-z0-9]*)*';
  */
 export const STORY_ID = new RegExp(`^(${ID_PREFIX}[-_/]\\d+|#\\d+)(?![A-Za-z0-9])`);
 
+/** Where an id's number starts (`-001`, `_3`, `/7`): a heading without one holds no story id. */
+const ID_NUMBER = /[-_/]\d/;
+
 /** `Story ` before the id (`### Story US-001: Title`), as spectryn's docs write it sometimes. */
 const STORY_WORD = /^story[ \t]+/i;
 
@@ -107,7 +110,8 @@ export function readStoryHeader(content: string): StoryHeaderText | null {
     return null;
   }
   // Only a status emoji is taken off the title (`Launch 🚀` keeps its rocket).
-  const trailing = TRAILING_EMOJI.exec(title);
+  // An emoji is never ASCII: a title ending in ASCII has none (the common case, checked cheaply).
+  const trailing = title.charCodeAt(title.length - 1) < 128 ? null : TRAILING_EMOJI.exec(title);
   const trailingEmoji = trailing === null || trailing.index === 0 || !matchStatus(trailing[1] ?? '').known ? null : (trailing[1] ?? '').trim();
   if (trailing !== null && trailingEmoji !== null) title = title.slice(0, trailing.index);
   return { rawId, idFrom: idStart, idTo: idStart + rawId.length, title, type: emoji === null ? null : (emoji[1] ?? null), lowerCase, trailingEmoji };
@@ -124,7 +128,8 @@ const NEAR_MISS_HEADER = new RegExp(`^(?:\\[(${ID_PREFIX}[-_/]\\d+)\\][ \\t]*:?|
  * Returns the header as it should be written (`US-001: Title`), without the `#`s.
  */
 export function storyHeaderFix(content: string): string | null {
-  if (readStoryHeader(content) !== null) return null;
+  // Most headings (Description, Subtasks, …) hold no id at all: skip them cheaply.
+  if (!ID_NUMBER.test(content) || readStoryHeader(content) !== null) return null;
   const emoji = LEADING_EMOJI.exec(content);
   const afterEmoji = emoji === null ? 0 : emoji[0].length;
   const word = STORY_WORD.exec(content.slice(afterEmoji));
