@@ -5,10 +5,9 @@
 import { MapMode, StateEffect, StateField, type EditorState, type TransactionSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { Menu, type MenuPositionDef } from 'obsidian';
-import { STATUSES, statusLabel, type Status } from '../model';
+import { STATUSES, statusEmoji, statusLabel, statusReplacement, type Status } from '../model';
 import { epicField, epicMarksBetween, setStatusMark } from './epic-field';
 import type { StatusMarkSpec } from './marks';
-import { canonicalStatusEmoji, statusReplacement } from './status-text';
 
 /** User event of a status rewrite (not `input.type`, so history never merges it with typing). */
 export const STATUS_USER_EVENT = 'spectryn.status';
@@ -70,7 +69,7 @@ export function openStatusMenu(view: EditorView, pos: number, at: MouseEvent | M
   const menu = new Menu();
   for (const status of STATUSES) {
     menu.addItem((item) => item
-      .setTitle(`${canonicalStatusEmoji(status)} ${statusLabel(status)}`)
+      .setTitle(`${statusEmoji(status)} ${statusLabel(status)}`)
       .setChecked(found.spec.known && found.spec.status === status)
       .onClick(() => {
         // The note may have changed while the menu was open: write where the value is now.

@@ -1,24 +1,9 @@
 /**
- * A cheap look for "this note may contain a story": a line that looks like a story header
- * (format.md "Stories"). It may say yes to a header inside a code fence (the parse then decides);
- * it never says no to a real header. Used to keep notes without stories free of any work.
+ * The model's quick story-header check (`looksLikeStoryHeader`, src/model/story-header.ts) over a
+ * CodeMirror document and its changes. It never says no to a note in which the parse finds a story.
  */
 import type { ChangeSet, Text } from '@codemirror/state';
-
-/** `## [emoji ]ID: Title` at level 2 to 4; ids case-insensitive (lower case is a warning, still a story). */
-const STORY_HEADER_LINE = /^ {0,3}#{2,4}[ \t]+(?:[^\s:]+[ \t]+)?(?:[A-Za-z][A-Za-z0-9]*[-_/]\d+|#\d+)[ \t]*:/;
-
-/** True when `line` (one line, no break) looks like a story header. */
-export function looksLikeStoryHeader(line: string): boolean {
-  return STORY_HEADER_LINE.test(line);
-}
-
-const STORY_HEADER_ANYWHERE = new RegExp(STORY_HEADER_LINE.source, 'm');
-
-/** True when any line of `text` looks like a story header. Scans the whole text. */
-export function textHasStoryHeader(text: string): boolean {
-  return STORY_HEADER_ANYWHERE.test(text);
-}
+import { looksLikeStoryHeader } from '../model';
 
 /** True when any line of `doc` looks like a story header. Scans the whole note: call once per note. */
 export function docHasStoryHeader(doc: Text): boolean {

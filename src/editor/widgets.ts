@@ -3,8 +3,7 @@
  * Obsidian's `createSpan`/`createEl`; colours come from styles.css (theme variables).
  */
 import { WidgetType } from '@codemirror/view';
-import { statusLabel, type DiagnosticCode, type Severity, type Status } from '../model';
-import { canonicalStatusEmoji } from './status-text';
+import { statusEmoji, statusLabel, type DiagnosticCode, type Severity, type Status } from '../model';
 import type { TotalsFlag, TotalsView } from './totals';
 
 /** Class of every status badge; `data-status` holds the status (`done`, `in_progress`, …). */
@@ -29,7 +28,7 @@ export function renderStatusBadge(el: HTMLElement, status: Status, known: boolea
     el.addClass('spectryn-diagnostic', `spectryn-diagnostic-${problem.severity}`);
     el.setAttrs({ 'data-code': problem.code, 'aria-label': problem.message });
   }
-  el.createSpan({ cls: 'spectryn-status-emoji', text: canonicalStatusEmoji(status) });
+  el.createSpan({ cls: 'spectryn-status-emoji', text: statusEmoji(status) });
   el.createSpan({ cls: 'spectryn-status-label', text: statusLabel(status) });
 }
 

@@ -15,6 +15,7 @@ import { shiftRange } from './source-range';
 import { shiftDiagnostic } from './shift';
 import { shiftStory } from './moved-story';
 import { buildStory, readStatusAndPriority } from './story';
+import { STATUS_WORDS_HINT } from './vocabulary';
 
 /** The story groups of an assembled note, in note order: what the next re-parse reuses. */
 export interface StoryGroups {
@@ -145,6 +146,9 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
   const phases: Phase[] = [];
   const epicSections: EpicSection[] = [];
   let title: TitleInfo | null = null;
+  let titleIndex = -1;
+  // Problems of sections outside every story (a heading that misses the story header form), by section index.
+  const loose: { index: number; diagnostic: Diagnostic }[] = [];
   let summary: SectionAnalysis | null = null;
   let risks: Risks | null = null;
   let preamble: SectionAnalysis | null = null;
@@ -230,8 +234,14 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
     if (analysis.level === 0) {
       preamble = materialise(section);
       for (const local of preamble.diagnostics) diagnostics.push(placeDiagnostic(local));
+    } else if (analysis.diagnostics.length > 0) {
+      for (const local of materialise(section).diagnostics) loose.push({ index: i, diagnostic: placeDiagnostic(local) });
+    }
+    if (analysis.level === 0) {
+      // The preamble is nothing else.
     } else if (analysis.title !== null && title === null) {
       title = materialise(section).title;
+      titleIndex = i;
     } else if (analysis.isSummary && summary === null) {
       summary = materialise(section);
     } else if (analysis.isRisks && risks === null) {
@@ -243,14 +253,37 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
   }
   closePhase();
 
+  // A standalone story file (issue 12 class 4): no story header below the H1, and the H1 is one.
+  // The H1 and every section up to the next H1 are that story; the note has no epic title.
+  let storyEnd = -1;
+  const standalone = stories.length === 0 ? title?.story ?? null : null;
+  if (standalone !== null && title !== null) {
+    storyEnd = titleIndex + 1;
+    while (storyEnd < sections.length && (sections[storyEnd]?.analysis.level ?? 0) > 1) storyEnd += 1;
+    const group = sections.slice(titleIndex, storyEnd).map(materialise);
+    const built = buildStory(standalone, group, null);
+    stories.push(built.story);
+    ids.push(built.story.id);
+    for (const d of built.diagnostics) diagnostics.push(d);
+    // Its sections were taken for epic sections on the way: they are the story's.
+    const storyFrom = group[0]?.range.from ?? 0;
+    const storyTo = group[group.length - 1]?.range.to ?? storyFrom;
+    for (let k = epicSections.length - 1; k >= 0; k -= 1) {
+      const from = epicSections[k]?.range.from ?? -1;
+      if (from >= storyFrom && from < storyTo) epicSections.splice(k, 1);
+    }
+    title = null;
+  }
+  for (const { index, diagnostic: found } of loose) if (index < titleIndex || index >= storyEnd) diagnostics.push(found);
+
   const frontmatter = preamble?.frontmatter ?? null;
   const fields = summary?.fields ?? [];
   const { status, priority } = readStatusAndPriority(fields);
   if (status !== null && !status.known) {
-    diagnostics.push(diagnostic('warning', 'unknown-status', `The epic status "${status.raw}" is not one we know; it reads as planned.`, status.range));
+    diagnostics.push(diagnostic('warning', 'unknown-status', `The epic status "${status.raw}" is not one we know (the whole value must be one status); it counts as planned. Write one of ${STATUS_WORDS_HINT}.`, status.range));
   }
   if (priority !== null && !priority.known) {
-    diagnostics.push(diagnostic('warning', 'unknown-priority', `The epic priority "${priority.raw}" is not one we know; it reads as medium.`, priority.range));
+    diagnostics.push(diagnostic('warning', 'unknown-priority', `The epic priority "${priority.raw}" is not one we know; it reads as medium. Write Critical, High, Medium or Low.`, priority.range));
   }
 
   // A set of the ids tells in one native pass whether any id repeats; only then are the repeats
@@ -263,7 +296,8 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
   }
   if (stories.length === 0) {
     const where = title?.titleRange ?? { from: 0, to: 0, line: 1, endLine: 1 };
-    diagnostics.push(diagnostic('warning', 'no-stories', 'No stories found; a story header looks like "### 🔧 US-001: Title".', where));
+    // An error: nothing can be validated or synced in a note without stories.
+    diagnostics.push(diagnostic('error', 'no-stories', 'No stories found; write a story header like "### 🔧 US-001: Title" (a heading of level 2 to 4: id, colon, title).', where));
   }
   if (junk !== null) {
     diagnostics.push(diagnostic('info', 'invalid-characters', 'The note contains invalid characters (NUL, control characters or broken emoji); they are kept as they are.', junk));

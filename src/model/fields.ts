@@ -6,7 +6,8 @@ import type { RootContent } from 'mdast';
 import type { FieldForm, FieldKey, MetaField } from './types';
 import type { LineIndex } from './source-range';
 import { trimBounds } from './source-range';
-import { plainName, readTable } from './tables';
+import type { SourceTable } from './tables';
+import { looksLikeTable, plainName, readPipeParagraph, readTable } from './tables';
 
 /** Field names and aliases (lower case) → canonical key. Anything else is kept with key null. */
 export const FIELD_ALIASES: ReadonlyMap<string, FieldKey> = new Map<string, FieldKey>([
@@ -123,7 +124,14 @@ export function afterQuoteMarker(text: string, from: number, to: number): number
 export function readTableFields(node: RootContent, text: string, index: LineIndex): MetaField[] {
   if (node.type !== 'table') return [];
   const table = readTable(node, text);
-  if (table === null) return [];
+  return table === null ? [] : tableFields(table, index);
+}
+
+/**
+ * Rows of a table as fields. Also for rows written without a `| Field | Value |` header and
+ * `|---|` row (issue 12 class 1): then the "header" is the first metadata row itself.
+ */
+function tableFields(table: SourceTable, index: LineIndex): MetaField[] {
   const fields: MetaField[] = [];
   const rows = fieldKey(table.header.cells[0]?.text ?? '') === null ? table.rows : [table.header, ...table.rows];
   for (const row of rows) {
@@ -156,6 +164,9 @@ export function readFields(nodes: readonly RootContent[], text: string, index: L
     if (from === undefined || to === undefined) continue;
     if (node.type === 'table') {
       fields.push(...readTableFields(node, text, index));
+    } else if (node.type === 'paragraph' && looksLikeTable(node, text)) {
+      const table = readPipeParagraph(node, text);
+      if (table !== null) fields.push(...tableFields(table, index));
     } else if (node.type === 'paragraph') {
       for (const [lineFrom, lineTo] of linesOf(text, from, to)) fields.push(...readInlineFields(text, lineFrom, lineTo, 'inline', index));
     } else if (node.type === 'blockquote') {

@@ -3,15 +3,32 @@
  * story section. Every syntax fragment is a named, commented regular expression here.
  */
 import type { StorySectionKind } from './types';
+import { matchStatus } from './vocabulary';
 
-/** A leading emoji (with variation selectors, skin tones, ZWJ sequences, or a flag) and the spaces after it. */
-export const LEADING_EMOJI = /^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u20E3|\p{Emoji_Modifier}|\u200D(?:\p{Extended_Pictographic}|\p{Regional_Indicator})|\p{Regional_Indicator})*)[ \t]*/u;
+/** One emoji: a pictograph or flag letter with its variation selectors, skin tones and ZWJ parts. */
+const EMOJI = '(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator})(?:\\uFE0F|\\u20E3|\\p{Emoji_Modifier}|\\u200D(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator})|\\p{Regional_Indicator})*';
 
 /**
- * A story id: `[A-Z][A-Z0-9]*[-_/]\d+` (US-001, PROJ-123, FEAT_3, A/7) or `#\d+` (#42), matched
- * case-insensitively so lower-case ids can be reported and upper-cased.
+ * The leading emoji of a heading and the spaces after them. Several may stand there (`🧪🧪`,
+ * `✅ 🐛`, issue 11 item 6): group 1 is the first, which is the type; the others are dropped.
  */
-export const STORY_ID = /^([A-Za-z][A-Za-z0-9]*[-_/]\d+|#\d+)(?![A-Za-z0-9])/;
+export const LEADING_EMOJI = new RegExp(`^(${EMOJI})(?:[ \\t]*${EMOJI})*[ \\t]*`, 'u');
+
+/** The part of a story id before its number: `US`, `PROJ`, `US-SF` (multi-part), `FEAT_` … */
+const ID_PREFIX = '[A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z][A-Za-z0-9]*)*';
+
+/**
+ * A story id: `[A-Z][A-Z0-9]*` parts joined by `-`, `_` or `/`, then one of them and a number
+ * (US-001, PROJ-123, FEAT_3, A/7, US-SF-001), or `#\d+` (#42). Matched case-insensitively so
+ * lower-case ids can be reported and upper-cased.
+ */
+export const STORY_ID = new RegExp(`^(${ID_PREFIX}[-_/]\\d+|#\\d+)(?![A-Za-z0-9])`);
+
+/** Where an id's number starts (`-001`, `_3`, `/7`): a heading without one holds no story id. */
+const ID_NUMBER = /[-_/]\d/;
+
+/** `Story ` before the id (`### Story US-001: Title`), as spectryn's docs write it sometimes. */
+const STORY_WORD = /^story[ \t]+/i;
 
 /** `Phase N: Name` (N optional; `:` or a dash before the name). */
 export const PHASE_HEADING = /^phase(?:[ \t]+(\d+))?[ \t]*[:\-–—][ \t]*(.*)$/i;
@@ -61,7 +78,12 @@ export interface StoryHeaderText {
   readonly type: string | null;
   /** True when the id has lower-case letters. */
   readonly lowerCase: boolean;
+  /** A status emoji written after the title (`Standalone Story ✅`: spectryn's status mark), or null; not part of the title. */
+  readonly trailingEmoji: string | null;
 }
+
+/** Emoji at the end of a title, and the spaces before them. */
+const TRAILING_EMOJI = new RegExp(`[ \\t]*((?:${EMOJI}[ \\t]*)+)$`, 'u');
 
 /**
  * Reads heading content as `[emoji ]ID: Title`. An id followed by nothing is a header without a
@@ -69,7 +91,9 @@ export interface StoryHeaderText {
  */
 export function readStoryHeader(content: string): StoryHeaderText | null {
   const emoji = LEADING_EMOJI.exec(content);
-  const idStart = emoji === null ? 0 : emoji[0].length;
+  const afterEmoji = emoji === null ? 0 : emoji[0].length;
+  const word = STORY_WORD.exec(content.slice(afterEmoji));
+  const idStart = afterEmoji + (word === null ? 0 : word[0].length);
   const rest = content.slice(idStart);
   const id = STORY_ID.exec(rest);
   if (id === null) return null;
@@ -85,7 +109,36 @@ export function readStoryHeader(content: string): StoryHeaderText | null {
   } else {
     return null;
   }
-  return { rawId, idFrom: idStart, idTo: idStart + rawId.length, title, type: emoji === null ? null : (emoji[1] ?? null), lowerCase };
+  // Only a status emoji is taken off the title (`Launch 🚀` keeps its rocket).
+  // An emoji is never ASCII: a title ending in ASCII has none (the common case, checked cheaply).
+  const trailing = title.charCodeAt(title.length - 1) < 128 ? null : TRAILING_EMOJI.exec(title);
+  const trailingEmoji = trailing === null || trailing.index === 0 || !matchStatus(trailing[1] ?? '').known ? null : (trailing[1] ?? '').trim();
+  if (trailing !== null && trailingEmoji !== null) title = title.slice(0, trailing.index);
+  return { rawId, idFrom: idStart, idTo: idStart + rawId.length, title, type: emoji === null ? null : (emoji[1] ?? null), lowerCase, trailingEmoji };
+}
+
+/**
+ * Story headers written in a way that is not read (issue 12 class 6): `US-001 - Title`,
+ * `[US-001] Title`, `**US-001**: Title`, `US-001 Title`. Group 1 is the id, group 2 the title.
+ */
+const NEAR_MISS_HEADER = new RegExp(`^(?:\\[(${ID_PREFIX}[-_/]\\d+)\\][ \\t]*:?|(?:\\*\\*|__)(${ID_PREFIX}[-_/]\\d+):?(?:\\*\\*|__)[ \\t]*:?|(${ID_PREFIX}[-_/]\\d+)[ \\t]+[-–—|][ \\t])[ \\t]*(.*)$`);
+
+/**
+ * How to write a heading that looks meant as a story header but is not read as one, or null.
+ * Returns the header as it should be written (`US-001: Title`), without the `#`s.
+ */
+export function storyHeaderFix(content: string): string | null {
+  // Most headings (Description, Subtasks, …) hold no id at all: skip them cheaply.
+  if (!ID_NUMBER.test(content) || readStoryHeader(content) !== null) return null;
+  const emoji = LEADING_EMOJI.exec(content);
+  const afterEmoji = emoji === null ? 0 : emoji[0].length;
+  const word = STORY_WORD.exec(content.slice(afterEmoji));
+  const rest = content.slice(afterEmoji + (word === null ? 0 : word[0].length));
+  const near = NEAR_MISS_HEADER.exec(rest);
+  if (near === null) return null;
+  const id = (near[1] ?? near[2] ?? near[3] ?? '').toUpperCase();
+  const title = (near[4] ?? '').trim();
+  return `${emoji === null ? '' : emoji[0]}${id}: ${title === '' ? 'Title' : title}`;
 }
 
 /** Splits a leading emoji off a heading: `🔄 Database Migration` → type 🔄, title `Database Migration`. */

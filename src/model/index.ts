@@ -12,4 +12,7 @@ export {
 } from './vocabulary';
 export type { VocabularyEntry } from './vocabulary';
 export { readPoints, pointsText, pointsWithUnit } from './points';
+export { parseMarkdown } from './markdown';
+export { looksLikeStoryHeader, textHasStoryHeader } from './story-header';
+export { statusReplacement } from './status-text';
 export type { PointsReading } from './points';

@@ -18,8 +18,8 @@ export interface SectionSlice {
 
 /** `#`…`######` after 0–3 spaces, then a space, tab or the line end. */
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]|\r?$)/;
-/** A fence opener: 0–3 spaces, then 3+ backticks or tildes. */
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A fence opener: 0–3 spaces, then 3+ backticks or tildes, then the info string (a CRLF's `\r` is not part of it). */
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\r\n]*)\r?$/;
 /** The frontmatter fence (micromark-extension-frontmatter: `---` alone on the line). */
 const FRONTMATTER_FENCE = /^---[ \t]*\r?$/;
 

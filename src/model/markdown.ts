@@ -24,6 +24,14 @@ const FIRST_OPTIONS = {
 };
 
 /**
+ * Parses markdown that is not a whole note (a story section's markdown for ADF, a comment): the
+ * same GFM set-up as the note's sections, without frontmatter. Never throws.
+ */
+export function parseMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown, BODY_OPTIONS);
+}
+
+/**
  * Parses one section of a note. Positions in the tree are relative to `text`.
  * @param first true for the section at the start of the note (frontmatter is recognised only there)
  */

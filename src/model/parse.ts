@@ -119,16 +119,26 @@ function analyseChanged(text: string, previousText: string, old: readonly Placed
 }
 
 /**
+ * The text with every lone `\r` (a CR-only line break, as old Mac files and some exports have)
+ * turned into `\n`. Same length, so every offset still indexes the original text; `\r\n` stays.
+ * Everything after this reads `\n` (optionally after `\r`) as the line break.
+ */
+function lineFeedsOnly(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
  * Parses an epic note. Never throws: problems come back as diagnostics.
  *
- * @param text the whole note (CRLF line breaks are fine; ranges index this exact text)
+ * @param text the whole note (LF, CRLF and CR-only line breaks read the same; ranges index this exact text)
  * @param previous the result for an earlier version of the same note: when given, only the changed
  *   sections are parsed again, and the result equals a fresh parse
  */
 export function parseEpic(text: string, previous?: ParseResult): ParseResult {
   const cache = previous?.[PARSE_CACHE];
   if (previous !== undefined && cache !== undefined && previous.text === text) return previous;
-  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(text), window: undefined } : analyseChanged(text, previous.text, cache.sections);
+  const source = lineFeedsOnly(text);
+  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(source), window: undefined } : analyseChanged(source, lineFeedsOnly(previous.text), cache.sections);
   const { epic, diagnostics, groups } = assemble(sections, cache?.groups, window);
   const result: ParseResult = { text, epic, diagnostics };
   Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups } satisfies ParseCache, enumerable: false });

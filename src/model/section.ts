@@ -18,7 +18,7 @@ import { readDescription } from './description';
 import { readFields } from './fields';
 import {
   TAGLINE, headingText, isEpicSummaryHeading, isRisksHeading, readPhaseHeading, readStoryHeader,
-  splitLeadingEmoji, storySectionKind,
+  splitLeadingEmoji, storyHeaderFix, storySectionKind,
 } from './headings';
 import { frontmatterEnd } from './line-pass';
 import { readLinks } from './links';
@@ -36,6 +36,8 @@ export interface StoryHeaderInfo {
   readonly title: string;
   readonly type: string | null;
   readonly lowerCase: boolean;
+  /** Emoji after the title (a status mark: `Title ✅`), or null. */
+  readonly trailingEmoji: string | null;
   readonly idRange: SourceRange;
 }
 
@@ -45,6 +47,11 @@ export interface TitleInfo {
   readonly type: string | null;
   readonly titleRange: SourceRange;
   readonly tagline: string | null;
+  /**
+   * The H1 read as a story header (`# PROJ-001: Standalone Story`), or null. It is the story of a
+   * standalone story file when the note has no other story (issue 12 class 4).
+   */
+  readonly story: StoryHeaderInfo | null;
 }
 
 /** Everything one section means. Fields that do not apply are null or empty. */
@@ -63,11 +70,6 @@ export interface SectionAnalysis {
   readonly contentRange: SourceRange;
   /** Body source, trimmed, trailing `---` excluded, `\r` removed. */
   readonly markdown: string;
-  /**
-   * Body nodes (positions relative to `text`), trailing thematic breaks excluded; empty for
-   * sections that can never be a story section (story headers, H1, phases, summary, risks).
-   */
-  readonly nodes: readonly RootContent[];
   readonly story: StoryHeaderInfo | null;
   readonly title: TitleInfo | null;
   readonly frontmatter: Frontmatter | null;
@@ -92,8 +94,14 @@ export interface SectionAnalysis {
   readonly junk: SourceRange | null;
 }
 
-/** The line sync writes under a story header: `> **Issue:** [KEY](url) · **Synced:** stamp`. */
-const ISSUE_LINE = /^[ \t]*>[ \t]*\*\*Issue:?\*\*:?[ \t]*(.*?)[ \t]*\r?$/i;
+/** Trackers spectryn writes a line for under a story header (`> **Jira:** [PROJ-100](url)`). */
+const TRACKER_NAMES = ['Jira', 'Linear', 'GitHub', 'GitLab', 'Azure DevOps', 'Asana', 'Trello', 'Shortcut', 'ClickUp', 'Bitbucket', 'YouTrack', 'Monday'];
+
+/**
+ * The line sync writes under a story header: ours `> **Issue:** [KEY](url) · **Synced:** stamp`
+ * (docs/cli.md), or spectryn's `> **Jira:** [KEY](url)` naming its tracker (group 1).
+ */
+const ISSUE_LINE = new RegExp(`^[ \\t]*>[ \\t]*\\*\\*(Issue|${TRACKER_NAMES.join('|')}):?\\*\\*:?[ \\t]*(.*?)[ \\t]*\\r?$`, 'i');
 const ISSUE_LINK = /^\[([^\]]+)\]\(([^)\s]*)\)/;
 const SYNCED = /\*\*Synced:?\*\*:?[ \t]*(.*)$/i;
 
@@ -128,7 +136,8 @@ function readFrontmatter(node: RootContent, index: LineIndex, diagnostics: Local
       : `The frontmatter is not valid YAML (${problem}); it is ignored.`;
     diagnostics.push({ severity: 'warning', code: 'invalid-frontmatter', message, range });
   }
-  return { data, raw: node.value, range };
+  // Line breaks as \n whatever the note uses, like every other value of the model.
+  return { data, raw: node.value.replace(/\r/g, ''), range };
 }
 
 /** The epic key of frontmatter data (`epic`, `epic-key`, `epic_key`, `jira-epic`), or null. */
@@ -179,7 +188,8 @@ function readIssueLine(text: string, from: number, index: LineIndex, diagnostics
     }
     const issue = ISSUE_LINE.exec(line);
     if (issue === null) return null;
-    const rest = issue[1] ?? '';
+    const label = (issue[1] ?? '').toLowerCase();
+    const rest = issue[2] ?? '';
     const link = ISSUE_LINK.exec(rest);
     const key = link === null ? (/^[^\s·|]+/.exec(rest)?.[0] ?? '') : (link[1] ?? '').trim();
     if (key === '') return null;
@@ -197,6 +207,7 @@ function readIssueLine(text: string, from: number, index: LineIndex, diagnostics
     }
     return {
       key,
+      tracker: label === 'issue' ? null : label,
       url,
       synced: synced === null ? null : (synced[1] ?? '').trim() || null,
       range: index.range(lineFrom, end),
@@ -255,28 +266,39 @@ export function analyseSection(text: string, from: number, line: number, level: 
   let contentFrom = 0;
   let story: StoryHeaderInfo | null = null;
   let title: TitleInfo | null = null;
+  let titleStory: StoryHeaderInfo | null = null;
   if (level > 0) {
     headingEnd = index.lineEnd(0);
     const heading = headingText(text.slice(0, headingEnd));
     name = text.slice(heading.from, heading.to);
     headingRange = index.range(0, headingEnd);
-    if (level >= 2 && level <= 4) {
+    if (level <= 4) {
       const header = readStoryHeader(name);
-      if (header !== null) {
-        story = {
-          id: header.rawId.toUpperCase(),
-          rawId: header.rawId,
-          title: header.title,
-          type: header.type,
-          lowerCase: header.lowerCase,
-          idRange: index.range(heading.from + header.idFrom, heading.from + header.idTo),
-        };
+      const info = header === null ? null : {
+        id: header.rawId.toUpperCase(),
+        rawId: header.rawId,
+        title: header.title,
+        type: header.type,
+        lowerCase: header.lowerCase,
+        trailingEmoji: header.trailingEmoji,
+        idRange: index.range(heading.from + header.idFrom, heading.from + header.idTo),
+      };
+      if (level === 1) titleStory = info;
+      else story = info;
+      const fix = level >= 2 && info === null ? storyHeaderFix(name) : null;
+      if (fix !== null) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'story-header-not-read',
+          message: `This heading looks like a story header but is not read as one; write it as "${'#'.repeat(level)} ${fix}" (id, colon, title).`,
+          range: headingRange,
+        });
       }
     }
     if (level === 1) {
       const split = splitLeadingEmoji(name);
       const [a, b] = trimBounds(name, split.restFrom, name.length);
-      title = { title: name.slice(a, b), type: split.type, titleRange: index.range(heading.from + a, heading.from + b), tagline: null };
+      title = { title: name.slice(a, b), type: split.type, titleRange: index.range(heading.from + a, heading.from + b), tagline: null, story: titleStory };
     }
   }
   let frontmatter: Frontmatter | null = null;
@@ -304,9 +326,9 @@ export function analyseSection(text: string, from: number, line: number, level: 
   const isSummary = level > 0 && story === null && isEpicSummaryHeading(name);
   const isRisks = level > 0 && story === null && !isSummary && isRisksHeading(name);
   const kind = level > 1 && story === null ? storySectionKind(name) : 'other';
-  const issueLine = story === null ? null : readIssueLine(text, headingEnd + 1, index, diagnostics);
+  const issueLine = story === null && titleStory === null ? null : readIssueLine(text, headingEnd + 1, index, diagnostics);
   const skip: [number, number] | null = issueLine === null ? null : [issueLine.range.from - from, issueLine.range.to - from];
-  const fields = story !== null || isSummary ? readFields(nodes, text, index, skip) : [];
+  const fields = story !== null || titleStory !== null || isSummary ? readFields(nodes, text, index, skip) : [];
   const subtasks = kind === 'subtasks' ? readSubtasks(nodes, text, index) : null;
   if (subtasks !== null) diagnostics.push(...subtasks.diagnostics);
   const junkAt = firstInvalidCharacter(text);
@@ -318,8 +340,6 @@ export function analyseSection(text: string, from: number, line: number, level: 
     headingRange,
     contentRange,
     markdown,
-    // Only story sections expose their nodes (for ADF); dropping the others keeps memory and GC down.
-    nodes: story === null && phase === null && !isSummary && !isRisks && level >= 2 ? nodes : [],
     story,
     title,
     frontmatter,

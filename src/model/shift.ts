@@ -8,7 +8,7 @@ import type {
   PriorityValue, SourceRange, StatusValue, StorySection, Subtask, SubtaskColumn, SubtaskTable,
 } from './types';
 import type { LocalDiagnostic } from './diagnostics';
-import type { SectionAnalysis } from './section';
+import type { SectionAnalysis, StoryHeaderInfo } from './section';
 import type { SubtasksReading } from './subtasks';
 import { shiftRange } from './source-range';
 
@@ -77,7 +77,7 @@ export function shiftLink(k: Link, o: number, l: number): Link {
 
 /** A written-back issue line (or null) moved by `o` characters and `l` lines. */
 export function shiftIssueLine(i: IssueLine | null, o: number, l: number): IssueLine | null {
-  return i === null ? null : { key: i.key, url: i.url, synced: i.synced, range: move(i.range, o, l) };
+  return i === null ? null : { key: i.key, tracker: i.tracker, url: i.url, synced: i.synced, range: move(i.range, o, l) };
 }
 
 function frontmatter(f: Frontmatter | null, o: number, l: number): Frontmatter | null {
@@ -101,9 +101,8 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
     headingRange: a.headingRange === null ? null : move(a.headingRange, o, l),
     contentRange: move(a.contentRange, o, l),
     markdown: a.markdown,
-    nodes: a.nodes,
-    story: a.story === null ? null : { id: a.story.id, rawId: a.story.rawId, title: a.story.title, type: a.story.type, lowerCase: a.story.lowerCase, idRange: move(a.story.idRange, o, l) },
-    title: a.title === null ? null : { title: a.title.title, type: a.title.type, titleRange: move(a.title.titleRange, o, l), tagline: a.title.tagline },
+    story: storyHeader(a.story, o, l),
+    title: a.title === null ? null : { title: a.title.title, type: a.title.type, titleRange: move(a.title.titleRange, o, l), tagline: a.title.tagline, story: storyHeader(a.title.story, o, l) },
     frontmatter: frontmatter(a.frontmatter, o, l),
     phase: a.phase,
     isSummary: a.isSummary,
@@ -123,9 +122,14 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
   };
 }
 
+/** A story header moved by `o` characters and `l` lines. */
+function storyHeader(header: StoryHeaderInfo | null, o: number, l: number): StoryHeaderInfo | null {
+  return header === null ? null : { id: header.id, rawId: header.rawId, title: header.title, type: header.type, lowerCase: header.lowerCase, trailingEmoji: header.trailingEmoji, idRange: move(header.idRange, o, l) };
+}
+
 /** A story section moved by `o` characters and `l` lines. */
 export function shiftStorySection(section: StorySection, o: number, l: number): StorySection {
-  return { name: section.name, kind: section.kind, range: move(section.range, o, l), headingRange: move(section.headingRange, o, l), markdown: section.markdown, nodes: section.nodes };
+  return { name: section.name, kind: section.kind, range: move(section.range, o, l), headingRange: move(section.headingRange, o, l), markdown: section.markdown };
 }
 
 /** A priority value (or null) moved by `o` characters and `l` lines. */

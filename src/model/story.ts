@@ -8,8 +8,11 @@ import type {
 } from './types';
 import type { SectionAnalysis, StoryHeaderInfo } from './section';
 import { diagnostic, placeDiagnostic } from './diagnostics';
-import { pointsText, readPoints } from './points';
-import { matchPriority, matchStatus } from './vocabulary';
+import { invalidPointsText, pointsText, readPoints } from './points';
+import { STATUS_WORDS_HINT, matchPriority, matchStatus } from './vocabulary';
+
+/** The longest title a tracker summary takes (Jira's summary field: 255 characters). */
+export const MAX_SUMMARY_LENGTH = 255;
 
 /** A tracker key in a field value: bare `PROJ-12` or inside a link. */
 const ISSUE_KEY = /[A-Z][A-Z0-9]*-\d+/;
@@ -75,7 +78,11 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     diagnostics.push(diagnostic('error', 'story-without-title', `The story header has no title; write "${header.rawId}: Title".`, headerRange, id));
   }
   if (header.lowerCase) {
-    diagnostics.push(diagnostic('warning', 'lowercase-story-id', `The story id "${header.rawId}" is lower case; it is read as ${id}. Write it in capitals.`, header.idRange, id));
+    const how = /[A-Z]/.test(header.rawId) ? 'has lower-case letters' : 'is lower case';
+    diagnostics.push(diagnostic('warning', 'lowercase-story-id', `The story id "${header.rawId}" ${how}; it is read as ${id}. Write it in capitals.`, header.idRange, id));
+  }
+  if (header.title.length > MAX_SUMMARY_LENGTH) {
+    diagnostics.push(diagnostic('error', 'title-too-long', `The title is ${header.title.length} characters; Jira's summary holds at most ${MAX_SUMMARY_LENGTH}, so the sync would fail. Shorten it and put the rest in the Description.`, headerRange, id));
   }
 
   const fields = head.fields;
@@ -89,20 +96,23 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     else if (reading.kind === 'unestimated') {
       diagnostics.push(diagnostic('info', 'unestimated', 'The story is not estimated yet; it counts 0 points.', pointsField.valueRange, id));
     } else {
-      diagnostics.push(diagnostic('warning', 'invalid-points', `The story points "${pointsField.value}" are not a number; write a number like 3 or 0.5, or TBD.`, pointsField.valueRange, id));
+      diagnostics.push(diagnostic('warning', 'invalid-points', `The story points ${invalidPointsText(pointsField.value, reading.reason)}`, pointsField.valueRange, id));
     }
   }
 
   const { status: statusField, priority: priorityField } = readStatusAndPriority(fields);
   if (statusField !== null && !statusField.known) {
-    diagnostics.push(diagnostic('warning', 'unknown-status', `The status "${statusField.raw}" is not one we know; it reads as planned. Use Done, In Progress, In Review, Open, Planned, Blocked or Cancelled.`, statusField.range, id));
+    diagnostics.push(diagnostic('warning', 'unknown-status', `The status "${statusField.raw}" is not one we know (the whole value must be one status); it counts as planned, not done. Write one of ${STATUS_WORDS_HINT}.`, statusField.range, id));
   }
   if (priorityField !== null && !priorityField.known) {
     diagnostics.push(diagnostic('warning', 'unknown-priority', `The priority "${priorityField.raw}" is not one we know; it reads as medium. Use Critical, High, Medium or Low.`, priorityField.range, id));
   }
 
   const issueText = textOf(firstOf(fields, 'issue'));
-  const issueKey = issueText === null ? (head.issueLine?.key ?? null) : (ISSUE_KEY.exec(issueText)?.[0] ?? issueText);
+  // A line naming another tracker (`> **Linear:** [TEAM-4](…)`) is that tracker's issue, not ours.
+  const line = head.issueLine;
+  const lineKey = line !== null && (line.tracker === null || line.tracker === 'jira') ? line.key : null;
+  const issueKey = issueText === null ? lineKey : (ISSUE_KEY.exec(issueText)?.[0] ?? issueText);
   const labelsText = textOf(firstOf(fields, 'labels'));
 
   let description = null;
@@ -126,7 +136,6 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
       range: section.contentRange,
       headingRange: section.headingRange ?? section.range,
       markdown: section.markdown,
-      nodes: section.nodes,
     });
     if (section.kind === 'description') description ??= section.description;
     else if (section.kind === 'acceptance_criteria') acceptanceCriteria.push(...section.criteria);
@@ -141,7 +150,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     for (const local of section.diagnostics) diagnostics.push(placeDiagnostic(local, id));
   }
 
-  const status = statusField?.value ?? 'planned';
+  // A status emoji after the title (`# PROJ-1: Title ✅`) counts only when no Status field is written.
+  const status = statusField?.value ?? (header.trailingEmoji === null ? null : matchStatus(header.trailingEmoji).status) ?? 'planned';
   if (storyPoints !== null) {
     const subtaskPoints = subtasks.reduce((sum, subtask) => sum + (subtask.storyPoints ?? 0), 0);
     if (subtaskPoints > storyPoints) {
@@ -155,7 +165,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     if (open > 0) {
       diagnostics.push(diagnostic('warning', 'done-with-open-criteria', `The story is done but ${open} acceptance ${open === 1 ? 'criterion is' : 'criteria are'} unchecked.`, where, id));
     }
-    const unfinished = subtasks.filter((subtask) => subtask.status !== 'done' && subtask.status !== 'cancelled').length;
+    // A row without a status (no Status column, or an empty cell) says nothing against "done".
+    const unfinished = subtasks.filter((subtask) => (subtask.form === 'tasklist' || subtask.statusField !== null) && subtask.status !== 'done' && subtask.status !== 'cancelled').length;
     if (unfinished > 0) {
       diagnostics.push(diagnostic('warning', 'done-with-open-subtasks', `The story is done but ${unfinished} ${unfinished === 1 ? 'subtask is' : 'subtasks are'} not done.`, where, id));
     }

@@ -8,9 +8,10 @@ import type { LocalDiagnostic } from './diagnostics';
 import type { LineIndex } from './source-range';
 import type { SourceTable } from './tables';
 import { readTaskItems } from './criteria';
-import { readPoints } from './points';
+import { invalidPointsText, readPoints } from './points';
 import { looksLikeTable, plainName, readPipeParagraph, readTable } from './tables';
-import { matchStatus } from './vocabulary';
+import { STATUS_WORDS_HINT, matchStatus } from './vocabulary';
+import { MAX_SUMMARY_LENGTH } from './story';
 
 /** Subtask column header names (lower case) → column. */
 export const SUBTASK_COLUMNS: ReadonlyMap<string, SubtaskColumn> = new Map<string, SubtaskColumn>([
@@ -27,6 +28,9 @@ export const SUBTASK_COLUMNS: ReadonlyMap<string, SubtaskColumn> = new Map<strin
 const ISSUE_KEY = /[A-Z][A-Z0-9]*-\d+/;
 /** `(2 SP)` / `(3 pts)` / `(1 point)` at the end of a checkbox subtask. */
 const TASK_POINTS = /[ \t]*\((\d+(?:[.,]\d+)?)[ \t]*(?:sp|pts?|points?)\)[ \t]*$/i;
+
+/** A checkbox subtask `**Name** - description` (or `: description`, or a bold name alone). */
+const BOLD_NAME = /^(?:\*\*([^*]+?)\*\*|__([^_]+?)__)(?:[ \t]*[-–—:][ \t]*|[ \t]*$)(.*)$/s;
 
 /** What the Subtasks section holds. */
 export interface SubtasksReading {
@@ -54,6 +58,8 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
     return [];
   }
   const subtasks: Subtask[] = [];
+  // Subtask number → line of its first row.
+  const numbers = new Map<number, number>();
   table.rows.forEach((row, position) => {
     const cell = (column: SubtaskColumn): { text: string; from: number; to: number } | undefined => {
       const i = at(column);
@@ -71,6 +77,25 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
     }
     const numberText = (cell('number')?.text ?? '').replace(/\*\*/g, '').trim();
     const number = /^\d+$/.test(numberText) ? Number(numberText) : position + 1;
+    const firstLine = numbers.get(number);
+    if (firstLine === undefined) numbers.set(number, rowRange.line);
+    else {
+      // Two rows with one number share one identity in the tracker: one issue would be orphaned.
+      diagnostics.push({
+        severity: 'error',
+        code: 'duplicate-subtask-number',
+        message: `Subtask number ${number} is used twice (first on line ${firstLine}); give each row its own number (two issues would share one identity in the tracker; the sync waits until then).`,
+        range: rowRange,
+      });
+    }
+    if (name.length > MAX_SUMMARY_LENGTH) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'title-too-long',
+        message: `Subtask ${number}'s name is ${name.length} characters; Jira's summary holds at most ${MAX_SUMMARY_LENGTH}, so the sync would fail. Shorten it and put the rest in the Description column.`,
+        range: rowRange,
+      });
+    }
     let storyPoints: number | null = null;
     const pointsCell = cell('points');
     if (pointsCell !== undefined) {
@@ -80,7 +105,7 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
         diagnostics.push({
           severity: 'warning',
           code: 'invalid-subtask-row',
-          message: `Subtask "${name}" has invalid points "${pointsCell.text}"; write a number, or TBD when not estimated.`,
+          message: `Subtask "${name}": its points ${invalidPointsText(pointsCell.text, reading.reason)}`,
           range: index.range(pointsCell.from, pointsCell.to),
         });
       }
@@ -94,7 +119,7 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
         diagnostics.push({
           severity: 'warning',
           code: 'unknown-status',
-          message: `Subtask "${name}" has an unknown status "${statusCell.text}"; it reads as planned.`,
+          message: `Subtask "${name}" has a status "${statusCell.text}" that is not one we know (the whole cell must be one status); it counts as planned, not done. Write one of ${STATUS_WORDS_HINT}.`,
           range: statusField.range,
         });
       }
@@ -141,11 +166,17 @@ export function readSubtasks(nodes: readonly RootContent[], text: string, index:
     if (node.type === 'paragraph' && looksLikeTable(node, text)) {
       const table = readPipeParagraph(node, text);
       if (table === null) continue;
-      diagnostics.push({
+      const bad = table.badDelimiter;
+      diagnostics.push(bad === undefined ? {
         severity: 'warning',
         code: 'malformed-table',
         message: 'The Subtasks table has no |---| row under its header, so it is not a table; its rows are read anyway. Add the delimiter row.',
         range: index.range(table.from, table.to),
+      } : {
+        severity: 'warning',
+        code: 'malformed-table',
+        message: `The Subtasks table's |---| row has ${bad.cells} cells (an empty one, as in "||", counts) but the header has ${table.header.cells.length}, so it is not a table; its rows are read anyway. Write one |---| cell per column, e.g. "|${table.header.cells.map(() => '---').join('|')}|".`,
+        range: index.range(bad.from, bad.to),
       });
       return { subtasks: readFromTable(table, text, index, diagnostics), table: null, diagnostics };
     }
@@ -155,10 +186,13 @@ export function readSubtasks(nodes: readonly RootContent[], text: string, index:
       if (items.length === 0) continue;
       const subtasks = items.map((item, position): Subtask => {
         const points = TASK_POINTS.exec(item.text);
+        const text = points === null ? item.text : item.text.slice(0, points.index).trim();
+        // `**Task 1** - First task description`: the bold part is the name (issue 12 class 10).
+        const named = BOLD_NAME.exec(text);
         return {
           number: position + 1,
-          name: points === null ? item.text : item.text.slice(0, points.index).trim(),
-          description: '',
+          name: named === null ? text : (named[1] ?? named[2] ?? '').trim(),
+          description: named === null ? '' : (named[3] ?? '').trim(),
           storyPoints: points === null ? null : Number((points[1] ?? '').replace(',', '.')),
           status: item.done ? 'done' : 'open',
           statusField: null,

@@ -23,6 +23,11 @@ export interface Row {
 export interface SourceTable {
   readonly header: Row;
   readonly delimiter: { readonly from: number; readonly to: number } | null;
+  /**
+   * A pipe paragraph's second line when it is a delimiter row that GFM rejected (a cell count
+   * that differs from the header's, `||`): not a row, but the reason the table is not a table.
+   */
+  readonly badDelimiter?: { readonly from: number; readonly to: number; /** Cells of that row, empty ones included. */ readonly cells: number };
   readonly rows: readonly Row[];
   readonly from: number;
   readonly to: number;
@@ -34,8 +39,16 @@ function cellOf(text: string, from: number, to: number): Cell {
   if (text.charCodeAt(start) === 124) start += 1;
   if (end - 1 >= start && text.charCodeAt(end - 1) === 124 && text.charCodeAt(end - 2) !== 92) end -= 1;
   const [a, b] = trimBounds(text, start, end);
-  return { text: text.slice(a, b), from: a, to: b };
+  return { text: unescapePipes(text.slice(a, b)), from: a, to: b };
 }
+
+/** Cell text with `\\|` read as `|` (GFM: an escaped pipe is part of the cell). */
+function unescapePipes(text: string): string {
+  return text.includes('\\|') ? text.replace(/\\\|/g, '|') : text;
+}
+
+/** A delimiter row: cells of `-` with optional `:` at either end (`|---|:--:|`), extra pipes allowed. */
+const DELIMITER_ROW = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|+)*[ \t]*:?-+:?[ \t]*\|*[ \t]*$/;
 
 /** Reads an mdast table node whose positions are offsets into `text`. */
 export function readTable(table: Table, text: string): SourceTable | null {
@@ -77,7 +90,7 @@ function splitRow(text: string, from: number, to: number): Row {
   for (let at = start; at <= end; at += 1) {
     if (at === end || (text.charCodeAt(at) === 124 && text.charCodeAt(at - 1) !== 92)) {
       const [a, b] = trimBounds(text, cellFrom, at);
-      cells.push({ text: text.slice(a, b), from: a, to: b });
+      cells.push({ text: unescapePipes(text.slice(a, b)), from: a, to: b });
       cellFrom = at + 1;
     }
   }
@@ -108,8 +121,13 @@ export function readPipeParagraph(paragraph: Paragraph, text: string): SourceTab
   }
   const header = rows[0];
   if (header === undefined) return null;
+  const second = rows[1];
+  if (second !== undefined && DELIMITER_ROW.test(text.slice(second.from, second.to))) {
+    return { header, delimiter: null, badDelimiter: { from: second.from, to: second.to, cells: second.cells.length }, rows: rows.slice(2), from, to };
+  }
   return { header, delimiter: null, rows: rows.slice(1), from, to };
 }
+
 
 /** Cell text without bold/italic markers and a trailing colon: `**Story Points**` → `Story Points`. */
 export function plainName(text: string): string {

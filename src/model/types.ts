@@ -3,8 +3,6 @@
  * came from. Pure data: produced by `parseEpic`, read by the editor, the pane, sync and the CLI.
  * Everything here is immutable once returned; an incremental re-parse shares unchanged objects.
  */
-import type { RootContent } from 'mdast';
-
 /**
  * A span of the note. `from`/`to` are UTF-16 offsets into the note text (0-based, `to` exclusive),
  * `line`/`endLine` are 1-based line numbers of `from` and of the last character of the span.
@@ -159,9 +157,17 @@ export interface Description {
   readonly range: SourceRange;
 }
 
-/** The line sync writes under a story header: `> **Issue:** [KEY](url) · **Synced:** ...`. */
+/**
+ * The line sync writes under a story header: `> **Issue:** [KEY](url) · **Synced:** ...` (ours),
+ * or spectryn's `> **Jira:** [PROJ-100](url)`, `> **Linear:** [TEAM-456](url)`, `> **GitHub:** [#12](url)`.
+ */
 export interface IssueLine {
   readonly key: string;
+  /**
+   * The tracker the line names, lower case (`jira`, `linear`, `github`, `gitlab`, `azure devops`, …),
+   * or null for our own `**Issue:**` line (the note's tracker).
+   */
+  readonly tracker: string | null;
   readonly url: string | null;
   /** The Synced stamp as written, or null. */
   readonly synced: string | null;
@@ -182,13 +188,8 @@ export interface StorySection {
   /** From the heading to the end of the section. */
   readonly range: SourceRange;
   readonly headingRange: SourceRange;
-  /** Body as markdown source (heading excluded), trimmed. */
+  /** Body as markdown source (heading excluded), trimmed: what sync converts to ADF. */
   readonly markdown: string;
-  /**
-   * The body's mdast nodes (for ADF conversion). Their `position`s are relative to the parsed
-   * section, not the note: use `range` for places in the note.
-   */
-  readonly nodes: readonly RootContent[];
 }
 
 /** One user story. */
@@ -221,7 +222,10 @@ export interface Story {
   readonly assignee: string | null;
   readonly labels: readonly string[];
   readonly sprint: string | null;
-  /** Tracker key: the `Issue` field, else the written-back issue line. */
+  /**
+   * Tracker key: the `Issue` field, else the written-back issue line when it is ours or names Jira
+   * (a line naming another tracker keeps its key in `issueLine` only).
+   */
   readonly issueKey: string | null;
   readonly issueLine: IssueLine | null;
   /** Every metadata field in note order, first one of each name wins for interpretation. */
@@ -318,6 +322,9 @@ export type DiagnosticCode =
   | 'done-with-open-subtasks'
   | 'story-without-title'
   | 'lowercase-story-id'
+  | 'story-header-not-read'
+  | 'duplicate-subtask-number'
+  | 'title-too-long'
   | 'invalid-frontmatter'
   | 'malformed-table'
   | 'invalid-characters'

@@ -1,9 +1,10 @@
 /**
  * The status and priority vocabulary of format.md, as one table of named entries each.
- * Matching rule: the word decides. Words and phrases match whole (so "Unresolved" is not
- * "Resolved") and not after a negation ("Not done" is not done); the emoji decides only when
- * the text holds no known word ("🟢 Low" is low). Unknown text is reported as not known and
- * reads as `planned` / `medium`; the caller warns.
+ * Matching rule: the word decides; the emoji decides only when there is no word ("🟢 Low" is
+ * low). A status is read only when its whole value, emoji aside, is one phrase of the vocabulary
+ * ("Almost done", "Done?" and "Not done" are not done: issue 12 class 8). A priority may hold its
+ * word among others ("P1 - High"), matched whole and not after a negation. Unknown text is
+ * reported as not known and reads as `planned` / `medium`; the caller warns.
  */
 import type { Priority, Status } from './types';
 
@@ -83,16 +84,11 @@ function normalise(text: string): string {
     .trim();
 }
 
-function match<T extends string>(vocabulary: CompiledVocabulary<T>, text: string): T | null {
-  const normalised = normalise(text);
-  for (const found of normalised.matchAll(vocabulary.phrase)) {
-    const word = found[2] ?? '';
-    // "not started" is itself a phrase; any other negated word means nothing.
-    const phrase = found[1] === undefined ? word : `${found[1]} ${word}`;
-    const value = vocabulary.byPhrase.get(phrase);
-    if (value !== undefined) return value;
-  }
-  // Only now the emoji: the earliest one in the text decides.
+/** Every emoji of a text (as `LEADING_EMOJI` in headings.ts reads one), for taking them out. */
+const ANY_EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u20E3|\p{Emoji_Modifier}|\u200D(?:\p{Extended_Pictographic}|\p{Regional_Indicator})|\p{Regional_Indicator})*/gu;
+
+/** The emoji of `text` that means a value: the earliest one in the text. */
+function emojiValue<T extends string>(vocabulary: CompiledVocabulary<T>, text: string): T | null {
   const plain = stripVariation(text);
   let best: T | null = null;
   let bestAt = Infinity;
@@ -106,15 +102,35 @@ function match<T extends string>(vocabulary: CompiledVocabulary<T>, text: string
   return best;
 }
 
+/** The value of a text whose words, emoji aside, are exactly one phrase; the emoji when it has no words. */
+function matchWhole<T extends string>(vocabulary: CompiledVocabulary<T>, text: string): T | null {
+  const words = normalise(text.replace(ANY_EMOJI, ' '));
+  if (words === '') return emojiValue(vocabulary, text);
+  return vocabulary.byPhrase.get(words) ?? null;
+}
+
+function match<T extends string>(vocabulary: CompiledVocabulary<T>, text: string): T | null {
+  const normalised = normalise(text);
+  for (const found of normalised.matchAll(vocabulary.phrase)) {
+    const word = found[2] ?? '';
+    // "not started" is itself a phrase; any other negated word means nothing.
+    const phrase = found[1] === undefined ? word : `${found[1]} ${word}`;
+    const value = vocabulary.byPhrase.get(phrase);
+    if (value !== undefined) return value;
+  }
+  // Only now the emoji: the earliest one in the text decides.
+  return emojiValue(vocabulary, text);
+}
+
 const STATUS_MATCHER = compile(STATUS_VOCABULARY);
 const PRIORITY_MATCHER = compile(PRIORITY_VOCABULARY);
 
 /**
- * The status a text means (`✅ Done` → done, `Not done` → unknown). Unknown text gives
- * `{status: 'planned', known: false}`.
+ * The status a text means: its whole value, emoji aside, must be a phrase (`✅ Done` → done;
+ * `Almost done`, `Done?`, `Not done` → unknown). Unknown text gives `{status: 'planned', known: false}`.
  */
 export function matchStatus(text: string): { status: Status; known: boolean } {
-  const status = match(STATUS_MATCHER, text);
+  const status = matchWhole(STATUS_MATCHER, text);
   return status === null ? { status: 'planned', known: false } : { status, known: true };
 }
 
@@ -125,6 +141,9 @@ export function matchPriority(text: string): { priority: Priority; known: boolea
   const priority = match(PRIORITY_MATCHER, text);
   return priority === null ? { priority: 'medium', known: false } : { priority, known: true };
 }
+
+/** What a status diagnostic tells the user to write: "Done, In Progress, …, Blocked or Cancelled". */
+export const STATUS_WORDS_HINT = ['Done', 'In Progress', 'In Review', 'Open', 'Planned', 'Blocked', 'Cancelled'].join(', ').replace(/, (?=[^,]*$)/, ' or ');
 
 function entryOf<T extends string>(entries: readonly VocabularyEntry<T>[], value: T): VocabularyEntry<T> {
   const entry = entries.find((candidate) => candidate.value === value);

@@ -7,7 +7,7 @@
  * request, for Validate).
  * Free of Obsidian: the caller passes the note's path and text, and the timer functions.
  */
-import { textHasStoryHeader } from '../editor/story-header';
+import { textHasStoryHeader } from '../model';
 import type { ParseResult } from '../model';
 import type { ActiveEpicSnapshot, EpicSource, NoteRef } from '../view/epic-snapshot';
 import { ParseStore } from './parse-store';

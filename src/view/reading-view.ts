@@ -11,9 +11,8 @@
  * ties a rendered cell to a position in the note reliably enough to rewrite it.
  */
 import type { MarkdownPostProcessorContext } from 'obsidian';
-import { matchStatus, parseEpic, progress, type IssueLine, type ParseResult, type Progress, type StatusValue } from '../model';
+import { matchStatus, parseEpic, progress, textHasStoryHeader, type IssueLine, type ParseResult, type Progress, type StatusValue } from '../model';
 import { issueHref } from '../editor/decorations';
-import { textHasStoryHeader } from '../editor/story-header';
 import { groupTotals, storyTotals, type TotalsView } from '../editor/totals';
 import { renderStatusBadge, renderTotals } from '../editor/widgets';
 

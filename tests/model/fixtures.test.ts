@@ -1,6 +1,7 @@
 /**
- * Golden fixtures: every `tests/fixtures/*.md` parses to its `*.json` (epic, diagnostics,
- * progress). `UPDATE=1 npx jest tests/model` rewrites the JSON; review the diff by hand.
+ * Golden fixtures: every `tests/fixtures/*.md` and `tests/fixtures/corpus/*.md` (notes in the
+ * styles spectryn's users write: issue 12) parses to its `*.json` (epic, diagnostics, progress).
+ * `UPDATE=1 npx jest tests/model` rewrites the JSON; review the diff by hand.
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,10 +9,12 @@ import { parseEpic } from '../../src/model';
 import { serialise } from './serialise';
 
 const dir = join(__dirname, '..', 'fixtures');
-const notes = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+const mdIn = (folder: string): string[] => readdirSync(join(dir, folder)).filter((name) => name.endsWith('.md')).sort().map((name) => join(folder, name));
+const notes = [...mdIn('.'), ...mdIn('corpus')];
 
-test('there are at least 17 fixtures (both examples and 15 of our own)', () => {
-  expect(notes.length).toBeGreaterThanOrEqual(17);
+test('there are at least 17 fixtures (both examples and 15 of our own) and a corpus of 40 users\' notes', () => {
+  expect(notes.length).toBeGreaterThanOrEqual(17 + 40);
+  expect(mdIn('corpus').length).toBeGreaterThanOrEqual(40);
 });
 
 describe.each(notes)('%s', (name) => {
@@ -28,7 +31,7 @@ describe.each(notes)('%s', (name) => {
 
   test('every range lies within the note and its line numbers match its offsets', () => {
     const result = parseEpic(text);
-    const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
+    const lineAt = (offset: number): number => text.slice(0, offset).split(/\r\n?|\n/).length;
     const visit = (value: unknown, path: string): void => {
       if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {

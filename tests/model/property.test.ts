@@ -42,7 +42,8 @@ const mutatedExample = fc.tuple(fc.constantFrom(...examples), fc.array(editArb, 
 });
 
 function checkRanges(result: ParseResult): void {
-  const text = result.text;
+  // Lines as CodeMirror counts them: `\r\n`, `\n` and a lone `\r` each end one.
+  const text = result.text.replace(/\r(?!\n)/g, '\n');
   const starts = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
   const lineOf = (offset: number): number => {

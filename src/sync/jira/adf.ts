@@ -7,7 +7,7 @@
  */
 import type { ListItem, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { AdfMark, AdfNode } from './adf-types';
-import { parseMarkdown } from './markdown';
+import { parseMarkdown } from '../../model';
 
 /** Deterministic `localId`s for task lists within one document (`task-1`, `task-2`, …). */
 export class LocalIds {

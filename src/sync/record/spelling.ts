@@ -7,7 +7,7 @@
 import { LEADING_EMOJI } from '../../model/headings';
 import { priorityEmoji, priorityLabel } from '../../model/vocabulary';
 import type { Epic, Priority, PriorityValue, Status, StatusValue } from '../../model/types';
-import { statusReplacement } from '../../editor/status-text';
+import { statusReplacement } from '../../model';
 
 /** Every status the note writes, as written (stories, subtasks, the epic summary). */
 function statusValues(epic: Pick<Epic, 'stories' | 'status'>): StatusValue[] {

@@ -2,8 +2,7 @@
  * What a status rewrite writes: the user's form kept (emoji or not), the vocabulary's label.
  */
 import fc from 'fast-check';
-import { matchStatus, STATUSES } from '../../src/model';
-import { canonicalStatusEmoji, statusReplacement } from '../../src/editor/status-text';
+import { matchStatus, STATUSES, statusEmoji, statusReplacement } from '../../src/model';
 
 test('with an emoji in the raw text, emoji and label', () => {
   expect(statusReplacement('📂 Open', 'done')).toBe('✅ Done');
@@ -17,7 +16,7 @@ test('without an emoji, only the label', () => {
 });
 
 test('every status has a canonical emoji', () => {
-  expect(STATUSES.map(canonicalStatusEmoji)).toEqual(['📋', '📂', '🔄', '👀', '⏸️', '✅', '❌']);
+  expect(STATUSES.map(statusEmoji)).toEqual(['📋', '📂', '🔄', '👀', '⏸️', '✅', '❌']);
 });
 
 test('what is written reads back as the chosen status, whatever was there', () => {
