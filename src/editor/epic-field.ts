@@ -6,10 +6,10 @@
  * dispatched by the view plugin. Notes without a story header keep `active: false` and cost a
  * look at the changed lines only.
  */
-import { ChangeSet, RangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Text, type Transaction } from '@codemirror/state';
+import { ChangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Text, type Transaction } from '@codemirror/state';
 import { logException } from '@codemirror/view';
 import type { ParseResult, Status } from '../model';
-import { buildEpicMarks, EpicMark } from './marks';
+import { buildEpicMarks, EpicMark, NO_EPIC_MARKS, rebuildEpicMarks, type EpicMarks } from './marks';
 import { epicEditorConfig } from './options';
 import { changesAddStoryHeader, docHasStoryHeader } from './story-header';
 
@@ -25,7 +25,7 @@ export interface EpicEditorState {
   /** The last parse, or null when the note never looked like an epic. */
   readonly result: ParseResult | null;
   /** Marks of `result`, positioned in `result.text`. */
-  readonly parsedMarks: RangeSet<EpicMark>;
+  readonly parsedMarks: EpicMarks;
   /** Changes from `result.text` to the current document. */
   readonly sinceParse: ChangeSet;
   /** Status marks rewritten from a badge since the parse, in current positions. */
@@ -47,13 +47,21 @@ export const setStatusMark = StateEffect.define<{ readonly from: number; readonl
 /** Asks the view plugin to rebuild decorations (after a settings change). Carries nothing. */
 export const refreshEpicDecorations = StateEffect.define<null>();
 
-const NO_MARKS = RangeSet.of<EpicMark>([]);
-
-function fromParse(result: ParseResult, state: EditorState): EpicEditorState {
+/**
+ * The state for a parse of the current document. With the previous state's parse and the changes
+ * since it, the marks are mapped and rebuilt where the note changed (`rebuildEpicMarks`);
+ * otherwise built from scratch.
+ */
+function fromParse(result: ParseResult, state: EditorState, previous?: EpicEditorState): EpicEditorState {
   const active = result.epic.stories.length > 0;
+  const before = previous?.result;
+  const marks = !active ? NO_EPIC_MARKS
+    : before && previous.active && previous.sinceParse.length === before.text.length
+      ? rebuildEpicMarks(previous.parsedMarks, before, result, previous.sinceParse, state.doc)
+      : buildEpicMarks(result, state.doc);
   return {
     result,
-    parsedMarks: active ? buildEpicMarks(result, state.doc) : NO_MARKS,
+    parsedMarks: marks,
     sinceParse: ChangeSet.empty(state.doc.length),
     overrides: [],
     stale: false,
@@ -84,19 +92,40 @@ export function epicMarksBetween(value: EpicEditorState, from: number, to: numbe
   const inverse = identity ? changes : changes.invertedDesc;
   const parsedFrom = identity ? from : inverse.mapPos(from, -1);
   const parsedTo = identity ? to : inverse.mapPos(to, 1);
-  value.parsedMarks.between(parsedFrom, parsedTo, (pf, pt, mark) => {
+  const visit = (pf: number, pt: number, mark: EpicMark): void => {
     const mapped = identity ? [pf, pt] : mapMark(pf, pt, mark, changes);
     if (!mapped) return;
     const [mf, mt] = mapped as [number, number];
     if (mt < from || mf > to) return;
     const override = mark.spec.kind === 'status' ? value.overrides.find((o) => o.from <= mt && o.to >= mf) : undefined;
     f(mf, mt, override?.mark ?? mark);
+  };
+  value.parsedMarks.local.between(parsedFrom, parsedTo, visit);
+  value.parsedMarks.groups.between(parsedFrom, parsedTo, visit);
+}
+
+/**
+ * The document's text as one flat string. Built from the last parse's text and the changes since
+ * (a few slices joined: one copy), not with `doc.toString()`, whose result is a rope of every
+ * line that the parser's first string comparison must flatten (tens of ms on a megabyte note).
+ */
+export function currentText(value: EpicEditorState, doc: Text): string {
+  const parsed = value.result?.text;
+  if (parsed === undefined || value.sinceParse.length !== parsed.length || value.sinceParse.newLength !== doc.length) return doc.toString();
+  if (value.sinceParse.empty) return parsed;
+  const parts: string[] = [];
+  let pos = 0;
+  value.sinceParse.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    parts.push(parsed.slice(pos, fromA), inserted.toString());
+    pos = toA;
   });
+  parts.push(parsed.slice(pos));
+  return parts.join('');
 }
 
 /** The number of marks of the last parse (for tests and diagnostics). */
 export function epicMarkCount(value: EpicEditorState): number {
-  return value.parsedMarks.size;
+  return value.parsedMarks.local.size + value.parsedMarks.groups.size;
 }
 
 /** True when the document still holds, at `range`, the text the badge menu wrote there. Costs the length of one status value. */
@@ -123,8 +152,9 @@ function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
   for (const effect of tr.effects) {
     if (effect.is(setEpicParse)) {
       // A parse of another text (an edit slipped in between) is kept but stays stale.
-      const fresh = fromParse(effect.value, tr.state);
-      next = effect.value.text.length === tr.newDoc.length ? fresh : { ...fresh, stale: true, active: true };
+      const current = effect.value.text.length === tr.newDoc.length;
+      const fresh = fromParse(effect.value, tr.state, current ? next : undefined);
+      next = current ? fresh : { ...fresh, stale: true, active: true };
     } else if (effect.is(setStatusMark)) {
       const { from, to, status, raw } = effect.value;
       const mark = new EpicMark({ kind: 'status', status, known: true, raw });
@@ -135,7 +165,7 @@ function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
 }
 
 const INACTIVE: EpicEditorState = Object.freeze({
-  result: null, parsedMarks: NO_MARKS, sinceParse: ChangeSet.empty(0), overrides: [], stale: false, active: false,
+  result: null, parsedMarks: NO_EPIC_MARKS, sinceParse: ChangeSet.empty(0), overrides: [], stale: false, active: false,
 });
 
 /**

@@ -8,7 +8,7 @@ import { EditorView, logException, ViewPlugin, type DecorationSet, type PluginVa
 import { editorLivePreviewField } from 'obsidian';
 import type { ParseResult } from '../model';
 import { buildEpicDecorations } from './decorations';
-import { epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setStatusMark } from './epic-field';
+import { currentText, epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setStatusMark } from './epic-field';
 import type { EpicMark } from './marks';
 import { epicEditorClock, epicEditorConfig } from './options';
 import { openStatusMenu } from './status-menu';
@@ -81,7 +81,7 @@ export class EpicViewPlugin implements PluginValue {
     let result: ParseResult;
     try {
       const { state } = this.view;
-      result = state.facet(epicEditorConfig).parse(state.doc.toString(), field.result ?? undefined, state);
+      result = state.facet(epicEditorConfig).parse(currentText(field, state.doc), field.result ?? undefined, state);
     } catch (error) {
       // The parser promises not to throw; if it ever does, keep the last parse and keep typing.
       logException(this.view.state, error, 'spectryn parse');
