@@ -36,7 +36,11 @@ export interface EpicEditorState {
   readonly active: boolean;
 }
 
-/** Carries a fresh parse of the current document into the state. */
+/**
+ * Carries a parse into the state: of the document as it is before the transaction's changes, or
+ * of its beginning `[0, text.length)` (a long note is parsed in slices as it opens; the rest
+ * counts as not parsed yet, and the state stays stale).
+ */
 export const setEpicParse = StateEffect.define<ParseResult>();
 
 /** A status rewritten from a badge menu: `from`..`to` (after the change) shows `status` at once. */
@@ -48,24 +52,32 @@ export const setStatusMark = StateEffect.define<{ readonly from: number; readonl
 export const refreshEpicDecorations = StateEffect.define<null>();
 
 /**
- * The state for a parse of the current document. With the previous state's parse and the changes
- * since it, the marks are mapped and rebuilt where the note changed (`rebuildEpicMarks`);
- * otherwise built from scratch.
+ * The state for `result`, a parse of `doc` or of its beginning. With the previous state's parse
+ * and the changes since it, the marks are mapped and rebuilt where the text changed
+ * (`rebuildEpicMarks`): a re-parse after typing costs the edited stories, a slice of an opening
+ * note the stories it adds. Otherwise they are built from scratch. A result longer than `doc` is
+ * not of this document: the state is kept.
  */
-function fromParse(result: ParseResult, state: EditorState, previous?: EpicEditorState): EpicEditorState {
-  const active = result.epic.stories.length > 0;
-  const before = previous?.result;
-  const marks = !active ? NO_EPIC_MARKS
-    : before && previous.active && previous.sinceParse.length === before.text.length
-      ? rebuildEpicMarks(previous.parsedMarks, before, result, previous.sinceParse, state.doc)
-      : buildEpicMarks(result, state.doc);
+function withParse(value: EpicEditorState, result: ParseResult, doc: Text): EpicEditorState {
+  const length = result.text.length;
+  if (length > doc.length) return value;
+  const whole = length === doc.length;
+  const parsedDoc = whole ? doc : doc.slice(0, length);
+  const before = value.result;
+  let marks = NO_EPIC_MARKS;
+  if (result.epic.stories.length > 0) {
+    marks = before && value.sinceParse.length === before.text.length && value.sinceParse.newLength === doc.length
+      ? rebuildEpicMarks(value.parsedMarks, before, result, whole ? value.sinceParse : value.sinceParse.compose(ChangeSet.of({ from: length, to: doc.length }, doc.length)), parsedDoc)
+      : buildEpicMarks(result, parsedDoc);
+  }
   return {
     result,
     parsedMarks: marks,
-    sinceParse: ChangeSet.empty(state.doc.length),
+    // The rest of the note, not parsed yet, counts as inserted after the parsed text.
+    sinceParse: whole ? ChangeSet.empty(length) : ChangeSet.of({ from: length, insert: doc.slice(length) }, length),
     overrides: [],
-    stale: false,
-    active,
+    stale: !whole,
+    active: result.epic.stories.length > 0 || (!whole && value.active),
   };
 }
 
@@ -105,21 +117,25 @@ export function epicMarksBetween(value: EpicEditorState, from: number, to: numbe
 }
 
 /**
- * The document's text as one flat string. Built from the last parse's text and the changes since
- * (a few slices joined: one copy), not with `doc.toString()`, whose result is a rope of every
- * line that the parser's first string comparison must flatten (tens of ms on a megabyte note).
+ * The document's text up to `end` (default: all of it) as one flat string. Built from the last
+ * parse's text and the changes since (a few slices joined: one copy), not with `doc.toString()`,
+ * whose result is a rope of every line that the parser's first string comparison must flatten
+ * (tens of ms on a megabyte note). Only the inserted text before `end` is read.
  */
-export function currentText(value: EpicEditorState, doc: Text): string {
+export function currentText(value: EpicEditorState, doc: Text, end = doc.length): string {
   const parsed = value.result?.text;
-  if (parsed === undefined || value.sinceParse.length !== parsed.length || value.sinceParse.newLength !== doc.length) return doc.toString();
-  if (value.sinceParse.empty) return parsed;
+  if (parsed === undefined || value.sinceParse.length !== parsed.length || value.sinceParse.newLength !== doc.length) return doc.sliceString(0, end);
+  if (value.sinceParse.empty && end === parsed.length) return parsed;
   const parts: string[] = [];
-  let pos = 0;
-  value.sinceParse.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
-    parts.push(parsed.slice(pos, fromA), inserted.toString());
-    pos = toA;
+  let posA = 0;
+  let posB = 0;
+  value.sinceParse.iterChanges((fromA, toA, fromB, toB, inserted) => {
+    if (posB < end) parts.push(parsed.slice(posA, posA + Math.min(fromB, end) - posB));
+    if (fromB < end) parts.push(inserted.sliceString(0, Math.min(toB, end) - fromB));
+    posA = toA;
+    posB = toB;
   });
-  parts.push(parsed.slice(pos));
+  if (posB < end) parts.push(parsed.slice(posA, posA + end - posB));
   return parts.join('');
 }
 
@@ -135,27 +151,26 @@ function overrideStillWritten(mark: EpicMark, range: readonly [number, number], 
 
 function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
   let next = value;
+  // A parse is of the document before this transaction's changes; they are mapped after it.
+  for (const effect of tr.effects) {
+    if (effect.is(setEpicParse)) next = withParse(next, effect.value, tr.startState.doc);
+  }
   if (tr.docChanged) {
     next = {
-      ...value,
-      sinceParse: value.sinceParse.compose(tr.changes),
-      overrides: value.overrides.flatMap((o) => {
+      ...next,
+      sinceParse: next.sinceParse.compose(tr.changes),
+      overrides: next.overrides.flatMap((o) => {
         const mapped = mapMark(o.from, o.to, o.mark, tr.changes);
         // An override shows the text the menu wrote; once that text is edited or undone it no
         // longer applies and the parsed mark (mapped like any other) shows again.
         return mapped && overrideStillWritten(o.mark, mapped, tr.newDoc) ? [{ from: mapped[0], to: mapped[1], mark: o.mark }] : [];
       }),
       stale: true,
-      active: value.active || changesAddStoryHeader(tr.changes, tr.newDoc),
+      active: next.active || changesAddStoryHeader(tr.changes, tr.newDoc),
     };
   }
   for (const effect of tr.effects) {
-    if (effect.is(setEpicParse)) {
-      // A parse of another text (an edit slipped in between) is kept but stays stale.
-      const current = effect.value.text.length === tr.newDoc.length;
-      const fresh = fromParse(effect.value, tr.state, current ? next : undefined);
-      next = current ? fresh : { ...fresh, stale: true, active: true };
-    } else if (effect.is(setStatusMark)) {
+    if (effect.is(setStatusMark)) {
       const { from, to, status, raw } = effect.value;
       const mark = new EpicMark({ kind: 'status', status, known: true, raw });
       next = { ...next, overrides: [...next.overrides.filter((o) => o.to < from || o.from > to), { from, to, mark }] };
@@ -169,10 +184,11 @@ const INACTIVE: EpicEditorState = Object.freeze({
 });
 
 /**
- * Notes up to this many characters (UTF-16 units) are parsed when the editor state is created, so
- * the first paint has its decorations; longer ones are parsed by the view plugin right after.
+ * Notes up to this many characters (UTF-16 units; about 25 seed-style stories) are parsed when the
+ * editor state is created, so the first paint has its decorations; longer ones are parsed by the
+ * view plugin right after, in slices that each leave the window free for input and paint.
  */
-export const EAGER_PARSE_LIMIT = 100_000;
+export const EAGER_PARSE_LIMIT = 16_000;
 
 /** The state field. Its first value parses the note when a line looks like a story header. */
 export const epicField = StateField.define<EpicEditorState>({
@@ -182,7 +198,7 @@ export const epicField = StateField.define<EpicEditorState>({
     // A long note opens at once and is parsed right after (the view plugin sees it stale).
     if (state.doc.length > EAGER_PARSE_LIMIT) return { ...inactive, active: true, stale: true };
     try {
-      return fromParse(state.facet(epicEditorConfig).parse(state.doc.toString(), undefined, state), state);
+      return withParse(inactive, state.facet(epicEditorConfig).parse(state.doc.toString(), undefined, state, false), state.doc);
     } catch (error) {
       // The parser promises not to throw; if it ever does, the editor must still open the note.
       logException(state, error, 'spectryn parse');
