@@ -6,7 +6,7 @@
  * dispatched by the view plugin. Notes without a story header keep `active: false` and cost a
  * look at the changed lines only.
  */
-import { ChangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Text, type Transaction } from '@codemirror/state';
+import { ChangeSet, StateEffect, StateField, type ChangeDesc, type Text, type Transaction } from '@codemirror/state';
 import { logException } from '@codemirror/view';
 import type { ParseResult, Status } from '../model';
 import { buildEpicMarks, EpicMark, NO_EPIC_MARKS, rebuildEpicMarks, type EpicMarks } from './marks';
