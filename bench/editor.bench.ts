@@ -10,12 +10,14 @@
  * decorations are complete: a message-loop probe and Chromium's long-task observer, median of 3),
  * `editor.open.ready.<n>` (until then), `editor.open.long-tasks.<n>` (tasks of 50 ms or more).
  * Targets: longest task ≤ 50 ms at 2,000 stories and within 3× of the 20-story figure.
+ * `editor.open.retained-heap.<n>`: the JS heap the open note keeps (MiB, after a collection).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH, openHarness } from '../tests/e2e/chromium';
 import { generateEpicNote } from '../tests/e2e/generate-note';
 import type { Harness, OpenRun, TypingRun } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
 import type { Report } from './run';
 
 const KEYSTROKES = 200;
@@ -25,6 +27,26 @@ const OPEN_REPETITIONS = 3;
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+}
+
+/**
+ * The heap an open note keeps (MiB): the JS heap after a full collection (the DevTools protocol's,
+ * as a heap snapshot counts it) with the note open and parsed, less the same with an empty editor.
+ */
+async function retainedHeap(page: Page, text: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const used = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    await page.evaluate(() => { (window as unknown as { spectrynHarness: Harness }).spectrynHarness.mount({ text: '' }); });
+    const empty = await used();
+    await page.evaluate((t) => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.open(t), text);
+    return ((await used()) - empty) / (1024 * 1024);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Runs the editor benchmark and reports its lines. */
@@ -56,6 +78,7 @@ export async function runEditorBench(report: Report): Promise<void> {
       report(`editor.open.longest-task.${String(stories)}`, percentile(runs.map((r) => r.longestTask), 0.5));
       report(`editor.open.ready.${String(stories)}`, percentile(runs.map((r) => r.ready), 0.5));
       report(`editor.open.long-tasks.${String(stories)}`, percentile(runs.map((r) => r.longTasks), 0.5), 'count');
+      report(`editor.open.retained-heap.${String(stories)}`, await retainedHeap(page, text), 'MiB');
     }
     for (const stories of [20, 2000]) {
       // Five runs each, with and without the extension interleaved, keystrokes pooled: one run

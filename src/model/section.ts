@@ -61,11 +61,6 @@ export interface SectionAnalysis {
   readonly contentRange: SourceRange;
   /** Body source, trimmed, trailing `---` excluded, `\r` removed. */
   readonly markdown: string;
-  /**
-   * Body nodes (positions relative to `text`), trailing thematic breaks excluded; empty for
-   * sections that can never be a story section (story headers, H1, phases, summary, risks).
-   */
-  readonly nodes: readonly RootContent[];
   readonly story: StoryHeaderInfo | null;
   readonly title: TitleInfo | null;
   readonly frontmatter: Frontmatter | null;
@@ -292,8 +287,6 @@ export function analyseSection(text: string, from: number, line: number, level: 
     headingRange,
     contentRange,
     markdown,
-    // Only story sections expose their nodes (for ADF); dropping the others keeps memory and GC down.
-    nodes: story === null && phase === null && !isSummary && !isRisks && level >= 2 ? nodes : [],
     story,
     title,
     frontmatter,

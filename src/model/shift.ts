@@ -1,7 +1,7 @@
 /**
  * Moving a section's analysis to a new place in the note (after an edit above it): every range
  * shifted by an offset and a line delta, with one specialised function per shape (no generic
- * deep walk). Text, markdown and mdast nodes are shared, not copied.
+ * deep walk). Text and markdown are shared, not copied.
  */
 import type {
   AcceptanceCriterion, Comment, Commit, Description, Diagnostic, Frontmatter, IssueLine, Link, MetaField,
@@ -101,7 +101,6 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
     headingRange: a.headingRange === null ? null : move(a.headingRange, o, l),
     contentRange: move(a.contentRange, o, l),
     markdown: a.markdown,
-    nodes: a.nodes,
     story: a.story === null ? null : { id: a.story.id, rawId: a.story.rawId, title: a.story.title, type: a.story.type, lowerCase: a.story.lowerCase, idRange: move(a.story.idRange, o, l) },
     title: a.title === null ? null : { title: a.title.title, type: a.title.type, titleRange: move(a.title.titleRange, o, l), tagline: a.title.tagline },
     frontmatter: frontmatter(a.frontmatter, o, l),
@@ -125,7 +124,7 @@ export function shiftSection(a: SectionAnalysis, offset: number, lines: number):
 
 /** A story section moved by `o` characters and `l` lines. */
 export function shiftStorySection(section: StorySection, o: number, l: number): StorySection {
-  return { name: section.name, kind: section.kind, range: move(section.range, o, l), headingRange: move(section.headingRange, o, l), markdown: section.markdown, nodes: section.nodes };
+  return { name: section.name, kind: section.kind, range: move(section.range, o, l), headingRange: move(section.headingRange, o, l), markdown: section.markdown };
 }
 
 /** A priority value (or null) moved by `o` characters and `l` lines. */

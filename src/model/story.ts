@@ -124,7 +124,6 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
       range: section.contentRange,
       headingRange: section.headingRange ?? section.range,
       markdown: section.markdown,
-      nodes: section.nodes,
     });
     if (section.kind === 'description') description ??= section.description;
     else if (section.kind === 'acceptance_criteria') acceptanceCriteria.push(...section.criteria);

@@ -3,7 +3,6 @@
  * came from. Pure data: produced by `parseEpic`, read by the editor, the pane, sync and the CLI.
  * Everything here is immutable once returned; an incremental re-parse shares unchanged objects.
  */
-import type { RootContent } from 'mdast';
 
 /**
  * A span of the note. `from`/`to` are UTF-16 offsets into the note text (0-based, `to` exclusive),
@@ -184,11 +183,6 @@ export interface StorySection {
   readonly headingRange: SourceRange;
   /** Body as markdown source (heading excluded), trimmed. */
   readonly markdown: string;
-  /**
-   * The body's mdast nodes (for ADF conversion). Their `position`s are relative to the parsed
-   * section, not the note: use `range` for places in the note.
-   */
-  readonly nodes: readonly RootContent[];
 }
 
 /** One user story. */

@@ -158,12 +158,12 @@ describe('story sections', () => {
     expect(codes(text)).toEqual(['subtask-points-exceed-story']);
   });
 
-  test('story section nodes are kept for ADF conversion', () => {
+  test('story sections keep their markdown (for ADF conversion), not the mdast nodes it was read from', () => {
     const text = epicNote({ stories: [{ criteria: [['a', true]] }] });
     const sections = parseEpic(text).epic.stories[0]?.sections ?? [];
-    expect(sections.map((section) => [section.kind, section.nodes.map((node) => node.type)])).toEqual([
-      ['description', ['paragraph']],
-      ['acceptance_criteria', ['list']],
+    expect(sections.map((section) => [section.kind, section.markdown])).toEqual([
+      ['description', expect.stringContaining('**As a**')],
+      ['acceptance_criteria', '- [x] a'],
     ]);
   });
 });
