@@ -5,21 +5,48 @@
  * Lines: `editor.keystroke.<n>` (median) and `.p95`; the same for CodeMirror without the extension
  * (`.codemirror`: the floor the extension adds to); `editor.reparse.<n>` (the debounced re-parse
  * after typing, median). Targets: median ≤ 1 ms, p95 ≤ 4 ms at 2,000 stories, and no more than
- * 1.5× the 20-story figure.
+ * 1.5× the 20-story figure; the re-parse within 2× of the 20-story figure.
+ * Opening: `editor.open.longest-task.<n>` (the longest main-thread task from the mount until the
+ * decorations are complete: a message-loop probe and Chromium's long-task observer, median of 3),
+ * `editor.open.ready.<n>` (until then), `editor.open.long-tasks.<n>` (tasks of 50 ms or more).
+ * Targets: longest task ≤ 50 ms at 2,000 stories and within 3× of the 20-story figure.
+ * `editor.open.retained-heap.<n>`: the JS heap the open note keeps (MiB, after a collection).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH, openHarness } from '../tests/e2e/chromium';
 import { generateEpicNote } from '../tests/e2e/generate-note';
-import type { Harness, TypingRun } from '../tests/e2e/harness';
+import type { Harness, OpenRun, TypingRun } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
 import type { Report } from './report';
 
 const KEYSTROKES = 200;
 const REPETITIONS = 5;
+const OPEN_REPETITIONS = 3;
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+}
+
+/**
+ * The heap an open note keeps (MiB): the JS heap after a full collection (the DevTools protocol's,
+ * as a heap snapshot counts it) with the note open and parsed, less the same with an empty editor.
+ */
+async function retainedHeap(page: Page, text: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const used = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    await page.evaluate(() => { (window as unknown as { spectrynHarness: Harness }).spectrynHarness.mount({ text: '' }); });
+    const empty = await used();
+    await page.evaluate((t) => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.open(t), text);
+    return ((await used()) - empty) / (1024 * 1024);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Runs the editor benchmark and reports its lines. */
@@ -41,6 +68,18 @@ export async function runEditorBench(report: Report): Promise<void> {
     // Warm the JIT up on a small note first; it is not reported.
     await typeInto(20, 100, false);
     await typeInto(20, 100, true);
+    // Opening a note: the longest task until its decorations are complete, and the time until then.
+    for (const stories of [20, 2000]) {
+      const text = generateEpicNote(stories);
+      const runs: OpenRun[] = [];
+      for (let rep = 0; rep < OPEN_REPETITIONS; rep++) {
+        runs.push(await page.evaluate((t) => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.open(t), text));
+      }
+      report(`editor.open.longest-task.${String(stories)}`, percentile(runs.map((r) => r.longestTask), 0.5));
+      report(`editor.open.ready.${String(stories)}`, percentile(runs.map((r) => r.ready), 0.5));
+      report(`editor.open.long-tasks.${String(stories)}`, percentile(runs.map((r) => r.longTasks), 0.5), 'count');
+      report(`editor.open.retained-heap.${String(stories)}`, await retainedHeap(page, text), 'MiB');
+    }
     for (const stories of [20, 2000]) {
       // Five runs each, with and without the extension interleaved, keystrokes pooled: one run
       // alone is at the mercy of a garbage collection or a busy core.

@@ -6,10 +6,10 @@
  * dispatched by the view plugin. Notes without a story header keep `active: false` and cost a
  * look at the changed lines only.
  */
-import { ChangeSet, RangeSet, StateEffect, StateField, type ChangeDesc, type EditorState, type Text, type Transaction } from '@codemirror/state';
+import { ChangeSet, StateEffect, StateField, type ChangeDesc, type Text, type Transaction } from '@codemirror/state';
 import { logException } from '@codemirror/view';
 import type { ParseResult, Status } from '../model';
-import { buildEpicMarks, EpicMark } from './marks';
+import { buildEpicMarks, EpicMark, NO_EPIC_MARKS, rebuildEpicMarks, type EpicMarks } from './marks';
 import { epicEditorConfig } from './options';
 import { changesAddStoryHeader, docHasStoryHeader } from './story-header';
 
@@ -25,7 +25,7 @@ export interface EpicEditorState {
   /** The last parse, or null when the note never looked like an epic. */
   readonly result: ParseResult | null;
   /** Marks of `result`, positioned in `result.text`. */
-  readonly parsedMarks: RangeSet<EpicMark>;
+  readonly parsedMarks: EpicMarks;
   /** Changes from `result.text` to the current document. */
   readonly sinceParse: ChangeSet;
   /** Status marks rewritten from a badge since the parse, in current positions. */
@@ -36,7 +36,11 @@ export interface EpicEditorState {
   readonly active: boolean;
 }
 
-/** Carries a fresh parse of the current document into the state. */
+/**
+ * Carries a parse into the state: of the document as it is before the transaction's changes, or
+ * of its beginning `[0, text.length)` (a long note is parsed in slices as it opens; the rest
+ * counts as not parsed yet, and the state stays stale).
+ */
 export const setEpicParse = StateEffect.define<ParseResult>();
 
 /** A status rewritten from a badge menu: `from`..`to` (after the change) shows `status` at once. */
@@ -47,17 +51,33 @@ export const setStatusMark = StateEffect.define<{ readonly from: number; readonl
 /** Asks the view plugin to rebuild decorations (after a settings change). Carries nothing. */
 export const refreshEpicDecorations = StateEffect.define<null>();
 
-const NO_MARKS = RangeSet.of<EpicMark>([]);
-
-function fromParse(result: ParseResult, state: EditorState): EpicEditorState {
-  const active = result.epic.stories.length > 0;
+/**
+ * The state for `result`, a parse of `doc` or of its beginning. With the previous state's parse
+ * and the changes since it, the marks are mapped and rebuilt where the text changed
+ * (`rebuildEpicMarks`): a re-parse after typing costs the edited stories, a slice of an opening
+ * note the stories it adds. Otherwise they are built from scratch. A result longer than `doc` is
+ * not of this document: the state is kept.
+ */
+function withParse(value: EpicEditorState, result: ParseResult, doc: Text): EpicEditorState {
+  const length = result.text.length;
+  if (length > doc.length) return value;
+  const whole = length === doc.length;
+  const parsedDoc = whole ? doc : doc.slice(0, length);
+  const before = value.result;
+  let marks = NO_EPIC_MARKS;
+  if (result.epic.stories.length > 0) {
+    marks = before && value.sinceParse.length === before.text.length && value.sinceParse.newLength === doc.length
+      ? rebuildEpicMarks(value.parsedMarks, before, result, whole ? value.sinceParse : value.sinceParse.compose(ChangeSet.of({ from: length, to: doc.length }, doc.length)), parsedDoc)
+      : buildEpicMarks(result, parsedDoc);
+  }
   return {
     result,
-    parsedMarks: active ? buildEpicMarks(result, state.doc) : NO_MARKS,
-    sinceParse: ChangeSet.empty(state.doc.length),
+    parsedMarks: marks,
+    // The rest of the note, not parsed yet, counts as inserted after the parsed text.
+    sinceParse: whole ? ChangeSet.empty(length) : ChangeSet.of({ from: length, insert: doc.slice(length) }, length),
     overrides: [],
-    stale: false,
-    active,
+    stale: !whole,
+    active: result.epic.stories.length > 0 || (!whole && value.active),
   };
 }
 
@@ -84,19 +104,44 @@ export function epicMarksBetween(value: EpicEditorState, from: number, to: numbe
   const inverse = identity ? changes : changes.invertedDesc;
   const parsedFrom = identity ? from : inverse.mapPos(from, -1);
   const parsedTo = identity ? to : inverse.mapPos(to, 1);
-  value.parsedMarks.between(parsedFrom, parsedTo, (pf, pt, mark) => {
+  const visit = (pf: number, pt: number, mark: EpicMark): void => {
     const mapped = identity ? [pf, pt] : mapMark(pf, pt, mark, changes);
     if (!mapped) return;
     const [mf, mt] = mapped as [number, number];
     if (mt < from || mf > to) return;
     const override = mark.spec.kind === 'status' ? value.overrides.find((o) => o.from <= mt && o.to >= mf) : undefined;
     f(mf, mt, override?.mark ?? mark);
+  };
+  value.parsedMarks.local.between(parsedFrom, parsedTo, visit);
+  value.parsedMarks.groups.between(parsedFrom, parsedTo, visit);
+}
+
+/**
+ * The document's text up to `end` (default: all of it) as one flat string. Built from the last
+ * parse's text and the changes since (a few slices joined: one copy), not with `doc.toString()`,
+ * whose result is a rope of every line that the parser's first string comparison must flatten
+ * (tens of ms on a megabyte note). Only the inserted text before `end` is read.
+ */
+export function currentText(value: EpicEditorState, doc: Text, end = doc.length): string {
+  const parsed = value.result?.text;
+  if (parsed === undefined || value.sinceParse.length !== parsed.length || value.sinceParse.newLength !== doc.length) return doc.sliceString(0, end);
+  if (value.sinceParse.empty && end === parsed.length) return parsed;
+  const parts: string[] = [];
+  let posA = 0;
+  let posB = 0;
+  value.sinceParse.iterChanges((fromA, toA, fromB, toB, inserted) => {
+    if (posB < end) parts.push(parsed.slice(posA, posA + Math.min(fromB, end) - posB));
+    if (fromB < end) parts.push(inserted.sliceString(0, Math.min(toB, end) - fromB));
+    posA = toA;
+    posB = toB;
   });
+  if (posB < end) parts.push(parsed.slice(posA, posA + end - posB));
+  return parts.join('');
 }
 
 /** The number of marks of the last parse (for tests and diagnostics). */
 export function epicMarkCount(value: EpicEditorState): number {
-  return value.parsedMarks.size;
+  return value.parsedMarks.local.size + value.parsedMarks.groups.size;
 }
 
 /** True when the document still holds, at `range`, the text the badge menu wrote there. Costs the length of one status value. */
@@ -106,26 +151,26 @@ function overrideStillWritten(mark: EpicMark, range: readonly [number, number], 
 
 function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
   let next = value;
+  // A parse is of the document before this transaction's changes; they are mapped after it.
+  for (const effect of tr.effects) {
+    if (effect.is(setEpicParse)) next = withParse(next, effect.value, tr.startState.doc);
+  }
   if (tr.docChanged) {
     next = {
-      ...value,
-      sinceParse: value.sinceParse.compose(tr.changes),
-      overrides: value.overrides.flatMap((o) => {
+      ...next,
+      sinceParse: next.sinceParse.compose(tr.changes),
+      overrides: next.overrides.flatMap((o) => {
         const mapped = mapMark(o.from, o.to, o.mark, tr.changes);
         // An override shows the text the menu wrote; once that text is edited or undone it no
         // longer applies and the parsed mark (mapped like any other) shows again.
         return mapped && overrideStillWritten(o.mark, mapped, tr.newDoc) ? [{ from: mapped[0], to: mapped[1], mark: o.mark }] : [];
       }),
       stale: true,
-      active: value.active || changesAddStoryHeader(tr.changes, tr.newDoc),
+      active: next.active || changesAddStoryHeader(tr.changes, tr.newDoc),
     };
   }
   for (const effect of tr.effects) {
-    if (effect.is(setEpicParse)) {
-      // A parse of another text (an edit slipped in between) is kept but stays stale.
-      const fresh = fromParse(effect.value, tr.state);
-      next = effect.value.text.length === tr.newDoc.length ? fresh : { ...fresh, stale: true, active: true };
-    } else if (effect.is(setStatusMark)) {
+    if (effect.is(setStatusMark)) {
       const { from, to, status, raw } = effect.value;
       const mark = new EpicMark({ kind: 'status', status, known: true, raw });
       next = { ...next, overrides: [...next.overrides.filter((o) => o.to < from || o.from > to), { from, to, mark }] };
@@ -135,14 +180,15 @@ function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
 }
 
 const INACTIVE: EpicEditorState = Object.freeze({
-  result: null, parsedMarks: NO_MARKS, sinceParse: ChangeSet.empty(0), overrides: [], stale: false, active: false,
+  result: null, parsedMarks: NO_EPIC_MARKS, sinceParse: ChangeSet.empty(0), overrides: [], stale: false, active: false,
 });
 
 /**
- * Notes up to this many characters (UTF-16 units) are parsed when the editor state is created, so
- * the first paint has its decorations; longer ones are parsed by the view plugin right after.
+ * Notes up to this many characters (UTF-16 units; about 25 seed-style stories) are parsed when the
+ * editor state is created, so the first paint has its decorations; longer ones are parsed by the
+ * view plugin right after, in slices that each leave the window free for input and paint.
  */
-export const EAGER_PARSE_LIMIT = 100_000;
+export const EAGER_PARSE_LIMIT = 16_000;
 
 /** The state field. Its first value parses the note when a line looks like a story header. */
 export const epicField = StateField.define<EpicEditorState>({
@@ -152,7 +198,7 @@ export const epicField = StateField.define<EpicEditorState>({
     // A long note opens at once and is parsed right after (the view plugin sees it stale).
     if (state.doc.length > EAGER_PARSE_LIMIT) return { ...inactive, active: true, stale: true };
     try {
-      return fromParse(state.facet(epicEditorConfig).parse(state.doc.toString(), undefined, state), state);
+      return withParse(inactive, state.facet(epicEditorConfig).parse(state.doc.toString(), undefined, state, false), state.doc);
     } catch (error) {
       // The parser promises not to throw; if it ever does, the editor must still open the note.
       logException(state, error, 'spectryn parse');

@@ -27,8 +27,11 @@ export interface EpicEditorOptions {
    * The editor's parser (the first parse when the editor opens, then one after each pause in
    * typing): `text` is the whole note, `previous` the editor's last parse, `state` the editor's
    * state (a host reads the note's path from it). The plugin passes its parse store, so the
-   * editor's parse is the one everything else reads. Exceptions are caught and reported to the
-   * editor's exception sink; the editor keeps working. Default `parseEpic(text, previous)`.
+   * editor's parse is the one everything else reads. `partial` is true when `text` is only the
+   * beginning of the note: a note longer than `EAGER_PARSE_LIMIT` is parsed in slices as it opens,
+   * and a host should not publish those (the plugin's store hears of the whole note's parse only).
+   * Exceptions are caught and reported to the editor's exception sink; the editor keeps working.
+   * Default `parseEpic(text, previous)`.
    */
   readonly parse?: EpicParser;
   /**
@@ -41,7 +44,7 @@ export interface EpicEditorOptions {
 }
 
 /** Parses the note of an editor; see `EpicEditorOptions.parse`. */
-export type EpicParser = (text: string, previous: ParseResult | undefined, state: EditorState) => ParseResult;
+export type EpicParser = (text: string, previous: ParseResult | undefined, state: EditorState, partial: boolean) => ParseResult;
 
 /** The options with defaults filled in, as the facet hands them out. */
 export interface ResolvedEpicEditorOptions {

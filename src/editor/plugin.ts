@@ -3,16 +3,44 @@
  * typing, cleared on destroy), builds decorations over the visible ranges, and opens the status
  * menu when a badge is clicked. Parses go through the configured parser (the host's store).
  */
-import type { EditorState } from '@codemirror/state';
+import type { EditorState, Text } from '@codemirror/state';
 import { EditorView, logException, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from '@codemirror/view';
 import { editorLivePreviewField } from 'obsidian';
 import type { ParseResult } from '../model';
 import { buildEpicDecorations } from './decorations';
-import { epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setStatusMark } from './epic-field';
+import { currentText, epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setStatusMark } from './epic-field';
 import type { EpicMark } from './marks';
 import { epicEditorClock, epicEditorConfig } from './options';
 import { openStatusMenu } from './status-menu';
 import { isBadgeActivationKey } from './widgets';
+
+/** Characters of the first slice of a long note opening (a few stories). */
+const FIRST_SLICE_CHARS = 4_000;
+/** Bounds of a slice, in characters. */
+const MIN_SLICE_CHARS = 1_000;
+const MAX_SLICE_CHARS = 40_000;
+/** What one slice's parse aims to take, in ms: well inside a 50 ms task with the rest of the update. */
+const SLICE_MS = 12;
+/** Lines a slice looks ahead for a heading to end at. */
+const SLICE_LOOKAHEAD_LINES = 400;
+/** A heading of level 1 to 3: a story or phase starts there, so a slice ending before it ends a story. */
+const SLICE_BOUNDARY = /^ {0,3}#{1,3}[ \t]/;
+
+/**
+ * Where a slice reaching `pos` ends: at the start of the first line from `pos` on that opens a
+ * heading of level 1 to 3 (within SLICE_LOOKAHEAD_LINES lines, else at that line), or the end of
+ * the note. Any end gives a correct parse; a heading boundary spares re-parsing a cut story.
+ */
+export function sliceEnd(doc: Text, pos: number): number {
+  if (pos >= doc.length) return doc.length;
+  let line = doc.lineAt(pos);
+  for (let n = 0; n < SLICE_LOOKAHEAD_LINES; n += 1) {
+    if (line.number >= doc.lines) return doc.length;
+    line = doc.line(line.number + 1);
+    if (SLICE_BOUNDARY.test(line.text)) return line.from;
+  }
+  return line.from;
+}
 
 /** True in live preview; true as well when the host has no mode field (a plain CodeMirror editor). */
 export function isLivePreview(state: EditorState): boolean {
@@ -46,18 +74,23 @@ export class EpicViewPlugin implements PluginValue {
   private delayMs = 0;
   /** The visible ranges the decorations were built for. */
   private ranges: readonly { from: number; to: number }[] = [];
+  /** The next slice of a long note being parsed as it opens, or null when none is due. */
+  private sliceTimer: number | null = null;
+  /** Characters the next slice aims to add (adapted to the parse speed seen so far). */
+  private sliceChars = FIRST_SLICE_CHARS;
 
   constructor(private readonly view: EditorView) {
     this.decorations = this.build(view);
     const { active, stale } = view.state.field(epicField);
-    // A long note is parsed right after the editor opens, not while it opens.
-    if (active && stale) this.schedule(0);
+    // A long note is parsed after the editor opens, slice by slice, not while it opens.
+    if (active && stale) this.sliceTimer = window.setTimeout(() => this.parseSlice(), 0);
   }
 
   update(update: ViewUpdate): void {
     const before = update.startState.field(epicField);
     const after = update.state.field(epicField);
-    if (update.docChanged && after.active) this.schedule(update.state.facet(epicEditorConfig).debounceMs);
+    // While a long note opens, its slices pick the edits up; the debounce would parse it all at once.
+    if (update.docChanged && after.active && this.sliceTimer === null) this.schedule(update.state.facet(epicEditorConfig).debounceMs);
     // Every parse rebuilds, even when the parser hands back the same result: an edit undone within
     // the pause gives the old text (and the old result object) back, while the decorations held
     // were mapped through the edit and its undo and no longer match it.
@@ -75,13 +108,14 @@ export class EpicViewPlugin implements PluginValue {
   /** Parses now when the note changed since the last parse; returns the current parse (null: not an epic). */
   parseNow(): ParseResult | null {
     this.clearParseTimer();
+    this.clearSliceTimer();
     const field = this.view.state.field(epicField);
     if (!field.active) return field.result;
     if (!field.stale && field.result) return field.result;
     let result: ParseResult;
     try {
       const { state } = this.view;
-      result = state.facet(epicEditorConfig).parse(state.doc.toString(), field.result ?? undefined, state);
+      result = state.facet(epicEditorConfig).parse(currentText(field, state.doc), field.result ?? undefined, state, false);
     } catch (error) {
       // The parser promises not to throw; if it ever does, keep the last parse and keep typing.
       logException(this.view.state, error, 'spectryn parse');
@@ -93,6 +127,43 @@ export class EpicViewPlugin implements PluginValue {
 
   destroy(): void {
     this.clearParseTimer();
+    this.clearSliceTimer();
+  }
+
+  /**
+   * Parses the next slice of a note that opens too long to parse at once: the text up to the next
+   * story or phase heading past `sliceChars` more characters, reusing the parse of the slices
+   * before (only the new sections are parsed), then yields to the window until the next slice.
+   * Edits made meanwhile are in the text each slice reads, so none is lost or mis-decorated; the
+   * last slice is the whole note's parse, which the host publishes.
+   */
+  private parseSlice(): void {
+    this.sliceTimer = null;
+    const { state } = this.view;
+    const field = state.field(epicField);
+    if (!field.active || !field.stale) return;
+    const parsedTo = field.result ? field.sinceParse.mapPos(field.result.text.length, -1) : 0;
+    const end = sliceEnd(state.doc, parsedTo + this.sliceChars);
+    const partial = end < state.doc.length;
+    const clock = state.facet(epicEditorClock);
+    const started = clock();
+    let result: ParseResult;
+    try {
+      result = state.facet(epicEditorConfig).parse(currentText(field, state.doc, end), field.result ?? undefined, state, partial);
+    } catch (error) {
+      logException(state, error, 'spectryn parse');
+      return;
+    }
+    // Aim each slice's parse at SLICE_MS: the sections of a note vary, the machine's speed too.
+    const took = Math.max(1, clock() - started);
+    this.sliceChars = Math.min(MAX_SLICE_CHARS, Math.max(MIN_SLICE_CHARS, Math.round(this.sliceChars * Math.min(2, SLICE_MS / took))));
+    this.view.dispatch({ effects: setEpicParse.of(result) });
+    if (partial || this.view.state.field(epicField).stale) this.sliceTimer = window.setTimeout(() => this.parseSlice(), 0);
+  }
+
+  private clearSliceTimer(): void {
+    if (this.sliceTimer !== null) window.clearTimeout(this.sliceTimer);
+    this.sliceTimer = null;
   }
 
   // One timer per pause, not one per keystroke: each edit only records its time, and the timer,

@@ -36,8 +36,18 @@ export interface ParseResult {
   readonly [PARSE_CACHE]?: ParseCache;
 }
 
+/**
+ * `text.slice(from, to)` as a string of its own. In V8 a slice of a long string keeps all of it
+ * alive: a section kept across re-parses (and the values read from it) would keep the whole note
+ * of every version it was cut from, a copy per edit or per slice of an opening note (hundreds of
+ * MiB for a 2,000-story note). Copying costs the section's length, once.
+ */
+function ownSlice(text: string, from: number, to: number): string {
+  return ` ${text.slice(from, to)}`.slice(1);
+}
+
 function analyseAll(text: string): PlacedSection[] {
-  return splitSections(text).slices.map((slice) => placed(analyseSection(text.slice(slice.from, slice.to), slice.from, slice.line, slice.level)));
+  return splitSections(text).slices.map((slice) => placed(analyseSection(ownSlice(text, slice.from, slice.to), slice.from, slice.line, slice.level)));
 }
 
 /** Index of the last section starting at or before `offset` (sections are in note order). */
@@ -102,7 +112,7 @@ function analyseChanged(text: string, previousText: string, old: readonly Placed
   const sections = old.slice(0, restart);
   for (const slice of slices) {
     const same = slice.from === restartFrom && slice.to - slice.from === restartSection.analysis.text.length && slice.to <= prefix;
-    sections.push(same ? restartSection : placed(analyseSection(text.slice(slice.from, slice.to), slice.from, slice.line, slice.level)));
+    sections.push(same ? restartSection : placed(analyseSection(ownSlice(text, slice.from, slice.to), slice.from, slice.line, slice.level)));
   }
   const movedFrom = sections.length;
   if (reuseFrom !== -1) {

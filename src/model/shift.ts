@@ -1,7 +1,7 @@
 /**
  * Moving a section's analysis to a new place in the note (after an edit above it): every range
  * shifted by an offset and a line delta, with one specialised function per shape (no generic
- * deep walk). Text, markdown and mdast nodes are shared, not copied.
+ * deep walk). Text and markdown are shared, not copied.
  */
 import type {
   AcceptanceCriterion, Comment, Commit, Description, Diagnostic, Frontmatter, IssueLine, Link, MetaField,

@@ -66,8 +66,12 @@ export class ActiveEpic<F extends NoteRef = NoteRef> implements EpicSource<F> {
   /**
    * A note became active (or none: `file` null). Its model comes from the store (no parse when an
    * editor or the reading view parsed this very text); a text without a story header is not parsed.
+   * `editorParses`: the note's editor parses it as it opens (a long note in slices, without
+   * freezing the window) and its parse reaches the model through the store, so the note is not
+   * parsed here at once: until then the snapshot names the note without a model, and `flush`
+   * parses it now.
    */
-  open(file: F | null, text: string | null): void {
+  open(file: F | null, text: string | null, editorParses = false): void {
     this.cancelPending();
     this.unread = null;
     if (!file || text === null) {
@@ -79,6 +83,13 @@ export class ActiveEpic<F extends NoteRef = NoteRef> implements EpicSource<F> {
     const current = same ? this.snapshot.result : null;
     if ((current && current.text === text) || (same && !current && this.unparsedText === text)) {
       if (this.snapshot.file !== file) this.publish({ ...this.snapshot, file });
+      return;
+    }
+    const parsed = this.store.latest(file.path);
+    if (editorParses && parsed?.text !== text && textHasStoryHeader(text)) {
+      this.unparsedText = null;
+      this.publish(Object.freeze({ file, result: null, progress: null, isEpic: false }));
+      this.unread = () => text;
       return;
     }
     this.update(file, text);

@@ -14,8 +14,9 @@ export function followActiveNote(plugin: Plugin, activeEpic: ActiveEpic<TFile>):
   const openActive = (): void => {
     const view = workspace.getActiveViewOfType(MarkdownView);
     if (view?.file) {
-      // The editor parsed the note when it opened: the store hands that parse back for this text.
-      activeEpic.open(view.file, view.editor.getValue());
+      // The editor parses the note as it opens (a long one in slices): the store hands that parse
+      // over, now when it is done, else when it is.
+      activeEpic.open(view.file, view.editor.getValue(), editorParsesItself(view.editor));
       return;
     }
     // Another file (a PDF, a canvas) replaces the note; any other view (this pane) keeps it.

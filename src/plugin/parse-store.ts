@@ -42,15 +42,16 @@ export class ParseStore {
 
   /**
    * The parse of `text` as the note at `path`: the note's latest result when it is of exactly this
-   * text, else a new parse reusing that result (then listeners are told).
+   * text, else a new parse reusing `previous` when given (an editor's last parse of this note, e.g.
+   * of its beginning while it opened in slices), else the latest result (then listeners are told).
    */
-  parse(path: string, text: string): ParseResult {
+  parse(path: string, text: string, previous?: ParseResult): ParseResult {
     const latest = this.results.get(path);
     if (latest?.text === text) {
       this.keep(path, latest);
       return latest;
     }
-    const result = this.parser(text, latest);
+    const result = this.parser(text, previous ?? latest);
     this.keep(path, result);
     for (const listener of [...this.listeners]) listener(path, result);
     return result;

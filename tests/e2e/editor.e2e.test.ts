@@ -153,11 +153,12 @@ test('typing into a status shows its source, and leaving it shows the badge agai
 test('a 2,000-story note decorates what is on screen, also after scrolling to the end', async () => {
   await mount({ text: generateEpicNote(2000), theme: 'light' });
   const count = (): Promise<number> => page.locator('.spectryn-totals[data-scope="story"]').count();
-  expect(await count()).toBeGreaterThan(0);
+  // The note is parsed in slices as it opens: the first ones decorate the top.
+  await page.locator('.spectryn-totals[data-scope="story"]').first().waitFor({ timeout: 30_000 });
   expect(await count()).toBeLessThan(100);
   await page.evaluate(() => { document.scrollingElement?.scrollTo(0, document.scrollingElement.scrollHeight); });
-  await page.locator('.cm-line', { hasText: 'US-2000: Story number 2000' }).locator('.spectryn-totals').waitFor();
-});
+  await page.locator('.cm-line', { hasText: 'US-2000: Story number 2000' }).locator('.spectryn-totals').waitFor({ timeout: 60_000 });
+}, 120_000);
 
 test('every status, issue chip and diagnostics, with the message on hover', async () => {
   await mount({ text: DEMO_NOTE, theme: 'light' });
@@ -182,3 +183,33 @@ test('every status, issue chip and diagnostics, with the message on hover', asyn
   await mount({ text: DEMO_NOTE, theme: 'dark' });
   await page.screenshot({ path: join(SHOTS, 'editor-all-statuses-dark.png') });
 });
+
+test('typing while a long note opens: no keystroke lost, the decorations equal a fresh parse\'s', async () => {
+  const stories = 400;
+  const text = generateEpicNote(stories);
+  // Open with the cursor at the end of a story early in the note, then type there at once, and in
+  // a story near the end (not parsed yet when typing starts).
+  const early = `**I want** story 3 done`;
+  const late = `**I want** story ${String(stories - 2)} done`;
+  await page.evaluate(([t, at]) => {
+    (window as unknown as { spectrynHarness: Harness }).spectrynHarness.mount({ text: t, cursor: t.indexOf(at) + at.length });
+  }, [text, early] as const);
+  await page.locator('.cm-content').focus();
+  await page.keyboard.type(' soon', { delay: 5 });
+  await page.evaluate((at) => {
+    const h = (window as unknown as { spectrynHarness: Harness }).spectrynHarness;
+    h.setCursor(h.docText().indexOf(at) + at.length);
+  }, late);
+  await page.keyboard.type(' later', { delay: 5 });
+  await page.waitForFunction(() => !(window as unknown as { spectrynHarness: Harness }).spectrynHarness.parsing(), undefined, { timeout: 60_000 });
+  expect(await page.evaluate(() => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.editsWhileOpening())).toBeGreaterThan(0);
+  const doc = await docText();
+  expect(doc).toContain(`${early} soon\n`);
+  expect(doc).toContain(`${late} later\n`);
+  const [marks, fresh] = await page.evaluate(() => {
+    const h = (window as unknown as { spectrynHarness: Harness }).spectrynHarness;
+    return [h.marks(), h.freshMarks()];
+  });
+  expect(marks.length).toBeGreaterThan(stories * 4);
+  expect(marks).toEqual(fresh);
+}, 120_000);

@@ -5,7 +5,8 @@
 import { EditorState } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { editorLivePreviewField } from 'obsidian';
-import { epicEditorExtension, flushEpicParse, type DecorationSettings } from '../../src/editor';
+import { epicEditorExtension, epicField, flushEpicParse, type DecorationSettings } from '../../src/editor';
+import { epicMarksBetween, setEpicParse } from '../../src/editor/epic-field';
 import { parseEpic } from '../../src/model';
 
 /** What `mount` accepts. */
@@ -31,9 +32,29 @@ export interface TypingRun {
   readonly decorationsInDom: number;
 }
 
+/** Timings of opening a note, in milliseconds. */
+export interface OpenRun {
+  /** The longest main-thread task from the mount until the decorations were complete. */
+  readonly longestTask: number;
+  /** From the mount until the whole note was parsed and its decorations drawn. */
+  readonly ready: number;
+  /** Tasks of 50 ms or more that Chromium's long-task observer saw meanwhile. */
+  readonly longTasks: number;
+}
+
 /** The harness API. */
 export interface Harness {
   mount(options: MountOptions): void;
+  /** Mounts `text` and measures the open (see `OpenRun`); resolves when its decorations are complete. */
+  open(text: string): Promise<OpenRun>;
+  /** True while the note is not parsed to its end (a long note opening, or edits since the parse). */
+  parsing(): boolean;
+  /** Edits that arrived while a long note was still opening (parsed only in part). */
+  editsWhileOpening(): number;
+  /** Every mark the editor holds, at its current position with its spec, sorted. */
+  marks(): string[];
+  /** The same for a fresh parse of the current text in a new state. */
+  freshMarks(): string[];
   docText(): string;
   setCursor(pos: number): void;
   parsedCount(): number;
@@ -68,9 +89,45 @@ const headingLines = ViewPlugin.fromClass(class {
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => { window.requestAnimationFrame(() => resolve()); });
 
+/** The marks of an epic state field, as `marks()` lists them. */
+function marksOf(state: EditorState): string[] {
+  const out: string[] = [];
+  epicMarksBetween(state.field(epicField), 0, state.doc.length, (from, to, mark) => { out.push(`${String(from)}-${String(to)} ${JSON.stringify(mark.spec)}`); });
+  return out.sort();
+}
+
+/**
+ * The longest gap between two turns of a message loop: every task that ran in between (a parse
+ * slice, a keystroke, a paint) delayed it. Chromium's long-task observer only sees tasks of 50 ms
+ * and more; this sees shorter ones too. `stop()` returns the longest gap in ms.
+ */
+function taskProbe(): { stop(): number } {
+  const channel = new MessageChannel();
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) channel.port2.postMessage(null);
+  };
+  channel.port2.postMessage(null);
+  return { stop() { running = false; channel.port1.close(); return Math.max(longest, performance.now() - last); } };
+}
+
 function createHarness(parent: HTMLElement): Harness {
   let view: EditorView | null = null;
   let parsed = 0;
+  let editsWhileOpening = 0;
+  /** True once a parse of the whole note arrived (the open is over). */
+  let opened = false;
+  const watchOpen = EditorView.updateListener.of((update) => {
+    for (const tr of update.transactions) {
+      if (tr.effects.some((e) => e.is(setEpicParse) && e.value.text.length === tr.startState.doc.length)) opened = true;
+      else if (tr.docChanged && !opened && tr.startState.field(epicField, false)?.active === true) editsWhileOpening += 1;
+    }
+  });
   const current = (): EditorView => {
     if (!view) throw new Error('mount() first');
     return view;
@@ -79,6 +136,8 @@ function createHarness(parent: HTMLElement): Harness {
     mount(options) {
       view?.destroy();
       parsed = 0;
+      editsWhileOpening = 0;
+      opened = false;
       activeDocument.body.className = `theme-${options.theme ?? 'light'}`;
       const display = options.display ?? { livePreview: true, sourceMode: true };
       view = new EditorView({
@@ -90,10 +149,35 @@ function createHarness(parent: HTMLElement): Harness {
             EditorView.lineWrapping,
             headingLines,
             editorLivePreviewField.init(() => options.livePreview ?? true),
+            watchOpen,
             options.bare ? [] : epicEditorExtension({ display: () => display, parse: (text, previous) => { parsed++; return parseEpic(text, previous); }, trackerBaseUrl: () => 'https://tracker.invalid' }),
           ],
         }),
       });
+      opened = !(view.state.field(epicField, false)?.stale ?? false);
+    },
+    async open(text) {
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) longTasks.push(entry.duration); });
+      observer.observe({ type: 'longtask' });
+      const probe = taskProbe();
+      const start = performance.now();
+      this.mount({ text });
+      // Complete: the whole note parsed and the frame after it drawn.
+      while (current().state.field(epicField).stale) await nextFrame();
+      await nextFrame();
+      const ready = performance.now() - start;
+      const gap = probe.stop();
+      observer.disconnect();
+      return { longestTask: Math.max(gap, ...longTasks), ready, longTasks: longTasks.length };
+    },
+    parsing: () => current().state.field(epicField).stale,
+    editsWhileOpening: () => editsWhileOpening,
+    marks: () => marksOf(current().state),
+    freshMarks() {
+      const text = current().state.doc.toString();
+      const state = EditorState.create({ doc: text, extensions: [epicField] });
+      return marksOf(state.update({ effects: setEpicParse.of(parseEpic(text)) }).state);
     },
     docText: () => current().state.doc.toString(),
     setCursor(pos) { current().dispatch({ selection: { anchor: pos } }); },

@@ -359,29 +359,53 @@ describe('parsing', () => {
     expect(shown()).toEqual(before);
   });
 
-  test('a long note opens without parsing and is parsed right after', () => {
+  test('a long note opens without parsing and is parsed right after, in slices', () => {
     jest.useFakeTimers();
-    const parses: ParseResult[] = [];
-    const filler = `\n${'Lorem ipsum dolor sit amet. '.repeat(40)}\n`.repeat(Math.ceil(EAGER_PARSE_LIMIT / 1000));
-    const view = mount({ text: DEMO_NOTE + filler, onParsed: (r) => parses.push(r) });
+    const parses: { result: ParseResult; partial: boolean }[] = [];
+    // Sections after the stories: a slice ends before a heading.
+    const filler = Array.from({ length: Math.ceil(EAGER_PARSE_LIMIT / 1000) }, (_, i) => `\n## Notes ${String(i)}\n\n${'Lorem ipsum dolor sit amet. '.repeat(40)}\n`).join('');
+    const text = DEMO_NOTE + filler;
+    const view = mount({ text, onParsed: (result, partial) => parses.push({ result, partial }) });
     expect(view.state.field(epicField)).toMatchObject({ result: null, active: true, stale: true });
     expect(badges(view)).toHaveLength(0);
     jest.advanceTimersByTime(0);
-    expect(parses).toHaveLength(1);
+    jest.runOnlyPendingTimers();
+    expect(parses.length).toBeGreaterThan(1);
+    jest.runAllTimers();
+    // Every slice is the note's beginning and only the last, the whole note, is for the host.
+    for (const { result, partial } of parses) {
+      expect(text.startsWith(result.text)).toBe(true);
+      expect(partial).toBe(result.text.length < text.length);
+    }
+    expect(parses.at(-1)?.result.text).toBe(text);
     expect(view.state.field(epicField).stale).toBe(false);
     expect(badges(view)).toHaveLength(10);
   });
 
-  test('typing right after opening a long note waits for the pause', () => {
+  test('typing while a long note opens: every slice reads the edits, no parse of the whole note before the last slice', () => {
     jest.useFakeTimers();
-    const parses: ParseResult[] = [];
+    const parses: { result: ParseResult; partial: boolean }[] = [];
     const filler = `\n${'Lorem ipsum dolor sit amet. '.repeat(40)}\n`.repeat(Math.ceil(EAGER_PARSE_LIMIT / 1000));
-    const view = mount({ text: DEMO_NOTE + filler, onParsed: (r) => parses.push(r), debounceMs: 150 });
-    view.dispatch({ changes: { from: view.state.doc.length, insert: 'x' } });
-    jest.advanceTimersByTime(100);
-    expect(parses).toHaveLength(0);
-    jest.advanceTimersByTime(60);
-    expect(parses).toHaveLength(1);
+    const view = mount({ text: DEMO_NOTE + filler + DEMO_NOTE.replace(/US-0/g, 'US-1'), onParsed: (result, partial) => parses.push({ result, partial }), debounceMs: 150 });
+    jest.advanceTimersToNextTimer();
+    // The first slice is parsed and shown, the rest is not yet.
+    expect(parses.map((p) => p.partial)).toEqual([true]);
+    expect(view.state.field(epicField).stale).toBe(true);
+    const status = offsetOf(view.state.doc.toString(), '📂 Open');
+    view.dispatch({ changes: [{ from: status, to: status + '📂 Open'.length, insert: '✅ Done' }, { from: view.state.doc.length, insert: '\nx' }] });
+    jest.advanceTimersByTime(200);
+    jest.runAllTimers();
+    expect(parses.filter((p) => !p.partial)).toHaveLength(1);
+    const doc = view.state.doc.toString();
+    expect(parses.at(-1)?.result.text).toBe(doc);
+    const fresh = mount({ text: doc });
+    const shown = (v: EditorView): string[] => {
+      const out: string[] = [];
+      epicMarksBetween(v.state.field(epicField), 0, v.state.doc.length, (from, to, mark) => { out.push(`${String(from)}-${String(to)} ${JSON.stringify(mark.spec)}`); });
+      return out.sort();
+    };
+    jest.runAllTimers();
+    expect(shown(view)).toEqual(shown(fresh));
   });
 
   test('a parser that throws (the host\'s store) is reported and the editor keeps its last parse', () => {

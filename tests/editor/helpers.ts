@@ -26,7 +26,8 @@ export interface MountOptions {
   readonly display?: DecorationSettings | (() => DecorationSettings);
   readonly cursor?: number;
   readonly debounceMs?: number;
-  readonly onParsed?: (result: ParseResult) => void;
+  /** Every parse the editor makes; `partial` for a slice of a long note opening. */
+  readonly onParsed?: (result: ParseResult, partial: boolean) => void;
   readonly trackerBaseUrl?: string | null;
   readonly extra?: Extension;
 }
@@ -47,9 +48,9 @@ export function mountEditor(options: MountOptions): EditorView {
           display,
           debounceMs: options.debounceMs,
           // The parser, watched: every parse the editor makes is reported to `onParsed`.
-          parse: (text, previous) => {
+          parse: (text, previous, _state, partial) => {
             const result = parseEpic(text, previous);
-            options.onParsed?.(result);
+            options.onParsed?.(result, partial);
             return result;
           },
           trackerBaseUrl: () => options.trackerBaseUrl ?? null,

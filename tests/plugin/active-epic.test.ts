@@ -32,6 +32,27 @@ describe('ActiveEpic', () => {
     expect(Object.isFrozen(snapshot)).toBe(true);
   });
 
+  it('a note its editor parses as it opens is not parsed here: the editor\'s parse reaches the model through the store', () => {
+    const { activeEpic, store, parses, seen } = setUp();
+    activeEpic.open(file, seed, true);
+    expect(parses).toHaveLength(0);
+    expect(activeEpic.current()).toMatchObject({ file, result: null, isEpic: false });
+    // The editor's last slice: the whole note, through the store.
+    const result = store.parse(file.path, seed);
+    expect(activeEpic.current().result).toBe(result);
+    expect(activeEpic.current().progress?.totals.points).toBe(37);
+    expect(seen.at(-1)?.isEpic).toBe(true);
+    expect(parses).toHaveLength(1);
+  });
+
+  it('a note its editor parses is parsed at once when an action needs its model (flush)', () => {
+    const { activeEpic, parses } = setUp();
+    activeEpic.open(file, seed, true);
+    activeEpic.flush();
+    expect(parses).toHaveLength(1);
+    expect(activeEpic.current().isEpic).toBe(true);
+  });
+
   it('does not parse again when the same note and text are opened again', () => {
     const { activeEpic, parses, seen } = setUp();
     activeEpic.open(file, seed);

@@ -1,0 +1,106 @@
+/**
+ * Re-decoration in proportion to the edit: after a re-parse the state field maps the marks of the
+ * previous parse through the edits and rebuilds only the edited stories' marks (and the diagnostics
+ * there). Checked against a from-scratch build after random edits, and by object identity: the
+ * marks of untouched stories are the very same objects.
+ */
+import { EditorState } from '@codemirror/state';
+import fc from 'fast-check';
+import { epicField, epicMarksBetween, setEpicParse, type EpicEditorState } from '../../src/editor/epic-field';
+import type { EpicMark } from '../../src/editor/marks';
+import { parseEpic } from '../../src/model';
+import { generateEpicNote, storyId } from '../e2e/generate-note';
+import { DEMO_NOTE, offsetOf } from './helpers';
+
+/** Every mark of the field at its current position, with its whole spec, in document order. */
+function marksOf(value: EpicEditorState, length: number): string[] {
+  const out: string[] = [];
+  epicMarksBetween(value, 0, length, (from, to, mark) => { out.push(`${String(from)}-${String(to)} ${JSON.stringify(mark.spec)}`); });
+  return out.sort();
+}
+
+function parsed(text: string): EditorState {
+  const created = EditorState.create({ doc: text, extensions: [epicField] });
+  return created.field(epicField).stale ? created.update({ effects: setEpicParse.of(parseEpic(text)) }).state : created;
+}
+
+/** The editor's re-parse: the current text, incrementally from the field's last parse. */
+function reparse(state: EditorState): EditorState {
+  const field = state.field(epicField);
+  return state.update({ effects: setEpicParse.of(parseEpic(state.doc.toString(), field.result ?? undefined)) }).state;
+}
+
+// Pieces that change the structure: story headers (also a duplicate id), phase and section
+// headings, statuses, subtask rows, issue lines, story separators, and plain characters.
+const PIECES = [
+  'x', ' ', '\n', '#', '|', '-', '\n\n',
+  '\n### 🔧 US-0002: A duplicate\n',
+  '\n### 📋 US-0099: New story\n\n| **Status** | ✅ Done |\n',
+  '\n## Phase 9: Late\n',
+  '\n#### Subtasks\n\n| # | Subtask | Status |\n|---|---|---|\n| 1 | A | ✅ Done |\n',
+  '| **Status** | 🔄 In Progress |\n',
+  '| **Story Points** | 13 |\n',
+  '> **Issue:** [PROJ-7](https://tracker.invalid/browse/PROJ-7)\n',
+  '\n---\n',
+  '✅ Done',
+  '```\n',
+];
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat(60),
+  insert: fc.oneof(fc.constantFrom(...PIECES), fc.stringMatching(/^[a-z #|:\n-]{0,8}$/)),
+});
+
+describe('marks after a re-parse equal a fresh build', () => {
+  for (const [name, note] of [['generated', generateEpicNote(4)], ['demo', DEMO_NOTE]] as const) {
+    test(`random edits, re-parsed now and then (${name} note)`, () => {
+      fc.assert(fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rounds) => {
+        let state = parsed(note);
+        for (const round of rounds) {
+          for (const e of round) {
+            const length = state.doc.length;
+            const from = Math.min(length, Math.floor(e.at * length));
+            const to = Math.min(length, from + e.remove);
+            state = state.update({ changes: { from, to, insert: e.insert } }).state;
+          }
+          state = reparse(state);
+          const text = state.doc.toString();
+          expect(marksOf(state.field(epicField), text.length)).toEqual(marksOf(parsed(text).field(epicField), text.length));
+        }
+      }), { numRuns: 80 });
+    }, 90_000);
+  }
+});
+
+describe('only the edited story gets new marks', () => {
+  const text = generateEpicNote(300);
+
+  function marksById(state: EditorState): Map<string, EpicMark[]> {
+    const value = state.field(epicField);
+    const out = new Map<string, EpicMark[]>();
+    for (const story of value.result?.epic.stories ?? []) {
+      const marks: EpicMark[] = [];
+      epicMarksBetween(value, story.range.from, story.range.to, (from, _to, mark) => {
+        if (from >= story.range.from && mark.spec.kind !== 'totals') marks.push(mark);
+      });
+      out.set(story.id, marks);
+    }
+    return out;
+  }
+
+  test('typing in one story keeps every other story\'s mark objects', () => {
+    const before = parsed(text);
+    const at = offsetOf(text, '| **Status** |', offsetOf(text, `### 🔧 ${storyId(150)}:`)) + '| **Status** | '.length;
+    const after = reparse(before.update({ changes: { from: at, to: at + 1, insert: '✅ Done x' } }).state);
+    const old = marksById(before);
+    const now = marksById(after);
+    let kept = 0;
+    for (const [id, marks] of now) {
+      const same = marks.every((mark, i) => mark === old.get(id)?.[i]);
+      if (id === storyId(150)) expect(same).toBe(false);
+      else if (same) kept += 1;
+    }
+    expect(kept).toBe(299);
+  });
+});
