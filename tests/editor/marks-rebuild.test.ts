@@ -10,6 +10,10 @@ import { epicField, epicMarksBetween, setEpicParse, type EpicEditorState } from 
 import type { EpicMark } from '../../src/editor/marks';
 import { parseEpic } from '../../src/model';
 import { generateEpicNote, storyId } from '../e2e/generate-note';
+
+// 80 random edit sequences per note, each re-parsed and re-decorated several times: about 5 s on a
+// quiet 2-core machine and several times that when it is busy, past the unit tests' 20 s default.
+jest.setTimeout(120_000);
 import { DEMO_NOTE, offsetOf } from './helpers';
 
 /** Every mark of the field at its current position, with its whole spec, in document order. */
