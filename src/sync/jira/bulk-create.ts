@@ -7,6 +7,7 @@
  */
 import type { Clock } from '../clock';
 import { TrackerError } from '../errors';
+import { formatWait } from '../http';
 import type { JiraClient } from './client';
 import type { JiraFlavor } from './config';
 import { describeJiraErrorBody } from './error-body';
@@ -60,7 +61,7 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
   for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
     let answer;
     try {
-      answer = await client.request({ method: 'POST', path: '/issue/bulk', body: { issueUpdates: pending.map((entry) => ({ fields: entry.fields })) }, safety: 'create', what: `create ${pending.length} issue(s)` });
+      answer = await client.request({ method: 'POST', path: '/issue/bulk', body: { issueUpdates: pending.map((entry) => ({ fields: entry.fields })) }, safety: 'create', what: `create ${pending.length} issue(s)`, expect: { object: ['issues'] } });
     } catch (error) {
       const unclear = error instanceof TrackerError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rateLimit');
       if (!unclear) {
@@ -121,6 +122,8 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
  */
 async function findCreated(input: BulkCreateInput, pending: readonly ReadyCreate[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
+  const total = LABEL_SEARCH_DELAYS_MS.reduce((sum, delay) => sum + delay, 0);
+  input.client.notice(`create ${pending.length} issue(s) got no clear answer: looking for them by their spectryn labels for up to ${formatWait(total)} before anything is sent again.`);
   for (const delay of LABEL_SEARCH_DELAYS_MS) {
     const missing = pending.filter((entry) => !found.has(entry.operation.request.label));
     if (missing.length === 0) break;
