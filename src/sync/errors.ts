@@ -59,7 +59,7 @@ const HINTS: Record<ErrorKind, string> = {
   auth: 'Authentication refused: check the email and the API token (or the personal access token).',
   forbidden: 'Permission denied: the account cannot do this in the project; ask a Jira admin.',
   notFound: 'Not found: check the site URL, the project key and the issue key.',
-  rateLimit: 'The tracker is rate limiting: wait a minute and sync again.',
+  rateLimit: 'The tracker is rate limiting: sync again once the wait it asks for is over (a minute when it does not say).',
   server: 'The tracker had an internal error: sync again later; nothing is duplicated on a re-run.',
   network: 'Could not reach the tracker: check the site URL and the network connection.',
   validation: 'The tracker refused the values: fix the fields named in the message (or the settings that produce them).',

@@ -17,7 +17,9 @@ import { retryAfterHeaderMs } from '../retry';
 export function errorFromResponse(response: HttpResponse, what: string, secrets: readonly string[], afterUncertainRetry = false, reading = false): TrackerError {
   const statusKind = kindOfStatus(response.status) ?? 'server';
   const kind: ErrorKind = reading && response.status === 400 ? 'configuration' : statusKind;
-  const details = [describeJiraErrorBody(response.text), response.status === 429 ? describeRetryAfter(response) : ''].filter((part) => part !== '').join('; ');
+  const body = describeJiraErrorBody(response.text);
+  const retryAfter = response.status === 429 ? describeRetryAfter(response) : '';
+  const details = body !== '' && retryAfter !== '' ? `${body.replace(/\.$/, '')}; ${retryAfter}` : body || retryAfter;
   const refused = kind === 'configuration' ? `${what} was refused as malformed (HTTP 400)` : `${what} failed (HTTP ${response.status})`;
   const message = redact(`${refused}${details ? `: ${details}` : ''}`, secrets);
   return new TrackerError({ kind, status: response.status, message, hint: hintFor(kind), afterUncertainRetry });
