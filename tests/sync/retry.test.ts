@@ -79,3 +79,28 @@ test('retryAfterMs reads seconds, dates and garbage', () => {
   expect(sender.retryAfterMs(new Date(clock.now() - 5000).toUTCString())).toBe(0);
   expect(sender.retryAfterMs('999')).toBe(60_000);
 });
+
+test('a Retry-After beyond the give-up limit is not waited for: the 429 comes back at once, and is said', async () => {
+  const clock = instantClock();
+  const notices: string[] = [];
+  const http = scripted([[429, { 'retry-after': '3600' }], 201]);
+  const sender = new RetryingSender({ http, clock, notice: (message) => notices.push(message) });
+  expect((await sender.send(create, 'create', undefined, 'create 7 issue(s)')).status).toBe(429);
+  expect(http.calls).toBe(1);
+  expect(clock.sleeps).toEqual([]);
+  // Nothing is waited for; the error built from the 429 names the hour (error-body.ts).
+  expect(notices).toEqual([]);
+});
+
+test('long waits and retries after no answer are told to the notice with what is waited for', async () => {
+  const clock = instantClock();
+  const notices: string[] = [];
+  const http = scripted([[429, { 'retry-after': '120' }], [429, { 'retry-after': '2' }], 'drop', 200]);
+  const sender = new RetryingSender({ http, clock, notice: (message) => notices.push(message) });
+  expect((await sender.send(get, 'idempotent', undefined, 'read the field list')).status).toBe(200);
+  expect(notices).toEqual([
+    'read the field list: the tracker is rate limiting; waiting 60 s before trying again; it asks 120 s (Retry-After), spectryn waits at most 60 s.',
+    // The 2 s wait is short: not said.
+    'read the field list: Could not reach 127.0.0.1; trying again in 0.5 s (attempt 2 of 3).',
+  ]);
+});

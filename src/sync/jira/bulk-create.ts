@@ -8,6 +8,7 @@
 import type { Clock } from '../clock';
 import { TrackerError } from '../errors';
 import { formatWait } from '../http';
+import { STOPPING_KINDS } from '../tracker';
 import type { JiraClient } from './client';
 import type { JiraFlavor } from './config';
 import { describeJiraErrorBody } from './error-body';
@@ -83,9 +84,11 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
         else stillMissing.push(entry);
       }
       // Without an answer the write may still surface in the index later: no second send in
-      // this run (a re-run finds it by label). After an answered error, one more send.
+      // this run (a re-run finds it by label). After an answered error, one more send, unless
+      // the run stops at it anyway (a rate limit the sender gave up waiting for).
       const answered = error instanceof TrackerError && error.status !== null;
-      if (attempt === 1 || !answered) {
+      const stopping = error instanceof TrackerError && STOPPING_KINDS.includes(error.kind);
+      if (attempt === 1 || !answered || stopping) {
         for (const entry of stillMissing) outcomes.push({ entry, error });
         return outcomes;
       }
