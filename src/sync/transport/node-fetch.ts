@@ -44,8 +44,8 @@ export function nodeFetchHttp(options: { fetch: FetchFunction }): Http {
  * wraps the socket's error). Only the code is read: the messages may quote the request.
  */
 function causeOf(error: unknown): TransportCause {
-  const inner = typeof error === 'object' && error !== null && 'cause' in error ? (error as { cause: unknown }).cause : null;
-  const code = typeof inner === 'object' && inner !== null && 'code' in inner ? String((inner as { code: unknown }).code) : '';
+  const inner: unknown = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : null;
+  const code = typeof inner === 'object' && inner !== null && 'code' in inner ? String(inner.code) : '';
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|HOSTNAME_MISMATCH/.test(code)) return 'tls';
