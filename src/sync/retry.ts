@@ -3,7 +3,7 @@
  * - 429: wait `Retry-After` (seconds or an HTTP date; capped at `maxRetryAfterMs`), retry, and
  *   space later requests out; a `Retry-After` longer than `giveUpRetryAfterMs` is not waited for:
  *   the 429 is returned at once (the run stops and says how long the tracker asked to wait);
- * - every wait of `NOTICE_AFTER_MS` or more, and every retry after no answer, is told to the
+ * - every wait of `NOTICE_AFTER_MS` or more, and every retry after a request timeout, is told to the
  *   injected `notice` (the CLI prints it on stderr) with what is being waited for;
  * - idempotent requests (GET, PUT, transitions, searches): retry network errors and 502/503/504
  *   with exponential backoff;
@@ -96,8 +96,9 @@ export class RetryingSender {
       } catch (error) {
         if (!(error instanceof TransportError) || safety === 'create' || ++failures >= this.policy.tries) throw error;
         const wait = this.backoff(failures);
-        // Said every time: a server that never answers costs a whole request timeout per try.
-        this.notice(`${what}: ${error.message}; trying again in ${formatWait(wait)} (attempt ${failures + 1} of ${this.policy.tries}).`);
+        // A server that never answers costs a whole request timeout per try: said every time. A
+        // refused connection fails at once, and its retries take a second or two: not said.
+        if (error.failure === 'timeout') this.notice(`${what}: ${error.message}; trying again in ${formatWait(wait)} (attempt ${failures + 1} of ${this.policy.tries}).`);
         await this.clock.sleep(wait);
         if (report) report.uncertainRetries++;
         continue;

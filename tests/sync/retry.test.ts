@@ -5,11 +5,12 @@ import { instantClock } from './helpers';
 const get: HttpRequest = { url: 'http://127.0.0.1/x', method: 'GET', headers: {} };
 const create: HttpRequest = { url: 'http://127.0.0.1/issue/bulk', method: 'POST', headers: {}, body: '{}' };
 
-/** A transport answering from a script: a status, a status with headers, or 'drop' (network error). */
-function scripted(script: (number | [number, Record<string, string>] | 'drop')[]): Http & { calls: number } {
+/** A transport answering from a script: a status, a status with headers, 'drop' (network error) or 'timeout'. */
+function scripted(script: (number | [number, Record<string, string>] | 'drop' | 'timeout')[]): Http & { calls: number } {
   const http = (async () => {
     const step = script[http.calls++] ?? 200;
     if (step === 'drop') throw new TransportError({ failure: 'network', message: 'Could not reach 127.0.0.1' });
+    if (step === 'timeout') throw new TransportError({ failure: 'timeout', message: 'No answer from 127.0.0.1 within 30 s (the request timeout)' });
     const [status, headers] = Array.isArray(step) ? step : [step, {}];
     return { status, headers, text: '' } satisfies HttpResponse;
   }) as unknown as Http & { calls: number };
@@ -95,12 +96,12 @@ test('a Retry-After beyond the give-up limit is not waited for: the 429 comes ba
 test('long waits and retries after no answer are told to the notice with what is waited for', async () => {
   const clock = instantClock();
   const notices: string[] = [];
-  const http = scripted([[429, { 'retry-after': '120' }], [429, { 'retry-after': '2' }], 'drop', 200]);
+  const http = scripted([[429, { 'retry-after': '120' }], [429, { 'retry-after': '2' }], 'drop', 'timeout', 200]);
   const sender = new RetryingSender({ http, clock, notice: (message) => notices.push(message) });
   expect((await sender.send(get, 'idempotent', undefined, 'read the field list')).status).toBe(200);
   expect(notices).toEqual([
     'read the field list: the tracker is rate limiting; waiting 60 s before trying again; it asks 120 s (Retry-After), spectryn waits at most 60 s.',
-    // The 2 s wait is short: not said.
-    'read the field list: Could not reach 127.0.0.1; trying again in 0.5 s (attempt 2 of 3).',
+    // The 2 s wait and the retry after a refused connection are short: not said.
+    'read the field list: No answer from 127.0.0.1 within 30 s (the request timeout); trying again in 1 s (attempt 3 of 3).',
   ]);
 });
