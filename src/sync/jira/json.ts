@@ -27,15 +27,6 @@ export function asNumber(value: unknown): number | null {
   return null;
 }
 
-/** Parses a JSON body; an empty or invalid body reads as null. */
-export function parseJson(text: string): unknown {
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The shape a successful Jira answer must have for the adapter to trust it: a JSON list, or a JSON
