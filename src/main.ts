@@ -4,7 +4,7 @@
  * the commands, the ribbon button, the status bar item, the settings tab and the events. Everything
  * is registered, so unloading the plugin leaves nothing behind.
  */
-import { Plugin, requestUrl, type TFile } from 'obsidian';
+import { Notice, Plugin, requestUrl, type TFile } from 'obsidian';
 import { epicEditorExtension } from './editor';
 import { epicReadingViewProcessor } from './view/reading-view';
 import { jiraConfigFromSettings } from './settings/jira-config';
@@ -42,7 +42,9 @@ export default class SpectrynPlugin extends Plugin {
     this.register(() => activeEpic.dispose());
     const http = obsidianHttp(requestUrl);
     const clock = timerClock((callback, ms) => window.setTimeout(callback, ms));
-    const trackerFor = (settings: SpectrynSettings, token: string): Tracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock });
+    // Long waits (a Retry-After, a retry after no answer) are said as they start (docs/sync.md).
+    const notice = (message: string): void => { new Notice(`Spectryn: ${message}`); };
+    const trackerFor = (settings: SpectrynSettings, token: string): Tracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock, notice });
     const sync = new SyncController({
       app: this.app,
       settings: () => this.settings,

@@ -55,6 +55,8 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
     config: jiraSiteConfig(config, input.epicKey),
     http: nodeFetchHttp({ fetch }),
     clock: input.clock ?? timerClock(setTimeout),
+    // Long waits are said as they start (docs/cli.md "Exit codes"): never minutes of silence.
+    notice: (message) => { input.stderr.write(`spectryn: ${message}\n`); },
   });
   const control = input.control ?? UNCANCELLABLE;
   const note = noteText(input.notePath, input, input.shownPath ?? input.notePath);

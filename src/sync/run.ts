@@ -172,6 +172,11 @@ export async function executePlan(input: SyncRunInput & { readonly planned: Sync
     const failure = noteWriteFailure(writer?.target ?? 'the note', writeFailure, unwritten);
     return { ending: 'failed', exitCode: runExitCode('failed', failure), plan, outcome, operations, errors: [`${failure.message} ${failure.hint}`, ...errors], warnings, failure, keysWritten };
   }
+  // The tracker stopped answering (or answered unlike itself) mid-run: the run stopped there.
+  if (outcome.stoppedBy !== undefined) {
+    const failure = outcome.stoppedBy;
+    return { ending: 'failed', exitCode: runExitCode('failed', failure), plan, outcome, operations, errors: [`Stopped: ${failure.message} ${failure.hint}`, ...errors.filter((error) => !error.includes(failure.message))], warnings, failure, keysWritten };
+  }
   const ending: RunEnding = cancelled ? 'cancelled' : failed.length > 0 || skipped ? 'partial' : 'synced';
   return {
     ending,
@@ -245,7 +250,13 @@ export function exitCodeOf(kind: ErrorKind): number {
     case 'timeout':
     case 'server':
     case 'rateLimit':
+    case 'notTracker':
       return EXIT.trackerUnreachable;
+    // A refusal that stops a whole run comes from the reads and the site metadata: the settings
+    // (site, kind of Jira, project, issue types) or the epic key are wrong, not the note's values.
+    case 'configuration':
+    case 'validation':
+      return EXIT.configuration;
     case 'noteWrite':
     default:
       return EXIT.unexpected;

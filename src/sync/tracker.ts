@@ -144,7 +144,19 @@ export interface SyncOutcome {
   readonly results: readonly OperationResult[];
   /** Every key assigned during the run (created, discovered, recovered), in order. */
   readonly keys: readonly KeyAssignment[];
+  /**
+   * The error that stopped the execution before its end, when one did: the tracker could not be
+   * reached, stopped answering, rate limited beyond waiting, or answered unlike the tracker
+   * (`STOPPING_KINDS`). The operations not reached are skipped; absent when the run went through.
+   */
+  readonly stoppedBy?: { readonly kind: ErrorKind; readonly message: string; readonly hint: string };
 }
+
+/**
+ * Error kinds after which no further request of a run is sent (docs/sync.md "HTTP behaviour"): the
+ * next ones would fail the same way, each after its own retries and timeouts.
+ */
+export const STOPPING_KINDS: readonly ErrorKind[] = ['network', 'timeout', 'rateLimit', 'notTracker'];
 
 /** Callbacks of `execute`. Both are awaited: a slow write-back delays the next batch, on purpose. */
 export interface ExecuteHooks {

@@ -5,11 +5,12 @@ import { instantClock } from './helpers';
 const get: HttpRequest = { url: 'http://127.0.0.1/x', method: 'GET', headers: {} };
 const create: HttpRequest = { url: 'http://127.0.0.1/issue/bulk', method: 'POST', headers: {}, body: '{}' };
 
-/** A transport answering from a script: a status, a status with headers, or 'drop' (network error). */
-function scripted(script: (number | [number, Record<string, string>] | 'drop')[]): Http & { calls: number } {
+/** A transport answering from a script: a status, a status with headers, 'drop' (network error) or 'timeout'. */
+function scripted(script: (number | [number, Record<string, string>] | 'drop' | 'timeout')[]): Http & { calls: number } {
   const http = (async () => {
     const step = script[http.calls++] ?? 200;
     if (step === 'drop') throw new TransportError({ failure: 'network', message: 'Could not reach 127.0.0.1' });
+    if (step === 'timeout') throw new TransportError({ failure: 'timeout', message: 'No answer from 127.0.0.1 within 30 s (the request timeout)' });
     const [status, headers] = Array.isArray(step) ? step : [step, {}];
     return { status, headers, text: '' } satisfies HttpResponse;
   }) as unknown as Http & { calls: number };
@@ -52,7 +53,7 @@ test('creates are never retried after a network error or a 5xx', async () => {
 test('429 waits Retry-After (seconds, HTTP date, capped at 60 s) for any request, and spaces later requests', async () => {
   const clock = instantClock();
   const date = new Date(clock.now() + 30_000).toUTCString();
-  const http = scripted([[429, { 'retry-after': '3' }], [429, { 'retry-after': date }], [429, { 'retry-after': '3600' }], [429, {}], 201]);
+  const http = scripted([[429, { 'retry-after': '3' }], [429, { 'retry-after': date }], [429, { 'retry-after': '240' }], [429, {}], 201]);
   const sender = new RetryingSender({ http, clock });
   expect((await sender.send(create, 'create')).status).toBe(201);
   expect(clock.sleeps).toEqual(expect.arrayContaining([3000, 60_000, 1000]));
@@ -78,4 +79,29 @@ test('retryAfterMs reads seconds, dates and garbage', () => {
   expect(sender.retryAfterMs(undefined)).toBe(1000);
   expect(sender.retryAfterMs(new Date(clock.now() - 5000).toUTCString())).toBe(0);
   expect(sender.retryAfterMs('999')).toBe(60_000);
+});
+
+test('a Retry-After beyond the give-up limit is not waited for: the 429 comes back at once, and is said', async () => {
+  const clock = instantClock();
+  const notices: string[] = [];
+  const http = scripted([[429, { 'retry-after': '3600' }], 201]);
+  const sender = new RetryingSender({ http, clock, notice: (message) => notices.push(message) });
+  expect((await sender.send(create, 'create', undefined, 'create 7 issue(s)')).status).toBe(429);
+  expect(http.calls).toBe(1);
+  expect(clock.sleeps).toEqual([]);
+  // Nothing is waited for; the error built from the 429 names the hour (error-body.ts).
+  expect(notices).toEqual([]);
+});
+
+test('long waits and retries after no answer are told to the notice with what is waited for', async () => {
+  const clock = instantClock();
+  const notices: string[] = [];
+  const http = scripted([[429, { 'retry-after': '120' }], [429, { 'retry-after': '2' }], 'drop', 'timeout', 200]);
+  const sender = new RetryingSender({ http, clock, notice: (message) => notices.push(message) });
+  expect((await sender.send(get, 'idempotent', undefined, 'read the field list')).status).toBe(200);
+  expect(notices).toEqual([
+    'read the field list: the tracker is rate limiting; waiting 60 s before trying again; it asks 120 s (Retry-After), spectryn waits at most 60 s.',
+    // The 2 s wait and the retry after a refused connection are short: not said.
+    'read the field list: No answer from 127.0.0.1 within 30 s (the request timeout); trying again in 1 s (attempt 3 of 3).',
+  ]);
 });

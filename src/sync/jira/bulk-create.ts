@@ -7,6 +7,8 @@
  */
 import type { Clock } from '../clock';
 import { TrackerError } from '../errors';
+import { formatWait } from '../http';
+import { STOPPING_KINDS } from '../tracker';
 import type { JiraClient } from './client';
 import type { JiraFlavor } from './config';
 import { describeJiraErrorBody } from './error-body';
@@ -60,7 +62,7 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
   for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
     let answer;
     try {
-      answer = await client.request({ method: 'POST', path: '/issue/bulk', body: { issueUpdates: pending.map((entry) => ({ fields: entry.fields })) }, safety: 'create', what: `create ${pending.length} issue(s)` });
+      answer = await client.request({ method: 'POST', path: '/issue/bulk', body: { issueUpdates: pending.map((entry) => ({ fields: entry.fields })) }, safety: 'create', what: `create ${pending.length} issue(s)`, expect: { object: ['issues'] } });
     } catch (error) {
       const unclear = error instanceof TrackerError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rateLimit');
       if (!unclear) {
@@ -82,9 +84,11 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
         else stillMissing.push(entry);
       }
       // Without an answer the write may still surface in the index later: no second send in
-      // this run (a re-run finds it by label). After an answered error, one more send.
+      // this run (a re-run finds it by label). After an answered error, one more send, unless
+      // the run stops at it anyway (a rate limit the sender gave up waiting for).
       const answered = error instanceof TrackerError && error.status !== null;
-      if (attempt === 1 || !answered) {
+      const stopping = error instanceof TrackerError && STOPPING_KINDS.includes(error.kind);
+      if (attempt === 1 || !answered || stopping) {
         for (const entry of stillMissing) outcomes.push({ entry, error });
         return outcomes;
       }
@@ -121,6 +125,8 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
  */
 async function findCreated(input: BulkCreateInput, pending: readonly ReadyCreate[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
+  const total = LABEL_SEARCH_DELAYS_MS.reduce((sum, delay) => sum + delay, 0);
+  input.client.notice(`create ${pending.length} issue(s) got no clear answer: looking for them by their spectryn labels for up to ${formatWait(total)} before anything is sent again.`);
   for (const delay of LABEL_SEARCH_DELAYS_MS) {
     const missing = pending.filter((entry) => !found.has(entry.operation.request.label));
     if (missing.length === 0) break;

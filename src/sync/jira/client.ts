@@ -3,12 +3,12 @@
  * the one error map. Every Jira request of the adapter goes through `request`.
  */
 import type { Clock } from '../clock';
-import { encodeBase64, errorFromTransport, hintFor, secretsOf, TrackerError } from '../errors';
-import type { Http, HttpRequest } from '../http';
-import { RetryingSender, type RequestSafety, type RetryPolicy } from '../retry';
+import { encodeBase64, errorFromTransport, hintFor, notTrackerError, secretsOf, TrackerError } from '../errors';
+import type { Http, HttpRequest, HttpResponse } from '../http';
+import { RetryingSender, type RequestSafety, type RetryPolicy, type WaitNotice } from '../retry';
 import { apiBase, type JiraConfig } from './config';
 import { errorFromResponse } from './error-body';
-import { parseJson } from './json';
+import { shapeMismatch, type AnswerShape } from './json';
 
 /** How long one request may take before it counts as unanswered (30 s; transports that can, abort). */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -24,6 +24,11 @@ export interface JiraCall {
   readonly safety?: RequestSafety;
   /** The call in plain words for error messages ("read the epic INFRA-100"). */
   readonly what: string;
+  /**
+   * The shape a 2xx answer must have (docs/sync.md "HTTP behaviour"): anything else means the
+   * address is not Jira (kind `notTracker`). Default: any JSON, or an empty body.
+   */
+  readonly expect?: AnswerShape;
 }
 
 /** A successful answer: status and parsed JSON body (null when empty). */
@@ -39,11 +44,21 @@ export class JiraClient {
   private readonly secrets: readonly string[];
   private readonly base: string;
 
-  constructor(args: { config: JiraConfig; http: Http; clock: Clock; retryPolicy?: Partial<RetryPolicy> }) {
+  private readonly timeoutMs: number;
+  /** Told about long waits in plain words (the CLI prints it on stderr); default: nobody. */
+  readonly notice: WaitNotice;
+
+  /**
+   * `requestTimeoutMs`: how long one request may go unanswered (default `REQUEST_TIMEOUT_MS`).
+   * `notice`: told about long waits (a `Retry-After`, a retry after no answer) in plain words.
+   */
+  constructor(args: { config: JiraConfig; http: Http; clock: Clock; retryPolicy?: Partial<RetryPolicy>; requestTimeoutMs?: number; notice?: WaitNotice }) {
     this.config = args.config;
-    this.sender = new RetryingSender({ http: args.http, clock: args.clock, policy: args.retryPolicy });
     this.secrets = secretsOf({ email: args.config.email, token: args.config.token });
+    this.sender = new RetryingSender({ http: args.http, clock: args.clock, policy: args.retryPolicy, notice: args.notice });
     this.base = apiBase(args.config);
+    this.timeoutMs = args.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    this.notice = args.notice ?? (() => undefined);
   }
 
   /** Everything that must never appear in output: for redacting errors raised elsewhere. */
@@ -65,17 +80,42 @@ export class JiraClient {
       method: call.method,
       headers,
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      timeoutMs: REQUEST_TIMEOUT_MS,
+      timeoutMs: this.timeoutMs,
     };
     let response;
     const report = { uncertainRetries: 0 };
     try {
-      response = await this.sender.send(request, call.safety ?? 'idempotent', report);
+      response = await this.sender.send(request, call.safety ?? 'idempotent', report, call.what);
     } catch (error) {
       throw errorFromTransport(error, call.what, this.secrets);
     }
-    if (response.status >= 400) throw errorFromResponse(response, call.what, this.secrets, report.uncertainRetries > 0);
-    return { status: response.status, body: parseJson(response.text) };
+    if (response.status >= 400) throw errorFromResponse(response, call.what, this.secrets, report.uncertainRetries > 0, isRead(call));
+    return { status: response.status, body: this.jiraBody(response, call) };
+  }
+
+  /**
+   * The parsed body of a 2xx answer, checked: Jira answers JSON (or nothing), in the shape the
+   * call expects. A sign-in page (`200 text/html`), `{}` where Jira sends fields, or a list where
+   * it sends an object is not Jira: kind `notTracker`, described by what came, never by the body.
+   */
+  private jiraBody(response: HttpResponse, call: JiraCall): unknown {
+    const seen = (what: string): TrackerError => notTrackerError('Jira', `${call.what} got HTTP ${response.status} with ${what}`, this.secrets);
+    let body: unknown = null;
+    if (response.text.trim() !== '') {
+      try {
+        body = JSON.parse(response.text) as unknown;
+      } catch {
+        const type = (response.headers['content-type'] ?? 'no content type').split(';')[0]?.trim() || 'no content type';
+        throw seen(`${type}, not JSON (${response.text.length} characters, not shown)`);
+      }
+    } else if (call.expect !== undefined) {
+      throw seen('an empty body');
+    }
+    if (call.expect !== undefined) {
+      const mismatch = shapeMismatch(body, call.expect);
+      if (mismatch !== null) throw seen(mismatch);
+    }
+    return body;
   }
 
   private authorization(): string {
@@ -84,17 +124,32 @@ export class JiraClient {
   }
 }
 
+/** Reads change nothing on the site: a refusal of one is about the settings, not the values sent. */
+function isRead(call: JiraCall): boolean {
+  return call.method === 'GET' || (call.method === 'POST' && call.path.startsWith('/search'));
+}
+
 /**
  * Why the token may not be sent to `siteUrl`, or null when it may: https only, except plain http to
- * this machine (127.0.0.1, localhost, [::1]: tests, local proxies). The sync and the connection
- * test both ask this before any request.
+ * this machine (127.0.0.1, localhost, [::1]: tests, local proxies); no user name or password inside
+ * the address (kind `configuration`; the address is never repeated, it holds them). The sync and
+ * the connection test both ask this before any request.
  */
 export function siteUrlProblem(siteUrl: string): TrackerError | null {
   let url: URL;
   try {
     url = new URL(siteUrl);
   } catch {
-    return new TrackerError({ kind: 'network', status: null, message: `The site URL "${siteUrl}" is not a URL.`, hint: hintFor('network') });
+    // Not repeated: a mistyped address may still hold a password.
+    return new TrackerError({ kind: 'configuration', status: null, message: 'The site URL is not a URL (it must look like https://your-domain.atlassian.net).', hint: hintFor('configuration') });
+  }
+  if (url.username !== '' || url.password !== '') {
+    return new TrackerError({
+      kind: 'configuration',
+      status: null,
+      message: 'The site URL holds a user name or password (https://user:password@…): they are not used, and are not sent.',
+      hint: 'Remove them from the address; give the account separately: JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud) or JIRA_PAT (Data Center) on the command line, the email and API token settings in the plugin.',
+    });
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {

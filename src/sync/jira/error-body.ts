@@ -2,19 +2,33 @@
  * Jira's error answers in plain words: the `errorMessages` list and the `errors` object (field by
  * field, or per element of a bulk create), redacted, as a `TrackerError` of the status's kind.
  */
-import { hintFor, kindOfStatus, redact, TrackerError } from '../errors';
-import type { HttpResponse } from '../http';
+import { hintFor, kindOfStatus, redact, TrackerError, type ErrorKind } from '../errors';
+import { formatWait, type HttpResponse } from '../http';
+import { retryAfterHeaderMs } from '../retry';
 
 /**
  * Turns a 4xx/5xx response into a `TrackerError`: Jira's `errorMessages` and its `errors` object
  * field by field ("description: Operation value must be an Atlassian Document"), redacted with
- * `secrets`. `what` names the call in plain words ("create 3 issues").
+ * `secrets`. `what` names the call in plain words ("create 3 issues"). A 400 on a `reading` call
+ * (a GET or a search) is kind `configuration`: a read sends no values of the note, so Jira refusing
+ * it means the site, the kind of Jira, the project or the epic key is wrong. A 429 says how long
+ * Jira asked to wait (`Retry-After`).
  */
-export function errorFromResponse(response: HttpResponse, what: string, secrets: readonly string[], afterUncertainRetry = false): TrackerError {
-  const kind = kindOfStatus(response.status) ?? 'server';
-  const details = describeJiraErrorBody(response.text);
-  const message = redact(`${what} failed (HTTP ${response.status})${details ? `: ${details}` : ''}`, secrets);
+export function errorFromResponse(response: HttpResponse, what: string, secrets: readonly string[], afterUncertainRetry = false, reading = false): TrackerError {
+  const statusKind = kindOfStatus(response.status) ?? 'server';
+  const kind: ErrorKind = reading && response.status === 400 ? 'configuration' : statusKind;
+  const body = describeJiraErrorBody(response.text);
+  const retryAfter = response.status === 429 ? describeRetryAfter(response) : '';
+  const details = body !== '' && retryAfter !== '' ? `${body.replace(/\.$/, '')}; ${retryAfter}` : body || retryAfter;
+  const refused = kind === 'configuration' ? `${what} was refused as malformed (HTTP 400)` : `${what} failed (HTTP ${response.status})`;
+  const message = redact(`${refused}${details ? `: ${details}` : ''}`, secrets);
   return new TrackerError({ kind, status: response.status, message, hint: hintFor(kind), afterUncertainRetry });
+}
+
+/** How long a 429 asked to wait, in words ("Jira asks to wait 1 h (Retry-After)"), or ''. */
+function describeRetryAfter(response: HttpResponse): string {
+  const asked = retryAfterHeaderMs(response.headers['retry-after'], Date.now());
+  return asked === null ? '' : `Jira asks to wait ${formatWait(asked)} (Retry-After) before the next request`;
 }
 
 function notJiraJson(text: string): string {

@@ -6,7 +6,7 @@
 import type { Status } from '../../model/types';
 import type { Clock } from '../clock';
 import { TrackerError } from '../errors';
-import type { ExecuteHooks, KeyAssignment, OperationResult, PlannedOperation, SyncOutcome, SyncPlan } from '../tracker';
+import { STOPPING_KINDS, type ExecuteHooks, type KeyAssignment, type OperationResult, type PlannedOperation, type SyncOutcome, type SyncPlan } from '../tracker';
 import type { JiraClient } from './client';
 import type { JiraConfig } from './config';
 import { BULK_LIMIT, bulkCreate, type ReadyCreate } from './bulk-create';
@@ -34,6 +34,8 @@ export class JiraExecution {
   /** Transitions by issue type and current status: issues in the same place share a workflow step. */
   private readonly transitionCache = new Map<string, readonly Transition[]>();
   private finished = 0;
+  /** The first failure that makes further requests pointless (`STOPPING_KINDS`), once met. */
+  private stoppedBy: TrackerError | null = null;
 
   constructor(args: { client: JiraClient; config: JiraConfig; site: SiteFields; metadata: SiteMetadata; plan: SyncPlan<JiraRequest>; clock: Clock; hooks?: ExecuteHooks }) {
     this.client = args.client;
@@ -65,8 +67,14 @@ export class JiraExecution {
     for (const operation of byAction('transition', 'transition_story', 'transition_subtask')) await this.guard(operation, () => this.transition(operation));
     for (const operation of byAction('comment', 'add_comment')) await this.guard(operation, () => this.comment(operation));
     const results = operations.map((operation): OperationResult => this.results.get(operation.id)
-      ?? { operation, status: 'skipped', issueKey: null, reason: this.cancelled() ? 'cancelled' : 'not reached' });
-    return { results, keys: this.keys };
+      ?? { operation, status: 'skipped', issueKey: null, reason: this.skipReason() });
+    const stoppedBy = this.stoppedBy === null ? undefined : { kind: this.stoppedBy.kind, message: this.stoppedBy.message, hint: this.stoppedBy.hint };
+    return { results, keys: this.keys, stoppedBy };
+  }
+
+  private skipReason(): string {
+    if (this.cancelled()) return 'cancelled';
+    return this.stoppedBy === null ? 'not reached' : 'not reached: the run stopped at the first failure to reach the tracker';
   }
 
   private record(result: OperationResult): void {
@@ -78,6 +86,7 @@ export class JiraExecution {
 
   private fail(operation: PlannedOperation, error: unknown, issueKey: string | null = null): void {
     const trackerError = error instanceof TrackerError ? error : new TrackerError({ kind: 'server', status: null, message: 'Unexpected failure.', hint: 'Sync again.' });
+    if (this.stoppedBy === null && STOPPING_KINDS.includes(trackerError.kind)) this.stoppedBy = trackerError;
     this.record({ operation, status: 'failed', issueKey, error: { kind: trackerError.kind, message: trackerError.message, hint: trackerError.hint } });
   }
 
@@ -94,8 +103,13 @@ export class JiraExecution {
     return this.hooks.isCancelled?.() === true;
   }
 
+  /** True when no further request may be sent: cancelled, or stopped by a `STOPPING_KINDS` failure. */
+  private halted(): boolean {
+    return this.stoppedBy !== null || this.cancelled();
+  }
+
   private async guard(operation: PlannedOperation, step: () => Promise<void>): Promise<void> {
-    if (this.cancelled()) return;
+    if (this.halted()) return;
     try {
       await step();
     } catch (error) {
@@ -118,7 +132,7 @@ export class JiraExecution {
   // ---- creates ----
 
   private async createAll(operations: readonly JiraOperation<'create'>[], level: 'story' | 'subtask'): Promise<void> {
-    if (operations.length === 0) return;
+    if (operations.length === 0 || this.halted()) return;
     let ready: ReadyCreate[];
     try {
       ready = await this.prepareCreates(operations, level);
@@ -126,7 +140,7 @@ export class JiraExecution {
       for (const operation of operations) this.fail(operation, error);
       return;
     }
-    for (let index = 0; index < ready.length && !this.cancelled(); index += BULK_LIMIT) {
+    for (let index = 0; index < ready.length && !this.halted(); index += BULK_LIMIT) {
       const batch = ready.slice(index, index + BULK_LIMIT);
       const assigned = await this.createBatch(batch, level);
       await this.emitKeys(assigned);
@@ -142,6 +156,8 @@ export class JiraExecution {
     if (type === null) throw noSubtaskTypeError(this.config.projectKey);
     const ready: ReadyCreate[] = [];
     for (const operation of operations) {
+      // A priority check that could not reach the site stops the rest: they are skipped, not tried.
+      if (this.halted()) break;
       const request = operation.request;
       const fields: Record<string, unknown> = { project: { key: this.config.projectKey }, issuetype: { id: type.id }, ...request.fields };
       try {

@@ -27,12 +27,30 @@ export function asNumber(value: unknown): number | null {
   return null;
 }
 
-/** Parses a JSON body; an empty or invalid body reads as null. */
-export function parseJson(text: string): unknown {
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
+
+/**
+ * The shape a successful Jira answer must have for the adapter to trust it: a JSON list, or a JSON
+ * object holding every one of `keys` (Jira always sends them; a sign-in page, `{}` or another
+ * service's JSON does not).
+ */
+export type AnswerShape = { readonly list: true } | { readonly object: readonly string[] };
+
+/** What is wrong with `body` for `shape` in a few words ("an empty JSON object"), or null when it fits. */
+export function shapeMismatch(body: unknown, shape: AnswerShape): string | null {
+  if ('list' in shape) return Array.isArray(body) ? null : `${describeJsonValue(body)} where Jira sends a list`;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `${describeJsonValue(body)} where Jira sends an object`;
+  const missing = shape.object.filter((key) => !(key in body));
+  if (missing.length === 0) return null;
+  return `${describeJsonValue(body)} without ${missing.map((key) => `"${key}"`).join(', ')}`;
+}
+
+/** A JSON value described by its type and size only (never its content). */
+function describeJsonValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty JSON list' : `a JSON list of ${value.length}`;
+  if (typeof value === 'object') {
+    const count = Object.keys(value).length;
+    return count === 0 ? 'an empty JSON object' : `a JSON object of ${count} ${count === 1 ? 'field' : 'fields'}`;
   }
+  return `a JSON ${typeof value}`;
 }

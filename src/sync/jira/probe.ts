@@ -54,11 +54,11 @@ export async function probeJiraConnection(args: { config: JiraConfig; http: Http
   const site = config.siteUrl.replace(/\/+$/, '');
   let myself: unknown;
   try {
-    myself = (await client.request({ method: 'GET', path: '/myself', what: 'read the signed-in account' })).body;
+    myself = (await client.request({ method: 'GET', path: '/myself', what: 'read the signed-in account', expect: { object: [] } })).body;
   } catch (error) {
     const kind = error instanceof TrackerError ? error.kind : 'network';
     if (kind === 'network' || kind === 'timeout') return fail('url', `Could not reach ${site}. Check the site URL and your network.`);
-    if (kind === 'notFound') return fail('url', `${site} answered, but not as Jira: check the site URL.`);
+    if (kind === 'notFound' || kind === 'notTracker') return fail('url', `${site} answered, but not as Jira: check the site URL.`);
     if (kind === 'auth' || kind === 'forbidden') {
       return fail('auth', config.flavor === 'cloud' ? 'Jira refused the email and API token.' : 'Jira refused the personal access token.');
     }

@@ -43,7 +43,7 @@ export interface EpicIssue {
 /** The epic: `GET /issue/{key}`; a 404 becomes "epic not found". */
 export async function readEpicIssue(client: JiraClient, epicKey: string): Promise<EpicIssue> {
   try {
-    const answer = await client.request({ method: 'GET', path: `/issue/${encodeURIComponent(epicKey)}`, query: { fields: 'summary,issuetype' }, what: `read the epic ${epicKey}` });
+    const answer = await client.request({ method: 'GET', path: `/issue/${encodeURIComponent(epicKey)}`, query: { fields: 'summary,issuetype' }, what: `read the epic ${epicKey}`, expect: { object: ['key', 'fields'] } });
     const record = asRecord(answer.body);
     const fields = asRecord(record.fields);
     const type = asRecord(fields.issuetype);
@@ -92,7 +92,7 @@ async function searchCloud(client: JiraClient, jql: string, fields: readonly str
   for (let page = 0; page < 10_000; page++) {
     const body: Record<string, unknown> = { jql, fields, maxResults: PAGE_SIZE };
     if (nextPageToken !== null) body.nextPageToken = nextPageToken;
-    const answer = await client.request({ method: 'POST', path: '/search/jql', body, what: 'search issues' });
+    const answer = await client.request({ method: 'POST', path: '/search/jql', body, what: 'search issues', expect: { object: ['issues'] } });
     const record = asRecord(answer.body);
     issues.push(...asArray(record.issues));
     nextPageToken = asString(record.nextPageToken);
@@ -104,7 +104,7 @@ async function searchCloud(client: JiraClient, jql: string, fields: readonly str
 async function searchDataCenter(client: JiraClient, jql: string, fields: readonly string[]): Promise<unknown[]> {
   const issues: unknown[] = [];
   for (let startAt = 0; ;) {
-    const answer = await client.request({ method: 'POST', path: '/search', body: { jql, fields, startAt, maxResults: PAGE_SIZE }, what: 'search issues' });
+    const answer = await client.request({ method: 'POST', path: '/search', body: { jql, fields, startAt, maxResults: PAGE_SIZE }, what: 'search issues', expect: { object: ['issues'] } });
     const record = asRecord(answer.body);
     const page = asArray(record.issues);
     issues.push(...page);

@@ -3,7 +3,8 @@
  * through `GET /field`, settings override), the Epic Link field (data center), the story and
  * subtask issue types (project metadata) and which fields their create screens accept.
  */
-import { hintFor, TrackerError } from '../errors';
+import { hintFor, notTrackerError, TrackerError } from '../errors';
+import { apiBase } from './config';
 import type { JiraClient } from './client';
 import { asArray, asRecord, asString } from './json';
 
@@ -25,9 +26,19 @@ export interface SiteFields {
   readonly warnings: readonly string[];
 }
 
-/** Reads `GET /field` (one request) and picks the fields sync needs. `override` wins when set. */
+/**
+ * Reads `GET /field` (one request, the first of a run) and picks the fields sync needs. `override`
+ * wins when set. Every Jira answers it: a 404 means the address is not a Jira site (kind
+ * `notTracker`), not that an epic or issue is missing.
+ */
 export async function discoverFields(client: JiraClient, override: string | undefined): Promise<SiteFields> {
-  const answer = await client.request({ method: 'GET', path: '/field', what: 'read the field list' });
+  let answer;
+  try {
+    answer = await client.request({ method: 'GET', path: '/field', what: 'read the field list', expect: { list: true } });
+  } catch (error) {
+    if (error instanceof TrackerError && error.kind === 'notFound') throw notTrackerError('Jira', `read the field list got HTTP 404: no Jira REST API at ${new URL(apiBase(client.config)).pathname}/field`, client.secretValues);
+    throw error;
+  }
   const fields = asArray(answer.body).map((entry) => {
     const record = asRecord(entry);
     const name = (asString(record.name) ?? '').trim();

@@ -2,7 +2,7 @@
 import type { Epic } from '../../model/types';
 import type { Clock } from '../clock';
 import type { Http } from '../http';
-import type { RetryPolicy } from '../retry';
+import type { RetryPolicy, WaitNotice } from '../retry';
 import type { ExecuteHooks, PlanOptions, RemoteEpic, SyncOutcome, SyncPlan, Tracker } from '../tracker';
 import { JiraClient } from './client';
 import type { JiraConfig } from './config';
@@ -28,10 +28,14 @@ export class JiraTracker implements Tracker<JiraRequest> {
   private readonly metadata: SiteMetadata;
   private site: SiteFields | null = null;
 
-  constructor(args: { config: JiraConfig; http: Http; clock: Clock; retryPolicy?: Partial<RetryPolicy> }) {
+  /**
+   * `notice`: told in plain words about long waits (a `Retry-After`, a retry after no answer, a
+   * label search); the CLI prints it on stderr. `requestTimeoutMs`: default `REQUEST_TIMEOUT_MS` (30 s).
+   */
+  constructor(args: { config: JiraConfig; http: Http; clock: Clock; retryPolicy?: Partial<RetryPolicy>; notice?: WaitNotice; requestTimeoutMs?: number }) {
     this.config = args.config;
     this.clock = args.clock;
-    this.client = new JiraClient({ config: args.config, http: args.http, clock: args.clock, retryPolicy: args.retryPolicy });
+    this.client = new JiraClient({ config: args.config, http: args.http, clock: args.clock, retryPolicy: args.retryPolicy, notice: args.notice, requestTimeoutMs: args.requestTimeoutMs });
     this.metadata = new SiteMetadata({ client: this.client, config: args.config });
   }
 

@@ -1,4 +1,4 @@
-import { lowerCaseHeaders, TransportError, type Http, type HttpRequest, type HttpResponse } from '../http';
+import { describeTransportCause, formatWait, lowerCaseHeaders, TransportError, type Http, type TransportCause, type HttpRequest, type HttpResponse } from '../http';
 
 /** The subset of the global `fetch` this transport calls (injectable for tests). */
 export type FetchFunction = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
@@ -26,15 +26,31 @@ export function nodeFetchHttp(options: { fetch: FetchFunction }): Http {
       // The abort of a timeout is a DOMException, which is not always an `Error` instance.
       const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
       const timedOut = name === 'TimeoutError' || name === 'AbortError' || signal?.aborted === true;
-      throw new TransportError({
-        failure: timedOut ? 'timeout' : 'network',
-        message: `${timedOut ? 'No answer in time from' : 'Could not reach'} ${hostOf(request.url)}`,
-      });
+      if (timedOut) {
+        const within = request.timeoutMs !== undefined ? ` within ${formatWait(request.timeoutMs)} (the request timeout)` : ' in time';
+        throw new TransportError({ failure: 'timeout', reason: 'timeout', message: `No answer from ${hostOf(request.url)}${within}` });
+      }
+      const reason = causeOf(error);
+      throw new TransportError({ failure: 'network', reason, message: `Could not reach ${hostOf(request.url)}: ${describeTransportCause(reason)}` });
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => { headers[name] = value; });
     return { status: response.status, headers: lowerCaseHeaders(headers), text };
   };
+}
+
+/**
+ * What Node's fetch says failed, from the error code it puts on `cause` (undici's "fetch failed"
+ * wraps the socket's error). Only the code is read: the messages may quote the request.
+ */
+function causeOf(error: unknown): TransportCause {
+  const inner: unknown = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : null;
+  const code = typeof inner === 'object' && inner !== null && 'code' in inner ? String(inner.code) : '';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|HOSTNAME_MISMATCH/.test(code)) return 'tls';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code.startsWith('UND_ERR_SOCKET') || code === 'UND_ERR_CLOSED') return 'reset';
+  return 'unknown';
 }
 
 function hostOf(url: string): string {

@@ -1,5 +1,5 @@
 import type { RequestUrlParam, RequestUrlResponse } from 'obsidian';
-import { lowerCaseHeaders, TransportError, type Http, type HttpRequest, type HttpResponse } from '../http';
+import { describeTransportCause, formatWait, lowerCaseHeaders, TransportError, type Http, type TransportCause, type HttpRequest, type HttpResponse } from '../http';
 
 /** The shape of Obsidian's `requestUrl` this transport needs (pass `requestUrl` itself). */
 export type RequestUrlFunction = (request: RequestUrlParam) => Promise<RequestUrlResponse>;
@@ -37,8 +37,9 @@ export function obsidianHttp(requestUrl: RequestUrlFunction, timers: TransportTi
       response = request.timeoutMs === undefined ? await sent : await withTimeout(sent, request.timeoutMs, timers, request.url);
     } catch (error) {
       if (error instanceof TransportError) throw error;
-      // requestUrl's own error text may quote the request; keep only the host.
-      throw new TransportError({ failure: 'network', message: `Could not reach ${hostOf(request.url)}` });
+      // requestUrl's own error text may quote the request; keep only the host and what failed.
+      const reason = causeOf(error);
+      throw new TransportError({ failure: 'network', reason, message: `Could not reach ${hostOf(request.url)}: ${describeTransportCause(reason)}` });
     }
     return { status: response.status, headers: lowerCaseHeaders(response.headers), text: readText(response) };
   };
@@ -48,13 +49,23 @@ export function obsidianHttp(requestUrl: RequestUrlFunction, timers: TransportTi
 function withTimeout<T>(sent: Promise<T>, ms: number, timers: TransportTimers, url: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const handle = timers.setTimer(() => {
-      reject(new TransportError({ failure: 'timeout', message: `No answer in time from ${hostOf(url)}` }));
+      reject(new TransportError({ failure: 'timeout', reason: 'timeout', message: `No answer from ${hostOf(url)} within ${formatWait(ms)} (the request timeout)` }));
     }, ms);
     sent.then(
       (value) => { timers.clearTimer(handle); resolve(value); },
       (error: unknown) => { timers.clearTimer(handle); reject(error instanceof Error ? error : new Error('request failed')); },
     );
   });
+}
+
+/** What failed, from Electron's network error names (`net::ERR_CERT_AUTHORITY_INVALID`). */
+function causeOf(error: unknown): TransportCause {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/ERR_CERT|ERR_SSL|CERT_|TLS/i.test(text)) return 'tls';
+  if (/ERR_CONNECTION_REFUSED|ECONNREFUSED/.test(text)) return 'refused';
+  if (/ERR_NAME_NOT_RESOLVED|ENOTFOUND/.test(text)) return 'dns';
+  if (/ERR_CONNECTION_(RESET|CLOSED)|ERR_EMPTY_RESPONSE|ECONNRESET/.test(text)) return 'reset';
+  return 'unknown';
 }
 
 function readText(response: RequestUrlResponse): string {

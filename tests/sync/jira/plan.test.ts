@@ -149,8 +149,8 @@ test('matching is one to one whatever the titles and labels (property)', () => {
 });
 
 test('exit codes by error kind', () => {
-  expect(['auth', 'forbidden', 'notFound', 'network', 'timeout', 'server', 'rateLimit', 'validation', 'conflict'].map((kind) => exitCodeOf(kind as never)))
-    .toEqual([5, 5, 6, 4, 4, 4, 4, 1, 1]);
+  expect(['auth', 'forbidden', 'notFound', 'network', 'timeout', 'server', 'rateLimit', 'notTracker', 'validation', 'configuration', 'conflict'].map((kind) => exitCodeOf(kind as never)))
+    .toEqual([5, 5, 6, 4, 4, 4, 4, 4, 2, 2, 1]);
 });
 
 test('operations JSON: planned, done, failed with the error, skipped with the reason', () => {

@@ -50,6 +50,17 @@ test('node fetch: no response is a TransportError naming only the host', async (
   await expect(slow).rejects.toMatchObject({ failure: 'timeout' });
 });
 
+test('node fetch: a refused connection and a closed socket say which (never "no answer" alone)', async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const refused = http({ url: `http://127.0.0.1:${port}/x`, method: 'GET', headers: {} });
+  await expect(refused).rejects.toMatchObject({ failure: 'network', reason: 'refused', message: `Could not reach 127.0.0.1:${port}: connection refused` });
+  await expect(http({ url: `${base}/drop`, method: 'GET', headers: {} })).rejects.toMatchObject({ reason: 'reset', message: expect.stringContaining('connection closed without an answer') });
+  await expect(http({ url: `${base}/slow`, method: 'GET', headers: {}, timeoutMs: 100 })).rejects.toMatchObject({ message: expect.stringContaining('within 0.1 s (the request timeout)') });
+});
+
 test('obsidian requestUrl: always throw: false, headers lower-cased, rejections become TransportErrors', async () => {
   const calls: RequestUrlParam[] = [];
   // A requestUrl-shaped function over a real request to the loopback server.
