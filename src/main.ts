@@ -23,6 +23,10 @@ import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/p
 import { refreshEpicEditors } from './plugin/refresh-editors';
 import { renderStatusBar } from './view/status-bar';
 import { SyncController } from './plugin/sync-controller';
+import { VaultRecordStore } from './plugin/sync-record-store';
+import { SyncStatus } from './plugin/sync-status';
+import { renderSyncState } from './view/sync-status-render';
+import { SYNC_AGE_REFRESH_MS, type SyncStateSource } from './view/sync-status-text';
 
 /** The plugin. */
 export default class SpectrynPlugin extends Plugin {
@@ -43,6 +47,17 @@ export default class SpectrynPlugin extends Plugin {
     const http = obsidianHttp(requestUrl);
     const clock = timerClock((callback, ms) => window.setTimeout(callback, ms));
     const trackerFor = (settings: SpectrynSettings, token: string): Tracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock });
+    // The sync record of each epic lives in the vault's `.spectryn/sync/` (docs/sync-record.md).
+    const records = new VaultRecordStore(this.app.vault.adapter);
+    const syncStatus = new SyncStatus(records);
+    const activeEpicKey = (): string | null => {
+      const snapshot = activeEpic.current();
+      return snapshot.isEpic ? snapshot.result?.epic.key ?? null : null;
+    };
+    const syncState: SyncStateSource = {
+      current: () => syncStatus.current(activeEpicKey()),
+      subscribe: (listener) => syncStatus.subscribe(listener),
+    };
     const sync = new SyncController({
       app: this.app,
       settings: () => this.settings,
@@ -65,6 +80,7 @@ export default class SpectrynPlugin extends Plugin {
       actions,
       showFormat: () => new FormatModal(this.app).open(),
       trackerBaseUrl,
+      syncState,
     }));
     this.registerEditorExtension(epicEditorExtension({
       display: () => this.settings.decorations,
@@ -88,6 +104,16 @@ export default class SpectrynPlugin extends Plugin {
     renderStatusBar(statusEl, activeEpic.current());
     this.register(activeEpic.subscribe((snapshot) => renderStatusBar(statusEl, snapshot)));
     this.registerDomEvent(statusEl, 'click', () => { void openPane(); });
+
+    // "synced 5 min ago · 1 conflict": its own item, read from the record of the active epic.
+    const syncEl = this.addStatusBarItem();
+    const showSyncState = (): void => renderSyncState(syncEl, syncState.current(), new Date());
+    syncStatus.ensure(activeEpicKey());
+    showSyncState();
+    this.register(activeEpic.subscribe(() => { syncStatus.ensure(activeEpicKey()); showSyncState(); }));
+    this.register(syncStatus.subscribe(showSyncState));
+    this.registerInterval(window.setInterval(showSyncState, SYNC_AGE_REFRESH_MS));
+    this.registerDomEvent(syncEl, 'click', () => { void openPane(); });
 
     followActiveNote(this, activeEpic);
     this.addSettingTab(new SpectrynSettingTab(this.app, this, {
