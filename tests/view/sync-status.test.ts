@@ -8,6 +8,7 @@ import { VaultRecordStore } from '../../src/plugin/sync-record-store';
 import { SyncStatus, lastSyncedOf } from '../../src/plugin/sync-status';
 import { serialiseRecord } from '../../src/sync/record/format';
 import { updateRecord } from '../../src/sync/record/update';
+import type { SyncRecord } from '../../src/sync/record/types';
 import { renderSyncState } from '../../src/view/sync-status-render';
 import { conflictCountText, syncAgeText, syncStateLabel, syncStateText } from '../../src/view/sync-status-text';
 
@@ -15,7 +16,7 @@ const NOW = new Date('2026-12-06T10:20:00Z');
 const ago = (ms: number): Date => new Date(NOW.getTime() - ms);
 
 function recordSyncedAt(...times: string[]): string {
-  let record = null;
+  let record: SyncRecord | null = null;
   times.forEach((time, index) => {
     record = updateRecord({
       previous: record, epic: 'INFRA-100', tracker: 'jira', site: 'http://127.0.0.1:4317',
