@@ -4,12 +4,14 @@ import type { Clock } from '../clock';
 import type { Http } from '../http';
 import type { RetryPolicy } from '../retry';
 import type { ExecuteHooks, PlanOptions, RemoteEpic, SyncOutcome, SyncPlan, Tracker } from '../tracker';
+import type { TrackerReading } from '../record/reading';
 import { JiraClient } from './client';
 import type { JiraConfig } from './config';
 import { JiraExecution } from './execute';
 import { fetchNamedStories, fetchNamedSubtasks } from './named-issues';
 import { planSync, type JiraRequest } from './plan';
 import { checkPointsScreens } from './points-screen';
+import { jiraRecordReading } from './record-reading';
 import { attachSubtasks, readEpicIssue, searchAll, searchSubtasks, storiesJql } from './read';
 import { discoverFields, type SiteFields } from './site';
 import { SiteMetadata } from './site-metadata';
@@ -27,9 +29,15 @@ export class JiraTracker implements Tracker<JiraRequest> {
   private readonly clock: Clock;
   private readonly metadata: SiteMetadata;
   private site: SiteFields | null = null;
+  /** How this site's values read in the note's vocabulary: what the two-way run (`../two-way.ts`) needs. */
+  readonly reading: TrackerReading;
+  /** The site URL, as the sync record names it. */
+  readonly siteUrl: string;
 
   constructor(args: { config: JiraConfig; http: Http; clock: Clock; retryPolicy?: Partial<RetryPolicy> }) {
     this.config = args.config;
+    this.reading = jiraRecordReading(args.config);
+    this.siteUrl = args.config.siteUrl;
     this.clock = args.clock;
     this.client = new JiraClient({ config: args.config, http: args.http, clock: args.clock, retryPolicy: args.retryPolicy });
     this.metadata = new SiteMetadata({ client: this.client, config: args.config });
