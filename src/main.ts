@@ -10,7 +10,7 @@ import { epicReadingViewProcessor } from './view/reading-view';
 import { jiraConfigFromSettings } from './settings/jira-config';
 import { SpectrynSettingTab } from './settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings/settings';
-import { JiraTracker, obsidianHttp, probeJiraConnection, timerClock, type Tracker } from './sync';
+import { JiraTracker, obsidianHttp, probeJiraConnection, timerClock } from './sync';
 import { ActiveEpic } from './plugin/active-epic';
 import { buildCommands } from './plugin/commands';
 import { EpicActions } from './plugin/epic-actions';
@@ -46,7 +46,7 @@ export default class SpectrynPlugin extends Plugin {
     this.register(() => activeEpic.dispose());
     const http = obsidianHttp(requestUrl);
     const clock = timerClock((callback, ms) => window.setTimeout(callback, ms));
-    const trackerFor = (settings: SpectrynSettings, token: string): Tracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock });
+    const trackerFor = (settings: SpectrynSettings, token: string): JiraTracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock });
     // The sync record of each epic lives in the vault's `.spectryn/sync/` (docs/sync-record.md).
     const records = new VaultRecordStore(this.app.vault.adapter);
     const syncStatus = new SyncStatus(records);
@@ -64,6 +64,8 @@ export default class SpectrynPlugin extends Plugin {
       snapshot: () => activeEpic.current(),
       trackerFor,
       parse: (path, text) => store.parse(path, text),
+      records,
+      status: syncStatus,
     });
     const actions = new EpicActions({
       app: this.app,

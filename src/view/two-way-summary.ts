@@ -76,6 +76,20 @@ export function hasTwoWayItems(plan: PlanPreview): boolean {
   return twoWay !== undefined && twoWay.pulls.length + twoWay.additions.length + twoWay.conflicts.length > 0;
 }
 
+/**
+ * The two-way line of the result notice: "From Jira: 2 fields written into the note, 1 issue
+ * added. 1 conflict left as it is." Empty when the run took nothing from Jira and left no conflict.
+ */
+export function twoWayResultText(result: { readonly pulls: readonly unknown[]; readonly additions: readonly unknown[]; readonly conflicts: readonly unknown[] }): string {
+  const parts: string[] = [];
+  const { pulls, additions, conflicts } = result;
+  if (pulls.length > 0) parts.push(`${pulls.length} ${pulls.length === 1 ? 'field' : 'fields'} written into the note`);
+  if (additions.length > 0) parts.push(`${additions.length} ${additions.length === 1 ? 'issue' : 'issues'} added`);
+  const from = parts.length > 0 ? `From Jira: ${parts.join(', ')}.` : '';
+  const left = conflicts.length > 0 ? `${conflicts.length} ${conflicts.length === 1 ? 'conflict' : 'conflicts'} left as ${conflicts.length === 1 ? 'it is' : 'they are'}.` : '';
+  return [from, left].filter((text) => text !== '').join(' ');
+}
+
 function targetOf(decision: FieldDecision): string {
   return decision.subtask === null ? decision.storyId : `${decision.storyId} #${decision.subtask}`;
 }
