@@ -83,6 +83,7 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
     // Keys and Jira's changes are computed against the file as it is when each write happens, and
     // the file is replaced only if it still holds that text, so an edit saved meanwhile is kept.
     writer: fileNoteWriter({ read: () => note.read(), write: (text) => note.replace(text), target: input.shownPath ?? input.notePath }),
+    readNote: () => note.read(),
     now: input.now,
     onProgress: options.verbose ? (done: number, total: number) => { input.stderr.write(`spectryn: ${done}/${total} operations\n`); } : undefined,
     isCancelled: () => control.isCancelled(),
