@@ -50,6 +50,12 @@ export interface TwoWayInput extends SyncRunInput {
   readonly reading: TrackerReading;
   /** `--pull`: only tracker → note (no tracker write at all); default false. */
   readonly pullOnly?: boolean;
+  /**
+   * The note's current text, read without writing (CLI: the file; plugin: the editor or
+   * `vault.read`). Used after a run that created issues, to record what both sides now hold.
+   * Default: read through `writer` with an empty edit.
+   */
+  readonly readNote?: () => Promise<string>;
 }
 
 /** What `planTwoWay` found. When `threeWay` is null the run stopped: `stopped` says why. */
@@ -205,6 +211,16 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
 
   // 3. The record, with only what succeeded.
   const agreements = recordAgreements(threeWay, pushes, pulled, executed.outcome?.results ?? null, input.reading);
+  const created = (executed.outcome?.results ?? []).some((result) => result.status === 'done' && result.operation.action.startsWith('create_'));
+  if (created || (threeWay.noRecord && (executed.outcome?.results ?? []).some((result) => result.status === 'done'))) {
+    // New issues (and a first sync's pushes) have no agreement yet: read both sides once more and
+    // record the fields they now agree on, and only those.
+    try {
+      agreements.push(...await settledAgreements(input, planned.epicKey, writer));
+    } catch (error) {
+      errors.push(`Could not read back what this sync wrote (${error instanceof Error && error.message ? error.message : 'the read failed'}): the next sync compares those issues as on a first sync.`);
+    }
+  }
   let recordWritten = false;
   const next = serialiseRecord(updateRecord({ previous: planned.record, epic: planned.epicKey, tracker: tracker.name, site: input.site, agreements, now: input.now() }));
   if (agreements.length > 0 && next !== planned.recordText) {
@@ -231,6 +247,22 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
     additions: added,
     recordWritten,
   };
+}
+
+/** The agreements of every field the note (as it is now) and the tracker (read again) agree on. */
+async function settledAgreements(input: TwoWayInput, epicKey: string, writer: TwoWayInput['writer']): Promise<Agreement[]> {
+  let text: string | null = null;
+  if (input.readNote !== undefined) text = await input.readNote();
+  else if (writer !== undefined) await writer.apply((current) => { text = current; return []; });
+  const note = text === null ? input.note : parseEpic(text);
+  const remote = await input.tracker.read(epicKey, note);
+  const settled = planThreeWay({ epic: note.epic, remote, record: null, reading: input.reading });
+  const agreements: Agreement[] = [];
+  for (const decision of settled.fields) {
+    const agreed = decision.decision === 'nothing' ? agreedAfter(decision) : null;
+    if (agreed !== null) agreements.push({ key: decision.issueKey, storyId: decision.storyId, subtask: decision.subtask, field: decision.field, agreed });
+  }
+  return agreements;
 }
 
 /** A three-way field id (`US-001:status`, `US-001#2:name`), upper case. */
