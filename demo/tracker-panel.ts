@@ -12,6 +12,7 @@ import { browsePath } from './browse-page';
 import { pointsWithUnit } from '../src/model';
 import { countOf } from './plural';
 import { issueTree } from './tracker-tree';
+import { TeammateForm } from './teammate-form';
 
 /** What `GET /sandbox/tracker` answers (see demo/server.ts). */
 interface TrackerState {
@@ -19,6 +20,7 @@ interface TrackerState {
   readonly requests: number;
   readonly writes: number;
   readonly violations: readonly string[];
+  readonly statuses: readonly string[];
 }
 
 /** How often the panel asks the server, in ms. */
@@ -49,6 +51,8 @@ export class TrackerPanel {
   private readonly bodyEl: HTMLElement;
   private readonly summaryEl: HTMLElement;
   private readonly hintEl: HTMLElement;
+  private readonly teammateEl: HTMLElement;
+  private readonly teammate: TeammateForm;
 
   constructor(private readonly options: TrackerPanelOptions) {
     const { el } = options;
@@ -64,6 +68,9 @@ export class TrackerPanel {
     this.summaryEl = details.createDiv({ cls: 'sandbox-tracker-summary' });
     this.hintEl = details.createDiv({ cls: 'sandbox-tracker-hint' });
     this.bodyEl = details.createDiv({ cls: 'sandbox-tracker-issues' });
+    // Below the tree, built once: what a person types stays while the tree refreshes.
+    this.teammateEl = details.createDiv({ cls: 'sandbox-teammate-box' });
+    this.teammate = new TeammateForm(this.teammateEl, () => { void this.refresh(); });
     const stored = window.localStorage.getItem(OPEN_KEY);
     const roomy = window.innerHeight >= TRACKER_OPEN_MIN_HEIGHT && window.innerWidth >= TRACKER_OPEN_MIN_WIDTH;
     this.setOpen(stored === null ? roomy : stored === 'true', false);
@@ -114,6 +121,7 @@ export class TrackerPanel {
     this.bodyEl.empty();
     this.hintEl.empty();
     this.hintEl.setAttr('data-epic-status', null);
+    this.teammateEl.toggleClass('is-hidden', state === null);
     if (!state) {
       el.setAttr('data-issue-count', null);
       this.countEl.setText('');
@@ -121,6 +129,7 @@ export class TrackerPanel {
       return;
     }
     el.setAttr('data-issue-count', state.issues.length);
+    this.teammate.update(state.issues, state.statuses);
     this.countEl.setText(countOf(state.issues.length, 'issue'));
     const violations = state.violations.length === 0 ? '' : ` · ${countOf(state.violations.length, 'API contract violation')}`;
     this.summaryEl.setText(`Built-in Jira at this address · ${countOf(state.issues.length, 'issue')} · ${countOf(state.writes, 'write')} of ${countOf(state.requests, 'request')}${violations}`);
