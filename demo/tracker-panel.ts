@@ -5,6 +5,7 @@
  * Polled from `GET /sandbox/tracker`. Collapsible: the header toggles the list (remembered; on a
  * first visit it starts collapsed in a window smaller than `TRACKER_OPEN_MIN_HEIGHT` by
  * `TRACKER_OPEN_MIN_WIDTH`, where the progress pane needs the room).
+ * Above the tree, a form lets "a teammate" change an issue in Jira (demo/teammate-form.ts).
  * Stable hooks: the panel has `data-issue-count` and `data-collapsed`; each row `data-key`,
  * `data-type`, `data-status`, `data-parent`, `data-depth`; the hint `data-epic-status`.
  */
@@ -67,10 +68,10 @@ export class TrackerPanel {
     const details = el.createDiv({ cls: 'sandbox-tracker-details' });
     this.summaryEl = details.createDiv({ cls: 'sandbox-tracker-summary' });
     this.hintEl = details.createDiv({ cls: 'sandbox-tracker-hint' });
-    this.bodyEl = details.createDiv({ cls: 'sandbox-tracker-issues' });
-    // Below the tree, built once: what a person types stays while the tree refreshes.
+    // Above the tree (which grows long), built once: what a person types stays while the tree refreshes.
     this.teammateEl = details.createDiv({ cls: 'sandbox-teammate-box' });
     this.teammate = new TeammateForm(this.teammateEl, () => { void this.refresh(); });
+    this.bodyEl = details.createDiv({ cls: 'sandbox-tracker-issues' });
     const stored = window.localStorage.getItem(OPEN_KEY);
     const roomy = window.innerHeight >= TRACKER_OPEN_MIN_HEIGHT && window.innerWidth >= TRACKER_OPEN_MIN_WIDTH;
     this.setOpen(stored === null ? roomy : stored === 'true', false);
