@@ -240,7 +240,7 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
     ...base,
     ending,
     exitCode: ending === executed.ending ? executed.exitCode : runExitCode(ending, null),
-    errors: [...errors, ...conflictErrors, ...executed.errors],
+    errors: [...executed.errors, ...errors, ...conflictErrors],
     warnings: [...warnings, ...executed.warnings, ...skippedPulls.map((skip) => `${skip.decision.id} was not taken from Jira: ${skip.reason}.`)],
     pulls: pulled,
     skippedPulls,
