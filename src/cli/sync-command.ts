@@ -70,7 +70,8 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
   const note = noteText(input.notePath, input, input.shownPath ?? input.notePath);
   const runOptions = { execute: options.execute, updateSource: input.updateSource, phase: options.phase, stories: options.stories };
   const path = options.recordPath !== null ? resolve(input.cwd ?? dirname(input.notePath), options.recordPath) : await recordPath(input.notePath, input.epicKey);
-  const shownRecord = options.recordPath ?? relative(input.cwd ?? dirname(input.notePath), path);
+  const relativeRecord = relative(input.cwd ?? dirname(input.notePath), path);
+  const shownRecord = options.recordPath ?? (relativeRecord.startsWith('..') ? path : relativeRecord);
   const twoWay = {
     note: input.note,
     epicKey: input.epicKey,

@@ -72,6 +72,8 @@ export interface TwoWayPlanned {
   readonly epicKey: string | null;
   /** Problems reading the record, in plain words (the damaged part counts as never synced). */
   readonly warnings: readonly string[];
+  /** When the record last changed (the latest entry's `synced`, ISO 8601 UTC), for "synced 5 min ago"; null without a record. */
+  readonly lastSynced: string | null;
 }
 
 /** What a two-way run did (or, as a dry run, would do), besides the push run's result. */
@@ -99,7 +101,7 @@ export interface TwoWayResult extends SyncRunResult {
 /** Reads the record and the tracker, and makes the three-way plan. Never writes, never throws for tracker problems. */
 export async function planTwoWay(input: Omit<TwoWayInput, 'writer' | 'onProgress' | 'isCancelled'>): Promise<TwoWayPlanned> {
   const { note, tracker, options } = input;
-  const none = { threeWay: null, remote: null, record: null, recordText: null, warnings: [] };
+  const none = { threeWay: null, remote: null, record: null, recordText: null, warnings: [], lastSynced: null };
   const checked = checkNote(note, input.epicKey);
   if (!checked.ok) return { ...none, stopped: checked.result, epicKey: null };
   const epicKey = checked.epicKey;
@@ -121,7 +123,7 @@ export async function planTwoWay(input: Omit<TwoWayInput, 'writer' | 'onProgress
   }
   const full = planThreeWay({ epic: note.epic, remote, record: reading.record, reading: input.reading });
   const threeWay = limitPlan(full, { phase: options.phase, stories: options.stories, pullOnly: input.pullOnly });
-  return { stopped: null, threeWay, remote, record: reading.record, recordText, epicKey, warnings };
+  return { stopped: null, threeWay, remote, record: reading.record, recordText, epicKey, warnings, lastSynced: lastSyncedOf(reading.record) };
 }
 
 /**
@@ -240,7 +242,7 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
     ...base,
     ending,
     exitCode: ending === executed.ending ? executed.exitCode : runExitCode(ending, null),
-    errors: [...errors, ...conflictErrors, ...executed.errors],
+    errors: [...executed.errors, ...errors, ...conflictErrors],
     warnings: [...warnings, ...executed.warnings, ...skippedPulls.map((skip) => `${skip.decision.id} was not taken from Jira: ${skip.reason}.`)],
     pulls: pulled,
     skippedPulls,
@@ -263,6 +265,13 @@ async function settledAgreements(input: TwoWayInput, epicKey: string, writer: Tw
     if (agreed !== null) agreements.push({ key: decision.issueKey, storyId: decision.storyId, subtask: decision.subtask, field: decision.field, agreed });
   }
   return agreements;
+}
+
+/** The latest `synced` time of the record's entries (ISO strings of one format sort as times). */
+export function lastSyncedOf(record: SyncRecord | null): string | null {
+  let latest: string | null = null;
+  for (const entry of record?.entries ?? []) if (latest === null || entry.synced > latest) latest = entry.synced;
+  return latest;
 }
 
 /** A three-way field id (`US-001:status`, `US-001#2:name`), upper case. */
