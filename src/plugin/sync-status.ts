@@ -4,19 +4,17 @@
  * latest dry run or sync left open (kept in memory: the record holds agreements only). Read once
  * per epic, then again after each sync; listeners hear every change.
  */
+import { lastSyncedOf } from '../sync';
 import { parseRecord } from '../sync/record/format';
 import type { SyncState } from '../view/sync-status-text';
 import type { VaultRecordStore } from './sync-record-store';
 
-/** The latest sync time in a record's text, or null without a record (or one with no entry). */
-export function lastSyncedOf(text: string | null): Date | null {
+/** The latest sync time in a record's text (`lastSyncedOf` of the run), or null without a record (or one with no entry). */
+export function lastSyncedTime(text: string | null): Date | null {
   if (text === null) return null;
-  let latest: number | null = null;
-  for (const entry of parseRecord(text).record?.entries ?? []) {
-    const time = Date.parse(entry.synced);
-    if (!Number.isNaN(time) && (latest === null || time > latest)) latest = time;
-  }
-  return latest === null ? null : new Date(latest);
+  const latest = lastSyncedOf(parseRecord(text).record);
+  const time = latest === null ? Number.NaN : Date.parse(latest);
+  return Number.isNaN(time) ? null : new Date(time);
 }
 
 /** Sync states by epic key; see the file comment. */
@@ -47,7 +45,7 @@ export class SyncStatus {
     this.loading.add(id);
     let lastSynced: Date | null = null;
     try {
-      lastSynced = lastSyncedOf(await this.store.read(id));
+      lastSynced = lastSyncedTime(await this.store.read(id));
     } catch {
       // No record, or an epic key that names no file: shown as never synced; the sync says why.
     } finally {

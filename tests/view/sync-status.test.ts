@@ -5,7 +5,7 @@
  */
 import { MemoryAdapter } from '../../demo/obsidian-shim/vault';
 import { VaultRecordStore } from '../../src/plugin/sync-record-store';
-import { SyncStatus, lastSyncedOf } from '../../src/plugin/sync-status';
+import { SyncStatus, lastSyncedTime } from '../../src/plugin/sync-status';
 import { serialiseRecord } from '../../src/sync/record/format';
 import { updateRecord } from '../../src/sync/record/update';
 import type { SyncRecord } from '../../src/sync/record/types';
@@ -68,9 +68,9 @@ describe('the sync state element', () => {
 
 describe('SyncStatus', () => {
   test('the latest sync is the newest entry of the record', () => {
-    expect(lastSyncedOf(recordSyncedAt('2026-12-06T09:00:00Z', '2026-12-06T10:15:00Z', '2026-12-06T08:00:00Z'))).toEqual(new Date('2026-12-06T10:15:00Z'));
-    expect(lastSyncedOf(null)).toBeNull();
-    expect(lastSyncedOf('not a record')).toBeNull();
+    expect(lastSyncedTime(recordSyncedAt('2026-12-06T09:00:00Z', '2026-12-06T10:15:00Z', '2026-12-06T08:00:00Z'))).toEqual(new Date('2026-12-06T10:15:00Z'));
+    expect(lastSyncedTime(null)).toBeNull();
+    expect(lastSyncedTime('not a record')).toBeNull();
   });
 
   test('reads the record from the vault once, again on reload, and keeps the open conflicts', async () => {
