@@ -427,6 +427,37 @@ describe('two-way sync from the plugin (issue 13)', () => {
     expect(again.contentEl.textContent).toContain('Nothing to change');
   });
 
+  it('pulls into the open editor in one transaction, computed on its current text: what the user typed since the plan stays', async () => {
+    const h = harness();
+    await confirm(await dryRun(h));
+    const stories = parseEpic(h.vaultText()).epic.stories;
+    fake.teammateChange(stories[2]?.issueKey ?? '', { status: 'Done' });
+    fake.teammateChange(stories[5]?.issueKey ?? '', { summary: 'Cutover rehearsal' });
+    const view = new EditorView({ state: EditorState.create({ doc: h.vaultText() }), parent: document.body });
+    const editor = cmEditor(view);
+    const leaf = new WorkspaceLeaf();
+    const markdown = new (MarkdownView as unknown as new (leaf: WorkspaceLeaf) => MarkdownView)(leaf);
+    markdown.file = h.file;
+    (markdown as unknown as { editor: SyncEditor }).editor = editor;
+    (leaf as unknown as { view: MarkdownView }).view = markdown;
+    (h.app.workspace as unknown as { leaves: WorkspaceLeaf[] }).leaves.push(leaf);
+    const processed = h.processCalls();
+
+    const modal = await dryRun(h);
+    // The user keeps typing while the plan is open: a line above every story.
+    const typed = 'Typed while the plan was open.\n';
+    view.dispatch({ changes: { from: view.state.doc.toString().indexOf('### '), insert: typed } });
+    await confirm(modal);
+    const text = view.state.doc.toString();
+    expect(text.split(typed)).toHaveLength(2);
+    const after = parseEpic(text).epic.stories;
+    expect(after[2]?.status).toBe('done');
+    expect(after[5]?.title).toBe('Cutover rehearsal');
+    expect(editor.transactions).toBe(1);
+    expect(h.processCalls()).toBe(processed);
+    view.destroy();
+  });
+
   it('a conflict left unchosen is written nowhere and is listed again on the next sync', async () => {
     const h = harness();
     await confirm(await dryRun(h));
