@@ -3,15 +3,16 @@
  * the page (dist/demo), the plugin's styles.css, the example note, an in-memory Jira Cloud (the
  * sync tests' fake, requests checked against Atlassian's OpenAPI description) on the same origin,
  * `GET /browse/KEY` (an issue's page, where the plugin's issue chips link; see browse-page.ts),
- * `GET /sandbox/tracker` (what the tracker holds), `POST /sandbox/reset` (a fresh tracker) and
- * `POST /sandbox/request-url` (Obsidian's `requestUrl` for other origins: made from Node, no CORS).
+ * `GET /sandbox/tracker` (what the tracker holds), `POST /sandbox/reset` (a fresh tracker),
+ * `POST /sandbox/teammate` (a teammate changes an issue in Jira: `{key, status?, storyPoints?,
+ * summary?}`, as the tracker panel sends it) and `POST /sandbox/request-url` (Obsidian's `requestUrl` for other origins: made from Node, no CORS).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { adfToPlainText } from '../src/sync/jira/adf-normalise';
-import { createFakeJiraHandler, loadJiraContracts, type FakeIssue, type FakeJiraHandler, type JiraContracts } from '../testing/fake-jira';
+import { createFakeJiraHandler, loadJiraContracts, STATUSES, type FakeIssue, type FakeJiraHandler, type JiraContracts, type TeammateChange } from '../testing/fake-jira';
 import { BROWSE_PAGE_CSP, issuePageHtml, notFoundPageHtml, type BrowseIssue } from './browse-page';
 import { compareKeys } from './tracker-tree';
 import type { TrackerIssue } from './tracker-issue';
@@ -25,6 +26,8 @@ export interface TrackerState {
   readonly requests: number;
   readonly writes: number;
   readonly violations: readonly string[];
+  /** The workflow's status names, for the panel's teammate form. */
+  readonly statuses: readonly string[];
 }
 
 
@@ -84,7 +87,7 @@ function trackerIssue(issue: FakeIssue): TrackerIssue {
 function trackerState(jira: FakeJiraHandler): TrackerState {
   const issues = [...jira.issues.values()].map(trackerIssue);
   issues.sort((a, b) => compareKeys(a.key, b.key));
-  return { issues, requests: jira.requests.length, writes: jira.writes().length, violations: jira.violations };
+  return { issues, requests: jira.requests.length, writes: jira.writes().length, violations: jira.violations, statuses: STATUSES.map((status) => status.name) };
 }
 
 function browseIssue(issue: FakeIssue): BrowseIssue {
@@ -116,6 +119,37 @@ function sendIssuePage(res: ServerResponse, jira: FakeJiraHandler, encodedKey: s
   }
   res.writeHead(issue ? 200 : 404, { 'content-type': TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store', 'content-security-policy': BROWSE_PAGE_CSP, 'x-content-type-options': 'nosniff' });
   res.end(method === 'HEAD' ? undefined : html);
+}
+
+/**
+ * `POST /sandbox/teammate`: a teammate changes an issue in Jira's own screens (status, points,
+ * summary), so a person can try a two-way sync. Same origin and JSON only, like the relay.
+ */
+async function teammateChange(req: IncomingMessage, res: ServerResponse, jira: FakeJiraHandler, origin: string): Promise<void> {
+  const from = req.headers.origin;
+  if ((from !== undefined && from !== origin) || !/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+    sendJson(res, 403, { error: 'Only the sandbox page changes issues, with JSON.' });
+    return;
+  }
+  let body: Record<string, unknown>;
+  try {
+    const parsed = JSON.parse(await readBody(req)) as unknown;
+    body = typeof parsed === 'object' && parsed !== null ? parsed as Record<string, unknown> : {};
+  } catch {
+    sendJson(res, 400, { error: 'Send a JSON object.' });
+    return;
+  }
+  const change: TeammateChange = {};
+  if (typeof body.status === 'string') change.status = body.status;
+  if (typeof body.summary === 'string') change.summary = body.summary;
+  if (typeof body.storyPoints === 'number' || body.storyPoints === null) change.storyPoints = body.storyPoints;
+  if (typeof body.key !== 'string' || Object.keys(change).length === 0) {
+    sendJson(res, 400, { error: 'Name an issue and a status, story points or a summary.' });
+    return;
+  }
+  const outcome = jira.teammateChange(body.key, change);
+  if (!outcome.ok) sendJson(res, 400, { error: outcome.message });
+  else sendJson(res, 200, trackerIssue(outcome.issue));
 }
 
 /**
@@ -183,6 +217,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const method = req.method ?? 'GET';
     if (path === '/sandbox/tracker' && method === 'GET') {
       sendJson(res, 200, trackerState(jira));
+      return;
+    }
+    if (path === '/sandbox/teammate' && method === 'POST') {
+      await teammateChange(req, res, jira, origin);
       return;
     }
     if (path === '/sandbox/reset' && method === 'POST') {

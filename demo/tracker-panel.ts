@@ -5,6 +5,7 @@
  * Polled from `GET /sandbox/tracker`. Collapsible: the header toggles the list (remembered; on a
  * first visit it starts collapsed in a window smaller than `TRACKER_OPEN_MIN_HEIGHT` by
  * `TRACKER_OPEN_MIN_WIDTH`, where the progress pane needs the room).
+ * Above the tree, a form lets "a teammate" change an issue in Jira (demo/teammate-form.ts).
  * Stable hooks: the panel has `data-issue-count` and `data-collapsed`; each row `data-key`,
  * `data-type`, `data-status`, `data-parent`, `data-depth`; the hint `data-epic-status`.
  */
@@ -12,6 +13,7 @@ import { browsePath } from './browse-page';
 import { pointsWithUnit } from '../src/model';
 import { countOf } from './plural';
 import { issueTree } from './tracker-tree';
+import { TeammateForm } from './teammate-form';
 
 /** What `GET /sandbox/tracker` answers (see demo/server.ts). */
 interface TrackerState {
@@ -19,6 +21,7 @@ interface TrackerState {
   readonly requests: number;
   readonly writes: number;
   readonly violations: readonly string[];
+  readonly statuses: readonly string[];
 }
 
 /** How often the panel asks the server, in ms. */
@@ -49,6 +52,8 @@ export class TrackerPanel {
   private readonly bodyEl: HTMLElement;
   private readonly summaryEl: HTMLElement;
   private readonly hintEl: HTMLElement;
+  private readonly teammateEl: HTMLElement;
+  private readonly teammate: TeammateForm;
 
   constructor(private readonly options: TrackerPanelOptions) {
     const { el } = options;
@@ -63,6 +68,9 @@ export class TrackerPanel {
     const details = el.createDiv({ cls: 'sandbox-tracker-details' });
     this.summaryEl = details.createDiv({ cls: 'sandbox-tracker-summary' });
     this.hintEl = details.createDiv({ cls: 'sandbox-tracker-hint' });
+    // Above the tree (which grows long), built once: what a person types stays while the tree refreshes.
+    this.teammateEl = details.createDiv({ cls: 'sandbox-teammate-box' });
+    this.teammate = new TeammateForm(this.teammateEl, () => { void this.refresh(); });
     this.bodyEl = details.createDiv({ cls: 'sandbox-tracker-issues' });
     const stored = window.localStorage.getItem(OPEN_KEY);
     const roomy = window.innerHeight >= TRACKER_OPEN_MIN_HEIGHT && window.innerWidth >= TRACKER_OPEN_MIN_WIDTH;
@@ -114,6 +122,7 @@ export class TrackerPanel {
     this.bodyEl.empty();
     this.hintEl.empty();
     this.hintEl.setAttr('data-epic-status', null);
+    this.teammateEl.toggleClass('is-hidden', state === null);
     if (!state) {
       el.setAttr('data-issue-count', null);
       this.countEl.setText('');
@@ -121,6 +130,7 @@ export class TrackerPanel {
       return;
     }
     el.setAttr('data-issue-count', state.issues.length);
+    this.teammate.update(state.issues, state.statuses);
     this.countEl.setText(countOf(state.issues.length, 'issue'));
     const violations = state.violations.length === 0 ? '' : ` · ${countOf(state.violations.length, 'API contract violation')}`;
     this.summaryEl.setText(`Built-in Jira at this address · ${countOf(state.issues.length, 'issue')} · ${countOf(state.writes, 'write')} of ${countOf(state.requests, 'request')}${violations}`);

@@ -10,7 +10,7 @@ import { epicReadingViewProcessor } from './view/reading-view';
 import { jiraConfigFromSettings } from './settings/jira-config';
 import { SpectrynSettingTab } from './settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings/settings';
-import { JiraTracker, obsidianHttp, probeJiraConnection, timerClock, type Tracker } from './sync';
+import { JiraTracker, obsidianHttp, probeJiraConnection, timerClock } from './sync';
 import { ActiveEpic } from './plugin/active-epic';
 import { buildCommands } from './plugin/commands';
 import { EpicActions } from './plugin/epic-actions';
@@ -23,6 +23,10 @@ import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/p
 import { refreshEpicEditors } from './plugin/refresh-editors';
 import { renderStatusBar } from './view/status-bar';
 import { SyncController } from './plugin/sync-controller';
+import { VaultRecordStore } from './plugin/sync-record-store';
+import { SyncStatus } from './plugin/sync-status';
+import { renderSyncState } from './view/sync-status-render';
+import { SYNC_AGE_REFRESH_MS, type SyncStateSource } from './view/sync-status-text';
 
 /** The plugin. */
 export default class SpectrynPlugin extends Plugin {
@@ -44,13 +48,26 @@ export default class SpectrynPlugin extends Plugin {
     const clock = timerClock((callback, ms) => window.setTimeout(callback, ms));
     // Long waits (a Retry-After, a retry after no answer) are said as they start (docs/sync.md).
     const notice = (message: string): void => { new Notice(`Spectryn: ${message}`); };
-    const trackerFor = (settings: SpectrynSettings, token: string): Tracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock, notice });
+    const trackerFor = (settings: SpectrynSettings, token: string): JiraTracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock, notice });
+    // The sync record of each epic lives in the vault's `.spectryn/sync/` (docs/sync-record.md).
+    const records = new VaultRecordStore(this.app.vault.adapter);
+    const syncStatus = new SyncStatus(records);
+    const activeEpicKey = (): string | null => {
+      const snapshot = activeEpic.current();
+      return snapshot.isEpic ? snapshot.result?.epic.key ?? null : null;
+    };
+    const syncState: SyncStateSource = {
+      current: () => syncStatus.current(activeEpicKey()),
+      subscribe: (listener) => syncStatus.subscribe(listener),
+    };
     const sync = new SyncController({
       app: this.app,
       settings: () => this.settings,
       snapshot: () => activeEpic.current(),
       trackerFor,
       parse: (path, text) => store.parse(path, text),
+      records,
+      status: syncStatus,
     });
     const actions = new EpicActions({
       app: this.app,
@@ -67,6 +84,7 @@ export default class SpectrynPlugin extends Plugin {
       actions,
       showFormat: () => new FormatModal(this.app).open(),
       trackerBaseUrl,
+      syncState,
     }));
     this.registerEditorExtension(epicEditorExtension({
       display: () => this.settings.decorations,
@@ -90,6 +108,16 @@ export default class SpectrynPlugin extends Plugin {
     renderStatusBar(statusEl, activeEpic.current());
     this.register(activeEpic.subscribe((snapshot) => renderStatusBar(statusEl, snapshot)));
     this.registerDomEvent(statusEl, 'click', () => { void openPane(); });
+
+    // "synced 5 min ago · 1 conflict": its own item, read from the record of the active epic.
+    const syncEl = this.addStatusBarItem();
+    const showSyncState = (): void => renderSyncState(syncEl, syncState.current(), new Date());
+    syncStatus.ensure(activeEpicKey());
+    showSyncState();
+    this.register(activeEpic.subscribe(() => { syncStatus.ensure(activeEpicKey()); showSyncState(); }));
+    this.register(syncStatus.subscribe(showSyncState));
+    this.registerInterval(window.setInterval(showSyncState, SYNC_AGE_REFRESH_MS));
+    this.registerDomEvent(syncEl, 'click', () => { void openPane(); });
 
     followActiveNote(this, activeEpic);
     this.addSettingTab(new SpectrynSettingTab(this.app, this, {

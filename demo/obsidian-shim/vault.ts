@@ -10,6 +10,64 @@ export function normalizePath(path: string): string {
   return cleaned === '' ? '/' : cleaned;
 }
 
+/**
+ * `DataAdapter`'s file part over an in-memory map: files outside the vault index, such as the
+ * sync record under `.spectryn/` (a dot folder Obsidian does not index). Folders are implied by
+ * `mkdir`; `write` and `process` refuse a path whose folder was never made, as a disk would.
+ */
+export class MemoryAdapter {
+  private readonly files = new Map<string, string>();
+  private readonly folders = new Set<string>(['/']);
+
+  exists(path: string): Promise<boolean> {
+    const normal = normalizePath(path);
+    return Promise.resolve(this.files.has(normal) || this.folders.has(normal));
+  }
+
+  read(path: string): Promise<string> {
+    const text = this.files.get(normalizePath(path));
+    return text === undefined ? Promise.reject(new Error(`ENOENT: ${path}`)) : Promise.resolve(text);
+  }
+
+  write(path: string, data: string): Promise<void> {
+    const normal = normalizePath(path);
+    if (!this.folders.has(parentOf(normal))) return Promise.reject(new Error(`ENOENT: no folder for ${path}`));
+    this.files.set(normal, data);
+    return Promise.resolve();
+  }
+
+  /** Reads, calls `fn`, writes its answer; nothing is written when `fn` throws. */
+  async process(path: string, fn: (data: string) => string): Promise<string> {
+    const next = fn(await this.read(path));
+    await this.write(path, next);
+    return next;
+  }
+
+  mkdir(path: string): Promise<void> {
+    const parts = normalizePath(path).split('/');
+    for (let i = 1; i <= parts.length; i++) this.folders.add(parts.slice(0, i).join('/'));
+    return Promise.resolve();
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    const text = this.files.get(normalizePath(from));
+    if (text === undefined) return Promise.reject(new Error(`ENOENT: ${from}`));
+    this.files.delete(normalizePath(from));
+    this.files.set(normalizePath(to), text);
+    return Promise.resolve();
+  }
+
+  remove(path: string): Promise<void> {
+    this.files.delete(normalizePath(path));
+    return Promise.resolve();
+  }
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
+}
+
 /** A vault entry. */
 export abstract class TAbstractFile {
   path: string;
@@ -53,6 +111,8 @@ export interface VaultOptions {
 /** An in-memory vault with one root folder (no subfolders: the sandbox needs none). */
 export class Vault extends Events {
   private readonly root = new TFolder('/', null);
+  /** Files outside the index (`.spectryn/…`). */
+  readonly adapter = new MemoryAdapter();
   private readonly texts = new Map<string, string>();
   private readonly now: () => number;
 

@@ -3,6 +3,7 @@
  * flag, a stray argument or a missing value is a usage error rather than silently ignored.
  */
 import { parseArgs } from 'node:util';
+import { CONFLICT_STRATEGIES, type ConflictStrategy } from '../sync/record/conflicts';
 
 /** Output formats of `--output`. */
 export const OUTPUT_FORMATS = ['text', 'json'] as const;
@@ -39,6 +40,12 @@ export interface CliOptions {
   readonly exportPath: string | null;
   /** `--validate`: check the note only. */
   readonly validate: boolean;
+  /** `--conflict-strategy`; default `skip` (docs/sync-record.md "Conflicts"). */
+  readonly conflictStrategy: ConflictStrategy;
+  /** `--pull`: only tracker → note; default false (`--bidirectional`/`--two-way`, the default, are accepted). */
+  readonly pullOnly: boolean;
+  /** `--record PATH`: the sync record file, or null for the path rule of docs/sync-record.md. */
+  readonly recordPath: string | null;
   /** `--tracker`, or null: then the note's frontmatter `tracker`, else `jira`. */
   readonly tracker: TrackerName | null;
   readonly quiet: boolean;
@@ -65,6 +72,11 @@ const OPTION_SPEC = {
   export: { type: 'string' },
   validate: { type: 'boolean' },
   tracker: { type: 'string' },
+  'conflict-strategy': { type: 'string' },
+  pull: { type: 'boolean' },
+  bidirectional: { type: 'boolean' },
+  'two-way': { type: 'boolean' },
+  record: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
   'no-color': { type: 'boolean' },
@@ -91,6 +103,13 @@ export function readArgs(argv: readonly string[]): ArgsOutcome {
   if (!phase.ok) return phase;
   const tracker = oneOf(values.tracker, TRACKER_NAMES, '--tracker', null);
   if (!tracker.ok) return tracker;
+  const conflictStrategy = oneOf(values['conflict-strategy'], CONFLICT_STRATEGIES, '--conflict-strategy', 'skip');
+  if (!conflictStrategy.ok) return conflictStrategy;
+  if (values.pull === true && (values.bidirectional === true || values['two-way'] === true)) {
+    return { ok: false, error: 'Choose one of --pull and --bidirectional/--two-way.' };
+  }
+  const recordPath = values.record?.trim() ?? null;
+  if (recordPath === '') return { ok: false, error: '--record needs a file path.' };
   const epicKey = values.epic?.trim() ?? null;
   if (epicKey === '') return { ok: false, error: '-e/--epic needs an epic key, e.g. -e INFRA-100.' };
   if (values.quiet === true && values.verbose === true) {
@@ -118,6 +137,9 @@ export function readArgs(argv: readonly string[]): ArgsOutcome {
       exportPath: values.export ?? null,
       validate: values.validate === true,
       tracker: tracker.value,
+      conflictStrategy: conflictStrategy.value,
+      pullOnly: values.pull === true,
+      recordPath,
       quiet: values.quiet === true,
       verbose: values.verbose === true,
       color: values['no-color'] !== true,

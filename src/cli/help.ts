@@ -20,6 +20,12 @@ Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
       --export PATH     also write the JSON result to PATH (never the note itself)
       --validate        check the note only; print diagnostics; no tracker needed
       --tracker T       jira (the default, and the only tracker so far)
+      --conflict-strategy S   skip | force-local | force-remote | abort   (default skip:
+                        the rest is applied, conflicts listed, exit 64; abort: nothing written)
+      --pull            only Jira → note (nothing is written to Jira)
+      --bidirectional, --two-way   both directions (the default)
+      --record PATH     the sync record; default .spectryn/sync/EPIC.jsonl under the vault
+                        (.obsidian/ or .spectryn/), else the repository root, else the note's folder
   -q, --quiet           print only errors (JSON output is unaffected)
   -v, --verbose         also list every story and info diagnostics
       --no-color        no colours (also: NO_COLOR=1; colours only on a terminal)
@@ -36,7 +42,7 @@ Exit codes:
   3 note not found, unreadable, not a regular file, or over 8 MB
   4 cannot reach the tracker                        5 authentication refused
   6 validation errors in the note (with --validate), or the epic does not exist
-  64 partial success (some operations failed or were skipped)
+  64 partial success (some operations failed or were skipped, or conflicts were left)
   80 cancelled (Ctrl-C or SIGTERM)
 
 Files are replaced atomically (a temporary file next to them, then a rename). With -x, Ctrl-C

@@ -80,7 +80,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
   if (!read.ok) return fail(EXIT.noteNotFound, read.message);
   const note = parseEpic(read.text);
 
-  const emit = async (report: EpicReport, exitCode: number): Promise<number> => {
+  const emit = async (report: EpicReport, exitCode: number, sideChanges: readonly string[] = []): Promise<number> => {
     // Tracker messages inside the report pass through here too: no token leaves in any of them.
     const json = redactSecrets(`${JSON.stringify(report, null, 2)}\n`, input.env);
     if (options.exportPath !== null) {
@@ -96,7 +96,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
       const color = options.color && input.stdout.isTTY === true && (input.env.NO_COLOR ?? '') === '';
       input.stdout.write(redactSecrets(formatReportText(report, {
         color, verbose: options.verbose, quiet: options.quiet, notePath: shownPath,
-        mode: options.validate ? 'validate' : 'report',
+        mode: options.validate ? 'validate' : 'report', sideChanges,
       }), input.env));
     }
     return exitCode;
@@ -138,9 +138,9 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
     env: input.env,
     stderr: { write: (text: string) => input.stderr.write(redactSecrets(text, input.env)), isTTY: input.stderr.isTTY },
     readFile: input.readFile, writeFile: input.writeFile, now: input.now, clock: input.clock,
-    control: input.control, shownPath,
+    control: input.control, shownPath, cwd: input.cwd,
   });
-  return emit(outcome.report, outcome.exitCode);
+  return emit(outcome.report, outcome.exitCode, outcome.sideChanges);
 }
 
 /** `--tracker`, else a known frontmatter `tracker`, else jira; an unknown frontmatter value warns. */

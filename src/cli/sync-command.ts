@@ -4,10 +4,13 @@
  * note file as the place keys are written back. The command line prints the report this returns
  * (text or JSON, and `--export`) and exits with its code.
  */
+import { dirname, relative, resolve } from 'node:path';
 import { parseEpic, type ParseResult } from '../model';
 import { buildReport, type EpicReport } from '../model/report';
 import { JiraTracker, fileNoteWriter, nodeFetchHttp, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
-import { executePlan, planNote } from '../sync/run';
+import { applyConflictStrategy, executeTwoWay, planTwoWay } from '../sync/two-way';
+import { recordFile, recordPath } from './record-file';
+import { sideChangeLines } from './two-way-text';
 import type { CliOptions } from './args';
 import { UNCANCELLABLE } from './cancellation';
 import type { OutputStream, ReadFile, RunControl, WriteFile } from './io';
@@ -20,6 +23,8 @@ export interface SyncCommandInput {
   readonly note: ParseResult;
   /** Absolute path of the note (for `--update-source`). */
   readonly notePath: string;
+  /** The directory paths are shown relative to (the record's); default the note's folder. */
+  readonly cwd?: string;
   /** The note's path as given (`-m`), for messages; default `notePath`. */
   readonly shownPath?: string;
   /** `-e`, else the note's frontmatter `epic`. */
@@ -42,13 +47,18 @@ export interface SyncCommandInput {
   readonly control?: RunControl;
 }
 
-/** The exit code, and the report to print. */
+/** The exit code, the report to print, and the two-way lines of the text output. */
 export interface SyncCommandResult {
   readonly exitCode: number;
   readonly report: EpicReport;
+  /** Each field change with before → after and which side changed (./two-way-text.ts). */
+  readonly sideChanges: readonly string[];
 }
 
-/** Runs a sync: a dry run (reads the tracker only) unless `options.execute`. */
+/**
+ * Runs a two-way sync (docs/sync-record.md): a dry run (reads the record and the tracker only)
+ * unless `options.execute`. The record is found by `recordPath` (or `--record`).
+ */
 export async function runSync(input: SyncCommandInput): Promise<SyncCommandResult> {
   const { config, options } = input;
   const tracker = new JiraTracker({
@@ -61,20 +71,31 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
   const control = input.control ?? UNCANCELLABLE;
   const note = noteText(input.notePath, input, input.shownPath ?? input.notePath);
   const runOptions = { execute: options.execute, updateSource: input.updateSource, phase: options.phase, stories: options.stories };
-  const planned = await planNote({ note: input.note, epicKey: input.epicKey, tracker, options: runOptions });
-  const result = !options.execute || planned.plan === null ? planned : await control.whileChanging(() => executePlan({
+  const path = options.recordPath !== null ? resolve(input.cwd ?? dirname(input.notePath), options.recordPath) : await recordPath(input.notePath, input.epicKey);
+  const relativeRecord = relative(input.cwd ?? dirname(input.notePath), path);
+  const shownRecord = options.recordPath ?? (relativeRecord.startsWith('..') ? path : relativeRecord);
+  const twoWay = {
     note: input.note,
     epicKey: input.epicKey,
     tracker,
     options: runOptions,
-    planned,
-    // Keys are computed against the file as it is when each batch returns, and the file is
-    // replaced only if it still holds that text, so an edit saved meanwhile by an editor is kept.
+    record: recordFile(path, input, shownRecord),
+    site: tracker.siteUrl,
+    reading: tracker.reading,
+    pullOnly: options.pullOnly,
+    // Keys and Jira's changes are computed against the file as it is when each write happens, and
+    // the file is replaced only if it still holds that text, so an edit saved meanwhile is kept.
     writer: fileNoteWriter({ read: () => note.read(), write: (text) => note.replace(text), target: input.shownPath ?? input.notePath }),
+    readNote: () => note.read(),
     now: input.now,
-    onProgress: options.verbose ? (done, total) => { input.stderr.write(`spectryn: ${done}/${total} operations\n`); } : undefined,
+    onProgress: options.verbose ? (done: number, total: number) => { input.stderr.write(`spectryn: ${done}/${total} operations\n`); } : undefined,
     isCancelled: () => control.isCancelled(),
-  }));
+  };
+  const planned = await planTwoWay(twoWay);
+  const resolved = planned.threeWay === null ? undefined : applyConflictStrategy(planned.threeWay, options.conflictStrategy);
+  const result = !options.execute || planned.threeWay === null
+    ? await executeTwoWay({ ...twoWay, planned, resolved })
+    : await control.whileChanging(() => executeTwoWay({ ...twoWay, planned, resolved }));
   // After an executed run with write-back the report shows the note as it now is (with its keys).
   const written = options.execute && input.updateSource && result.outcome !== null;
   const shown: ParseResult = written ? await note.read().then(parseEpic, () => input.note) : input.note;
@@ -86,8 +107,9 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
     operations: result.operations,
     errors: result.errors,
     warnings: result.warnings,
+    conflicts: result.threeWay === null ? undefined : result.conflicts,
   });
-  return { exitCode: result.exitCode, report };
+  return { exitCode: result.exitCode, report, sideChanges: sideChangeLines(result) };
 }
 
 /** The adapter's settings from the environment's; the project defaults to the epic key's prefix. */

@@ -3,7 +3,7 @@
  * of progress per phase, the operations of a sync, then the diagnostics with their line numbers.
  * Built from the same `EpicReport` the JSON output prints, so both always say the same thing.
  */
-import type { EpicReport, ReportCounts, ReportDiagnostic, ReportOperation } from '../model/report';
+import type { EpicReport, ReportConflict, ReportCounts, ReportDiagnostic, ReportOperation } from '../model/report';
 
 /** How to render. */
 export interface TextOutputOptions {
@@ -17,6 +17,8 @@ export interface TextOutputOptions {
   readonly mode: 'report' | 'validate';
   /** The note path as given, for the headline of `validate`. */
   readonly notePath: string;
+  /** Two-way sync: each field change with before → after and which side changed; default none. */
+  readonly sideChanges?: readonly string[];
 }
 
 interface Paint {
@@ -55,6 +57,8 @@ export function formatReportText(report: EpicReport, options: TextOutputOptions)
     lines.push(...progressTable(report, paint));
     if (options.verbose) lines.push('', ...storyLines(report, paint));
     if (report.operations.length > 0) lines.push('', ...operationLines(report, paint));
+    if ((options.sideChanges ?? []).length > 0) lines.push('', paint.bold('Changes by side:'), ...(options.sideChanges ?? []).map((line) => `  ${line}`));
+    if ((report.conflicts ?? []).length > 0) lines.push('', ...conflictLines(report, paint));
     const skipped = skippedLines(report, paint);
     if (skipped.length > 0) lines.push('', ...skipped);
     lines.push('');
@@ -72,6 +76,16 @@ export function formatReportText(report: EpicReport, options: TextOutputOptions)
   lines.push(...report.warnings.map((warning) => paint.yellow(`Warning: ${warning}`)));
   lines.push(...report.errors.map((error) => paint.red(`Error: ${error}`)));
   return `${lines.join('\n')}\n`;
+}
+
+/** "Conflicts: N" then one line per conflict left unresolved (two-way sync). */
+function conflictLines(report: EpicReport, paint: Paint): string[] {
+  const conflicts = report.conflicts ?? [];
+  const value = (side: ReportConflict['note']): string => (side === null ? '(none)' : typeof side === 'object' ? side.join(', ') : String(side));
+  return [
+    paint.yellow(paint.bold(`Conflicts: ${conflicts.length} (left as they are)`)),
+    ...conflicts.map((conflict) => `  ${conflict.story}${conflict.subtask === null ? '' : ` subtask ${conflict.subtask}`} ${conflict.field}: note ${value(conflict.note)}, Jira ${value(conflict.tracker)}`),
+  ];
 }
 
 function headline(report: EpicReport, paint: Paint): string {

@@ -125,6 +125,21 @@ export interface EpicReport {
   readonly diagnostics: readonly ReportDiagnostic[];
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
+  /**
+   * Added field (two-way sync, docs/sync-record.md): fields changed on both sides since the last
+   * sync and left unresolved; `subtask` null for a story field; values in this result's vocabulary.
+   * Present after a sync with a tracker, absent from a report of the note alone.
+   */
+  readonly conflicts?: readonly ReportConflict[];
+}
+
+/** One unresolved conflict of a two-way sync. */
+export interface ReportConflict {
+  readonly story: string;
+  readonly subtask: number | null;
+  readonly field: string;
+  readonly note: string | number | readonly string[] | null;
+  readonly tracker: string | number | readonly string[] | null;
 }
 
 /** Inputs of {@link buildReport}. */
@@ -142,6 +157,8 @@ export interface BuildReportOptions {
   readonly warnings?: readonly string[];
   /** Overrides the note's frontmatter epic key (the CLI's `-e`); default: the note's key. */
   readonly epicKey?: string | null;
+  /** Unresolved conflicts of a two-way sync; absent: the field is left out of the result. */
+  readonly conflicts?: readonly ReportConflict[];
 }
 
 /** Builds the JSON result of docs/cli.md from a parse result and, after a sync, its operations. */
@@ -161,6 +178,7 @@ export function buildReport(options: BuildReportOptions): EpicReport {
     diagnostics: [...result.diagnostics].sort(byLine).map(reportDiagnostic),
     errors: [...(options.errors ?? [])],
     warnings: [...(options.warnings ?? [])],
+    ...(options.conflicts === undefined ? {} : { conflicts: [...options.conflicts] }),
   };
 }
 

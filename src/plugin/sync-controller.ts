@@ -1,19 +1,25 @@
 /**
  * The plugin's sync flow, as the plan modal's `PlanProvider`:
  * settings → token from `app.secretStorage` (by the secret's name) → the tracker `main.ts` composes
- * (`trackerFor`) → dry run (`planNote`: reads the tracker only) → the modal shows the pending sync →
- * on confirm its `execute` runs exactly that plan (`executePlan`), with a progress notice, writing issue keys back
- * batch by batch → a result notice. Write-back goes through the editor (one transaction per batch,
+ * (`trackerFor`) → two-way dry run (`planTwoWay`: reads the vault's sync record and the tracker
+ * only, docs/sync-record.md) → the modal shows the pending sync (pushes, pulls, additions,
+ * conflicts) → on confirm its `execute` runs exactly that plan with the user's conflict choices
+ * (`executeTwoWay`): Jira's changes written into the note in one edit, then the pushes with a
+ * progress notice, writing issue keys back batch by batch, then the record → a result notice. Write-back goes through the editor (one transaction per batch,
  * computed from the editor's current text) when the note is open, `Vault.process` otherwise.
  * Every message shown is redacted of the token.
  */
 import { App, MarkdownView, Notice, type Editor, type TFile } from 'obsidian';
 import { parseEpic, type ParseResult } from '../model';
 import type { SpectrynSettings } from '../settings/settings';
-import { editorNoteWriter, executePlan, planNote, processNoteWriter, redact, secretsOf, type NoteWriter, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker } from '../sync';
+import { editorNoteWriter, executeTwoWay, planTwoWay, processNoteWriter, redact, resolveConflicts, secretsOf, type NoteWriter, type RecordStore, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker, type TwoWayInput, type TwoWayPlanned } from '../sync';
+import type { TrackerReading } from '../sync/record/reading';
 import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
-import type { ExecutionControl, PendingSync, PlanProvider, SyncScope } from '../view/plan-preview';
+import type { ConflictChoices, ExecutionControl, PendingSync, PlanProvider, SyncScope } from '../view/plan-preview';
 import { previewOfPlan, progressText, resultText } from '../view/sync-summary';
+import { twoWayPreview, twoWayResultText } from '../view/two-way-summary';
+import { VaultRecordStore, recordPathFor } from './sync-record-store';
+import type { SyncStatus } from './sync-status';
 
 /** How long a successful result notice stays, in ms; failures stay until dismissed. */
 const RESULT_NOTICE_MS = 10_000;
@@ -24,6 +30,9 @@ const NOTE_ERRORS_NAMED = 3;
 /** The part of Obsidian's `Editor` write-back uses (a CodeMirror view can be wrapped as one in tests). */
 export type SyncEditor = Pick<Editor, 'getValue' | 'offsetToPos' | 'transaction'>;
 
+/** A tracker the two-way run can use: how its values read in the note's vocabulary, and its site. */
+export type TwoWayTracker = Tracker & { readonly reading: TrackerReading; readonly siteUrl: string };
+
 /** Constructor options of {@link SyncController}. */
 export interface SyncControllerOptions {
   readonly app: App;
@@ -32,7 +41,11 @@ export interface SyncControllerOptions {
   /** The active note and its parse. */
   readonly snapshot: () => ActiveEpicSnapshot<TFile>;
   /** The tracker of one sync (plan and execute on the same instance), composed in `main.ts`. */
-  readonly trackerFor: (settings: SpectrynSettings, token: string) => Tracker;
+  readonly trackerFor: (settings: SpectrynSettings, token: string) => TwoWayTracker;
+  /** Where the sync records are; default the vault's `.spectryn/sync/` through `app.vault.adapter`. */
+  readonly records?: VaultRecordStore;
+  /** Told of each dry run's and sync's open conflicts and of each record written; default none. */
+  readonly status?: SyncStatus;
   /** The time stamped into `Synced:`; default the system time. */
   readonly now?: () => Date;
   /** Parses a note's text (the plugin's parse store); default `parseEpic`, from the snapshot's parse. */
@@ -45,7 +58,11 @@ interface PendingRun {
   readonly note: ParseResult;
   readonly tracker: Tracker;
   readonly options: SyncRunOptions;
+  /** The dry run's push plan (conflicts left), for the progress count. */
   readonly planned: SyncRunResult;
+  /** The two-way run's inputs and its three-way plan. */
+  readonly input: Omit<TwoWayInput, 'writer' | 'onProgress' | 'isCancelled'>;
+  readonly twoWay: TwoWayPlanned;
   readonly epicKey: string;
   /** The token in every form it may take, for redaction. */
   readonly secrets: readonly string[];
@@ -65,6 +82,7 @@ export class SyncRefused extends Error {
 export class SyncController implements PlanProvider {
   private readonly options: SyncControllerOptions;
   private readonly now: () => Date;
+  private readonly records: VaultRecordStore;
   private running = false;
   /** Executions started so far: a dry run made before the latest one no longer describes Jira. */
   private generation = 0;
@@ -72,6 +90,7 @@ export class SyncController implements PlanProvider {
   constructor(options: SyncControllerOptions) {
     this.options = options;
     this.now = options.now ?? ((): Date => new Date());
+    this.records = options.records ?? new VaultRecordStore(options.app.vault.adapter);
   }
 
   /** True while a sync executes. */
@@ -104,24 +123,34 @@ export class SyncController implements PlanProvider {
     const note = this.options.parse?.(file.path, text) ?? parseEpic(text, previous);
     const tracker = this.options.trackerFor(settings, token);
     const options: SyncRunOptions = { execute: true, updateSource: true, ...planOptionsOf(scope) };
+    const input = { note, epicKey: null, tracker, options, record: vaultRecord(this.records, note.epic.key), site: tracker.siteUrl, reading: tracker.reading, now: this.now };
+    let twoWay: TwoWayPlanned;
     let planned: SyncRunResult;
     try {
-      planned = await planNote({ note, epicKey: null, tracker, options });
+      twoWay = await planTwoWay(input);
+      // The dry run of the push with every conflict left: what the modal lists before any choice.
+      planned = await executeTwoWay({ ...input, options: { ...options, execute: false }, planned: twoWay, resolved: leaveConflicts(twoWay) });
     } catch {
-      // planNote reports tracker problems as results; anything thrown is a bug whose text may quote a request.
+      // The run reports tracker problems as results; anything thrown is a bug whose text may quote a request.
       throw this.refuse('Unexpected failure while reading the tracker. Report this problem.', secrets);
     }
-    if (planned.plan === null) throw this.refuse(dryRunFailureText(planned), secrets);
-    const preview = previewOfPlan({ plan: planned.plan, warnings: planned.warnings, format: settings.tracker === 'jira-cloud' ? 'ADF' : 'wiki markup' });
-    const run: PendingRun = { file, note, tracker, options, planned, epicKey: planned.plan.epicKey, secrets, generation };
+    if (planned.plan === null || twoWay.threeWay === null) throw this.refuse(dryRunFailureText(planned), secrets);
+    const titles = new Map(note.epic.stories.map((story) => [story.id.toUpperCase(), story.title]));
+    const preview = {
+      ...previewOfPlan({ plan: planned.plan, warnings: withoutNoRecordWarning(planned.warnings), format: settings.tracker === 'jira-cloud' ? 'ADF' : 'wiki markup' }),
+      twoWay: twoWayPreview(twoWay.threeWay, { titles }),
+    };
+    const epicKey = planned.plan.epicKey;
+    this.options.status?.setOpenConflicts(epicKey, preview.twoWay.conflicts.length);
+    const run: PendingRun = { file, note, tracker, options, planned, input, twoWay, epicKey, secrets, generation };
     let started = false;
     return {
       preview,
-      execute: (control?: ExecutionControl): Promise<void> => {
+      execute: (control?: ExecutionControl, choices?: ConflictChoices): Promise<void> => {
         // A pending sync runs once: a second click would apply the same plan again.
         const stale = started;
         started = true;
-        return this.execute(run, stale, control);
+        return this.execute(run, stale, control, choices);
       },
     };
   }
@@ -130,7 +159,7 @@ export class SyncController implements PlanProvider {
    * Executes exactly the plan of `run`, with a progress notice, then shows the result notice.
    * Resolves when done, also when operations failed (the notice says which).
    */
-  private async execute(run: PendingRun, alreadyStarted: boolean, control?: ExecutionControl): Promise<void> {
+  private async execute(run: PendingRun, alreadyStarted: boolean, control?: ExecutionControl, choices?: ConflictChoices): Promise<void> {
     if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', []);
     if (alreadyStarted || run.generation !== this.generation) throw this.refuse('Jira changed since this plan was made: sync again.', []);
     this.running = true;
@@ -138,16 +167,16 @@ export class SyncController implements PlanProvider {
     const total = run.planned.plan?.operations.length ?? 0;
     const { parse } = this.options;
     const progress = new Notice(progressText(0, total), 0);
-    let result: SyncRunResult;
+    const threeWay = run.twoWay.threeWay;
+    // A conflict without a choice is left: written nowhere, listed again by the next sync.
+    const resolved = threeWay === null ? undefined : resolveConflicts(threeWay, (conflict) => choices?.get(conflict.id) ?? 'leave');
+    let result: Awaited<ReturnType<typeof executeTwoWay>>;
     try {
-      result = await executePlan({
-        note: run.note,
-        epicKey: null,
-        tracker: run.tracker,
-        options: run.options,
+      result = await executeTwoWay({
+        ...run.input,
+        planned: run.twoWay,
+        resolved,
         writer: this.writerFor(run.file),
-        now: this.now,
-        planned: run.planned,
         onProgress: (done, all) => { progress.setMessage(progressText(done, all)); },
         isCancelled: () => control?.isCancelled() ?? false,
         parse: parse ? (text: string): ParseResult => parse(run.file.path, text) : undefined,
@@ -156,7 +185,13 @@ export class SyncController implements PlanProvider {
       this.running = false;
       progress.hide();
     }
-    new Notice(redact(resultText(result, run.epicKey), run.secrets), result.ending === 'synced' ? RESULT_NOTICE_MS : 0);
+    const { status } = this.options;
+    if (status) {
+      status.setOpenConflicts(run.epicKey, result.conflicts.length);
+      await status.reload(run.epicKey);
+    }
+    const text = [resultText({ ...result, warnings: withoutNoRecordWarning(result.warnings) }, run.epicKey), twoWayResultText(result)].filter((line) => line !== '').join('\n');
+    new Notice(redact(text, run.secrets), result.ending === 'synced' ? RESULT_NOTICE_MS : 0);
   }
 
   /** Writes into the note through its editor when open (at write time), else through `Vault.process`. */
@@ -205,6 +240,49 @@ export function editorWriter(editor: SyncEditor): NoteWriter {
       }, 'spectryn-sync');
     },
   });
+}
+
+/**
+ * The sync record of `epicKey` in the vault as the run's `RecordStore`: the write replaces the file
+ * only if it still holds the text this run read (docs/sync-record.md; `VaultRecordStore.replace`).
+ */
+export function vaultRecord(records: VaultRecordStore, epicKey: string | null): RecordStore {
+  let read: string | null = null;
+  return {
+    target: recordTarget(epicKey),
+    read: async () => {
+      if (epicKey === null) return null;
+      read = await records.read(epicKey);
+      return read;
+    },
+    write: async (text) => {
+      if (epicKey === null) throw new Error('the note names no epic');
+      await records.replace(epicKey, read, text);
+      read = text;
+    },
+  };
+}
+
+/** The record's path for messages; "the sync record" when the note names no usable epic key. */
+function recordTarget(epicKey: string | null): string {
+  try {
+    return epicKey === null ? 'the sync record' : recordPathFor(epicKey);
+  } catch {
+    return 'the sync record';
+  }
+}
+
+/**
+ * The warnings without the run's "No sync record for this epic yet…": the modal says so in its own
+ * section (`TwoWayPreview.noRecord`), and after the sync the record exists.
+ */
+function withoutNoRecordWarning(warnings: readonly string[]): string[] {
+  return warnings.filter((warning) => !warning.startsWith('No sync record for this epic'));
+}
+
+/** Every conflict of a planned run left (the modal's starting point: nothing chosen). */
+function leaveConflicts(planned: TwoWayPlanned): ReturnType<typeof resolveConflicts> | undefined {
+  return planned.threeWay === null ? undefined : resolveConflicts(planned.threeWay, () => 'leave');
 }
 
 /** The plan limits of a scope: statuses only (`phase: 'statuses'`), one story (`stories: [id]`) or all. */

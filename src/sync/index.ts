@@ -23,3 +23,6 @@ export { syncNote, planNote, executePlan, reportOperation, exitCodeOf, runExitCo
 export { EXIT } from './exit-codes';
 export type { ExitCode } from './exit-codes';
 export type { NoteWriter, RunEnding, SyncRunInput, SyncRunOptions, SyncRunResult } from './run';
+export { planTwoWay, executeTwoWay, applyConflictStrategy, resolveConflicts, lastSyncedOf } from './two-way';
+export type { RecordStore, TwoWayInput, TwoWayPlanned, TwoWayResult, ConflictChoice, ConflictReport, ConflictStrategy, FieldDecision, RemoteAddition, ReportedIssue, ResolvedPlan, ThreeWayPlan } from './two-way';
+export { CONFLICT_STRATEGIES } from './record/conflicts';

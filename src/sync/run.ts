@@ -89,21 +89,38 @@ export async function syncNote(input: SyncRunInput): Promise<SyncRunResult> {
  */
 export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onProgress' | 'isCancelled'>): Promise<SyncRunResult> {
   const { note, tracker, options } = input;
-  const epicKey = input.epicKey ?? note.epic.key;
-  const stop = (ending: RunEnding, message: string, failure: SyncRunResult['failure'] = null): SyncRunResult => ({ ending, exitCode: runExitCode(ending, failure), plan: null, outcome: null, operations: [], errors: [message], warnings: [], failure, keysWritten: 0 });
-  if (epicKey === null || epicKey.trim() === '') return stop('noEpicKey', 'No epic key: add `epic: KEY` to the frontmatter or pass -e KEY.');
-  const noteErrors = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  if (noteErrors.length > 0) {
-    return { ...stop('noteErrors', 'The note has errors; fix them before syncing.'), errors: ['The note has errors; fix them before syncing.', ...noteErrors.map((diagnostic) => `line ${diagnostic.line}: ${diagnostic.message}`)] };
-  }
+  const checked = checkNote(note, input.epicKey);
+  if (!checked.ok) return checked.result;
   let plan: SyncPlan;
   try {
-    const remote = await tracker.read(epicKey, note);
+    const remote = await tracker.read(checked.epicKey, note);
     plan = await tracker.plan(note, remote, { phase: options.phase, stories: options.stories });
   } catch (error) {
-    const failure = describeFailure(error);
-    return stop('failed', `${failure.message} ${failure.hint}`, failure);
+    return stoppedRun(error);
   }
+  return plannedRun(plan);
+}
+
+/** The epic key to sync, or the run's ending when the note cannot be synced (no epic key, note errors). */
+export function checkNote(note: ParseResult, epicKey: string | null): { readonly ok: true; readonly epicKey: string } | { readonly ok: false; readonly result: SyncRunResult } {
+  const key = epicKey ?? note.epic.key;
+  const stop = (ending: RunEnding, errors: readonly string[]): SyncRunResult => ({ ending, exitCode: runExitCode(ending, null), plan: null, outcome: null, operations: [], errors, warnings: [], failure: null, keysWritten: 0 });
+  if (key === null || key.trim() === '') return { ok: false, result: stop('noEpicKey', ['No epic key: add `epic: KEY` to the frontmatter or pass -e KEY.']) };
+  const noteErrors = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (noteErrors.length > 0) {
+    return { ok: false, result: stop('noteErrors', ['The note has errors; fix them before syncing.', ...noteErrors.map((diagnostic) => `line ${diagnostic.line}: ${diagnostic.message}`)]) };
+  }
+  return { ok: true, epicKey: key };
+}
+
+/** The ending of a run stopped by `error` before anything was written. */
+export function stoppedRun(error: unknown): SyncRunResult {
+  const failure = describeFailure(error);
+  return { ending: 'failed', exitCode: runExitCode('failed', failure), plan: null, outcome: null, operations: [], errors: [`${failure.message} ${failure.hint}`], warnings: [], failure, keysWritten: 0 };
+}
+
+/** The dry-run result of a plan: its operations as planned, its warnings and unmatched issues. */
+export function plannedRun(plan: SyncPlan): SyncRunResult {
   const warnings = [...plan.warnings, ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in Jira but not in the note; it is left alone.`)];
   return { ending: 'planned', exitCode: runExitCode('planned', null), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null, keysWritten: 0 };
 }

@@ -18,6 +18,14 @@ export interface PlanOptions {
   readonly phase: SyncPhase;
   /** Story ids to plan (`--story`, case-insensitive); absent or empty = every story. */
   readonly stories?: readonly string[];
+  /**
+   * With a sync record (docs/sync-record.md): which fields of issues already in the tracker may be
+   * written (the three-way decisions `push`), by note story id, subtask number (null for the
+   * story) and the JSON result's field name (`status`, `story_points`, `priority`, `title`,
+   * `description`, `labels`, subtask `name`). Absent: every field that differs (no record, as
+   * before the record existed). Creates and comments are not limited by it.
+   */
+  readonly writable?: (storyId: string, subtask: number | null, field: string) => boolean;
 }
 
 /** A remote status: its name and its Jira status category key (`new`, `indeterminate`, `done`). */
@@ -137,6 +145,8 @@ export interface OperationResult {
   readonly reason?: string;
   /** Skipped only because an operation it needs failed (its issue was not created); default false. */
   readonly afterFailure?: boolean;
+  /** A done transition: the tracker's name of the status the issue reached (what the sync record keeps). */
+  readonly reached?: string;
 }
 
 /** The result of `execute`. */

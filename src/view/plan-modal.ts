@@ -8,6 +8,8 @@
 import { App, Modal } from 'obsidian';
 import type { ExecutionControl, PendingSync, PlanFieldChange, PlanPreview, PlanOperationPreview, PlanDiffLine, PlanProvider, SyncScope } from './plan-preview';
 import { kindLabel } from './sync-summary';
+import { chosenConflicts, renderTwoWay, twoWayConfirmText } from './plan-two-way';
+import { hasTwoWayItems } from './two-way-summary';
 
 export type { ExecutionControl, PendingSync, PlanDiffLine, PlanFieldChange, PlanOperationPreview, PlanPreview, PlanProvider, SyncScope } from './plan-preview';
 
@@ -97,7 +99,7 @@ export class PlanModal extends Modal {
     const plan = pending.preview;
     contentEl.empty();
     const warnings = plan.warnings ?? [];
-    if (plan.operations.length === 0 && (plan.keysToWrite ?? 0) === 0) {
+    if (plan.operations.length === 0 && (plan.keysToWrite ?? 0) === 0 && !hasTwoWayItems(plan)) {
       contentEl.createEl('p', { cls: 'spectryn-plan-empty', text: 'Nothing to change: the tracker already matches the note.' });
       this.renderWarnings(warnings);
       this.buttons([{ text: 'Close', cta: false, run: () => this.close() }]);
@@ -112,12 +114,13 @@ export class PlanModal extends Modal {
       summary.createEl('li', { text: `keys to write into the note: ${plan.keysToWrite ?? 0}`, attr: { 'data-kind': 'write_keys', 'data-count': plan.keysToWrite ?? 0 } });
     }
     this.renderWarnings(warnings);
+    if (plan.twoWay) renderTwoWay(contentEl, plan.twoWay);
     const list = contentEl.createDiv({ cls: 'spectryn-plan-operations' });
     for (const op of plan.operations) this.renderOperation(list, op);
 
     const bar = this.buttons([
       { text: 'Cancel', cta: false, run: () => this.cancel() },
-      { text: confirmText(plan), cta: true, run: () => this.confirm(pending) },
+      { text: plan.twoWay ? twoWayConfirmText(plan) : confirmText(plan), cta: true, run: () => this.confirm(pending) },
     ]);
     bar.addClass('spectryn-plan-buttons');
   }
@@ -171,7 +174,8 @@ export class PlanModal extends Modal {
     this.running = true;
     this.setButtonsRunning();
     const control: ExecutionControl = { isCancelled: () => this.cancelled };
-    pending.execute(control).then(
+    // The conflict choices as they stand at the click; a conflict without one is left.
+    pending.execute(control, chosenConflicts(this.contentEl)).then(
       () => { this.running = false; this.close(); },
       (error: unknown) => { this.running = false; if (this.isShown()) this.renderError(error); },
     );

@@ -8,6 +8,8 @@ import { ItemView, Menu, type TFile, type Workspace, type WorkspaceLeaf } from '
 import type { EpicSource } from './epic-snapshot';
 import type { SyncScope } from './plan-modal';
 import { SHOW_FORMAT_ACTION, renderProgressPane } from './progress-render';
+import { renderSyncState } from './sync-status-render';
+import { SYNC_AGE_REFRESH_MS, type SyncStateSource } from './sync-status-text';
 
 /** The view type id of the pane. */
 export const PROGRESS_VIEW_TYPE = 'spectryn-epic-progress';
@@ -38,6 +40,8 @@ export interface ProgressViewOptions {
   readonly showFormat: () => void;
   /** Tracker site URL for issue key links (read at each render), or null. Default: none. */
   readonly trackerBaseUrl?: () => string | null;
+  /** When the active epic last synced and its open conflicts, shown under the title; default none. */
+  readonly syncState?: SyncStateSource;
 }
 
 /** The progress pane; see the file comment. */
@@ -67,6 +71,12 @@ export class EpicProgressView extends ItemView {
     this.addAction('download', 'Export JSON', (event) => this.showExportMenu(event));
     this.addAction('refresh-cw', 'Sync (dry run)', () => actions.sync({ kind: 'all' }));
     this.register(activeEpic.subscribe(() => this.render()));
+    const { syncState } = this.options;
+    if (syncState) {
+      this.register(syncState.subscribe(() => this.renderSyncState()));
+      // "synced 5 min ago" ages while nothing else changes.
+      this.registerInterval(window.setInterval(() => this.renderSyncState(), SYNC_AGE_REFRESH_MS));
+    }
     this.registerDomEvent(this.contentEl, 'click', (event) => this.onClick(event));
     this.registerDomEvent(this.contentEl, 'keydown', (event) => {
       // Story rows act as buttons; links handle Enter themselves.
@@ -84,12 +94,22 @@ export class EpicProgressView extends ItemView {
       ? activeDocument.activeElement?.closest('[data-story]')?.getAttribute('data-story') ?? null
       : null;
     renderProgressPane(this.contentEl, this.options.activeEpic.current(), { trackerBaseUrl: this.options.trackerBaseUrl?.() ?? null });
+    this.renderSyncState();
     this.contentEl.scrollTop = scroll;
     if (focused !== null) {
       for (const el of Array.from(this.contentEl.querySelectorAll<HTMLElement>('[data-story]'))) {
         if (el.getAttribute('data-story') === focused) el.focus();
       }
     }
+  }
+
+  /** The sync line under the epic's title ("synced 5 min ago · 1 conflict"), when the pane shows an epic. */
+  private renderSyncState(): void {
+    const source = this.options.syncState;
+    const header = this.contentEl.querySelector<HTMLElement>('.spectryn-pane-header');
+    if (!source || !header) return;
+    const line = header.querySelector<HTMLElement>('.spectryn-pane-sync') ?? header.createDiv({ cls: 'spectryn-pane-sync' });
+    renderSyncState(line, source.current(), new Date());
   }
 
   private onClick(event: Event): void {

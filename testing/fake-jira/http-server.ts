@@ -12,7 +12,7 @@ import { JiraApi, jiraError, type ApiReply } from './jira-api';
 import { OpenApiContract } from './openapi-contract';
 import { JiraRenderer } from './render';
 import type { SiteConfig } from './site-config';
-import type { FakeIssueSeed, FakeJira, FaultKind, FaultRule, JiraContracts, RecordedRequest } from './types';
+import type { FakeIssueSeed, FakeJira, FaultKind, FaultRule, JiraContracts, RecordedRequest, TeammateChange } from './types';
 
 /** Everything the server needs, already resolved. */
 export interface FakeJiraServerSetup {
@@ -115,6 +115,10 @@ export class FakeJiraServer implements FakeJira {
 
   get issues(): FakeJira['issues'] {
     return this.store.issues;
+  }
+
+  teammateChange(key: string, change: TeammateChange): ReturnType<FakeJira['teammateChange']> {
+    return this.store.teammateChange(key, change);
   }
 
   fail(rule: FaultRule): void {

@@ -11,7 +11,7 @@ import { OpenApiContract } from './openapi-contract';
 import { issueTypesNamed, type SiteConfig } from './site-config';
 import type { FakeIssueSeed, FakeJira, FakeJiraOptions, JiraContracts } from './types';
 
-export type { FakeIssue, FakeIssueSeed, FakeJira, FakeJiraOptions, FaultKind, FaultRule, JiraContracts, JiraFlavor, RecordedRequest } from './types';
+export type { FakeIssue, FakeIssueSeed, FakeJira, TeammateChange, FakeJiraOptions, FaultKind, FaultRule, JiraContracts, JiraFlavor, RecordedRequest } from './types';
 export { STATUSES, TRANSITIONS } from './workflow';
 export { EPIC_LINK_FIELD_ID } from './site-config';
 export { BULK_CREATE_LIMIT } from './jira-api';

@@ -6,7 +6,7 @@
 import type { AdfContract } from './adf-contract';
 import { keyNumber } from './jql-evaluator';
 import { EPIC_LINK_FIELD_ID, findIssueType, PRIORITIES, screenFieldIds, type IssueTypeInfo, type SiteConfig } from './site-config';
-import type { FakeIssue, FakeIssueSeed } from './types';
+import type { FakeIssue, FakeIssueSeed, TeammateChange } from './types';
 import { findStatus, INITIAL_STATUS } from './workflow';
 
 /** Field errors by field id, as in Jira's `errors` object. */
@@ -194,6 +194,25 @@ export class IssueStore {
     draft.updated = this.stamp();
     Object.assign(issue, draft);
     for (const body of newComments) this.addComment(issue, body);
+    return { ok: true, issue };
+  }
+
+  /**
+   * A teammate's change made in Jira's own screens, not through the REST API (the sandbox's tracker
+   * panel, two-way sync tests): a status of the workflow (any, as a board drag allows), points or
+   * a summary. Bumps `updated` like every change; an unknown issue or status changes nothing.
+   */
+  teammateChange(key: string, change: TeammateChange): { ok: true; issue: FakeIssue } | { ok: false; message: string } {
+    const issue = this.find(key);
+    if (!issue) return { ok: false, message: `Issue ${key} does not exist.` };
+    const status = change.status === undefined ? undefined : findStatus(change.status);
+    if (change.status !== undefined && status === undefined) return { ok: false, message: `"${change.status}" is not a status of the workflow.` };
+    if (change.summary !== undefined && change.summary.trim() === '') return { ok: false, message: 'The summary cannot be empty.' };
+    if (change.storyPoints !== undefined && change.storyPoints !== null && !(Number.isFinite(change.storyPoints) && change.storyPoints >= 0)) return { ok: false, message: 'Story points must be a number of 0 or more.' };
+    if (status !== undefined) issue.status = status.name;
+    if (change.summary !== undefined) issue.summary = change.summary.trim();
+    if (change.storyPoints !== undefined) issue.storyPoints = change.storyPoints;
+    issue.updated = this.stamp();
     return { ok: true, issue };
   }
 

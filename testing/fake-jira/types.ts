@@ -90,6 +90,14 @@ export interface FakeIssueSeed {
   comments?: { body: unknown; author?: string }[];
 }
 
+/** A teammate's change in Jira (`FakeJira.teammateChange`): each field given is set. */
+export interface TeammateChange {
+  /** A workflow status name (`Done`). */
+  status?: string;
+  storyPoints?: number | null;
+  summary?: string;
+}
+
 /** One request as received. `headers` are lower-cased; `authorization` is always '[redacted]'. */
 export interface RecordedRequest {
   method: string;
@@ -157,6 +165,11 @@ export interface FakeJira {
   fail(rule: FaultRule): void;
   /** Requests that changed state: POST/PUT/DELETE other than searches, answered below 400 (or committed then dropped). */
   writes(): RecordedRequest[];
+  /**
+   * A teammate changes an issue in Jira's own screens (not a REST request: not counted, not
+   * checked against the API description): status, points or summary; `updated` moves.
+   */
+  teammateChange(key: string, change: TeammateChange): { ok: true; issue: FakeIssue } | { ok: false; message: string };
   /** Stop listening and destroy open sockets. */
   close(): Promise<void>;
 }

@@ -12,8 +12,18 @@ describe('readArgs', () => {
     expect(options(['-m', 'n.md'])).toEqual({
       notePath: 'n.md', epicKey: null, execute: false, phase: 'all', stories: [], updateSource: null,
       output: 'text', exportPath: null, validate: false, tracker: null, quiet: false, verbose: false,
-      color: true, help: false, version: false,
+      color: true, help: false, version: false, conflictStrategy: 'skip', pullOnly: false, recordPath: null,
     });
+  });
+
+  test('two-way flags: --conflict-strategy, --pull, --bidirectional/--two-way, --record', () => {
+    expect(options(['--conflict-strategy', 'Force-Remote', '--pull', '--record', ' r.jsonl '])).toMatchObject({ conflictStrategy: 'force-remote', pullOnly: true, recordPath: 'r.jsonl' });
+    expect(options(['--bidirectional']).pullOnly).toBe(false);
+    expect(options(['--two-way']).pullOnly).toBe(false);
+    const bad = readArgs(['--conflict-strategy', 'merge']);
+    expect(bad.ok ? '' : bad.error).toBe('--conflict-strategy must be one of skip, force-local, force-remote, abort (got "merge").');
+    const both = readArgs(['--pull', '--two-way']);
+    expect(both.ok ? '' : both.error).toBe('Choose one of --pull and --bidirectional/--two-way.');
   });
 
   test('reads every flag in its short and long form', () => {

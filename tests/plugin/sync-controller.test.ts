@@ -379,3 +379,100 @@ describe('sync from the plugin against the fake Jira', () => {
     expect(fake.requests).toEqual([]);
   });
 });
+
+describe('two-way sync from the plugin (issue 13)', () => {
+  const RECORD = '.spectryn/sync/INFRA-100.jsonl';
+  const files = (h: Harness): Map<string, { file: TFile; text: string }> => (h.app.vault as unknown as { files: Map<string, { file: TFile; text: string }> }).files;
+
+  it('a teammate\'s changes in Jira reach the note; a conflict is offered with both values and the choice made is applied; the record follows', async () => {
+    const h = harness();
+    await confirm(await dryRun(h));
+    const record = await h.app.vault.adapter.read(RECORD);
+    expect(record.split('\n')[0]).toContain('"epic":"INFRA-100"');
+    const synced = parseEpic(h.vaultText()).epic.stories;
+    const keyOf = (index: number): string => synced[index]?.issueKey ?? '';
+
+    // In Jira: US-003 done, US-004 13 points, US-006 renamed. In the note: US-004 8 points.
+    expect(fake.teammateChange(keyOf(2), { status: 'Done' }).ok).toBe(true);
+    expect(fake.teammateChange(keyOf(3), { storyPoints: 13 }).ok).toBe(true);
+    expect(fake.teammateChange(keyOf(5), { summary: 'Cutover rehearsal' }).ok).toBe(true);
+    const entry = files(h).get(PATH);
+    if (entry) entry.text = entry.text.replace(/(### [^\n]*US-004[\s\S]*?\*\*Story Points\*\* \| )\d+/, '$18');
+    const writes = fake.writes().length;
+
+    const modal = await dryRun(h);
+    const pulls = modal.contentEl.querySelector('[data-section="pulls"]');
+    expect(pulls?.textContent).toContain('From Jira: 2');
+    expect(pulls?.textContent).toContain('US-003 Status:');
+    expect(pulls?.textContent).toContain('Cutover rehearsal');
+    const conflict = modal.contentEl.querySelector('[data-conflict="US-004:story_points"]');
+    expect(conflict?.querySelector('.spectryn-conflict-note')?.textContent).toBe('8 pts');
+    expect(conflict?.querySelector('.spectryn-conflict-tracker')?.textContent).toBe('13 pts');
+    expect([...modal.contentEl.querySelectorAll<HTMLInputElement>('.spectryn-conflict input')].some((input) => input.checked)).toBe(false);
+    expect(fake.writes()).toHaveLength(writes);
+
+    conflict?.querySelector<HTMLInputElement>('input[value="tracker"]')?.click();
+    await confirm(modal);
+    const after = parseEpic(h.vaultText()).epic.stories;
+    expect(after[2]?.status).toBe('done');
+    expect(after[3]?.storyPoints).toBe(13);
+    expect(after[5]?.title).toBe('Cutover rehearsal');
+    // Nothing was pushed back over the teammate's work.
+    expect(fake.issues.get(keyOf(2))?.status).toBe('Done');
+    expect(fake.issues.get(keyOf(3))?.storyPoints).toBe(13);
+    expect(shown().at(-1)).toContain('From Jira: 3 fields written into the note.');
+    expect(await h.app.vault.adapter.read(RECORD)).not.toBe(record);
+
+    const again = await dryRun(h);
+    expect(again.contentEl.textContent).toContain('Nothing to change');
+  });
+
+  it('pulls into the open editor in one transaction, computed on its current text: what the user typed since the plan stays', async () => {
+    const h = harness();
+    await confirm(await dryRun(h));
+    const stories = parseEpic(h.vaultText()).epic.stories;
+    fake.teammateChange(stories[2]?.issueKey ?? '', { status: 'Done' });
+    fake.teammateChange(stories[5]?.issueKey ?? '', { summary: 'Cutover rehearsal' });
+    const view = new EditorView({ state: EditorState.create({ doc: h.vaultText() }), parent: document.body });
+    const editor = cmEditor(view);
+    const leaf = new WorkspaceLeaf();
+    const markdown = new (MarkdownView as unknown as new (leaf: WorkspaceLeaf) => MarkdownView)(leaf);
+    markdown.file = h.file;
+    (markdown as unknown as { editor: SyncEditor }).editor = editor;
+    (leaf as unknown as { view: MarkdownView }).view = markdown;
+    (h.app.workspace as unknown as { leaves: WorkspaceLeaf[] }).leaves.push(leaf);
+    const processed = h.processCalls();
+
+    const modal = await dryRun(h);
+    // The user keeps typing while the plan is open: a line above every story.
+    const typed = 'Typed while the plan was open.\n';
+    view.dispatch({ changes: { from: view.state.doc.toString().indexOf('### '), insert: typed } });
+    await confirm(modal);
+    const text = view.state.doc.toString();
+    expect(text.split(typed)).toHaveLength(2);
+    const after = parseEpic(text).epic.stories;
+    expect(after[2]?.status).toBe('done');
+    expect(after[5]?.title).toBe('Cutover rehearsal');
+    expect(editor.transactions).toBe(1);
+    expect(h.processCalls()).toBe(processed);
+    view.destroy();
+  });
+
+  it('a conflict left unchosen is written nowhere and is listed again on the next sync', async () => {
+    const h = harness();
+    await confirm(await dryRun(h));
+    const key = parseEpic(h.vaultText()).epic.stories[3]?.issueKey ?? '';
+    fake.teammateChange(key, { storyPoints: 13 });
+    const entry = files(h).get(PATH);
+    if (entry) entry.text = entry.text.replace(/(### [^\n]*US-004[\s\S]*?\*\*Story Points\*\* \| )\d+/, '$18');
+    const modal = await dryRun(h);
+    const button = [...modal.contentEl.querySelectorAll('button')].find((b) => b.textContent === 'Apply conflict choices');
+    button?.click();
+    await until(() => !isOpen(modal), 'the sync to finish');
+    expect(parseEpic(h.vaultText()).epic.stories[3]?.storyPoints).toBe(8);
+    expect(fake.issues.get(key)?.storyPoints).toBe(13);
+    expect(shown().at(-1)).toContain('1 conflict left as it is.');
+    const again = await dryRun(h);
+    expect(again.contentEl.querySelector('[data-conflict="US-004:story_points"]')).not.toBeNull();
+  });
+});

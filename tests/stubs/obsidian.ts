@@ -137,6 +137,7 @@ export class Menu extends Component {
 
 // Obsidian's path rule, the sandbox's implementation.
 export { normalizePath } from '../../demo/obsidian-shim/vault';
+import { MemoryAdapter } from '../../demo/obsidian-shim/vault';
 
 /** Vault entries: a path, a name and a parent folder. */
 export abstract class TAbstractFile {
@@ -274,6 +275,8 @@ export class SecretStorage extends Events {
 /** An in-memory vault: files by path with their text. */
 export class Vault extends Events {
   files = new Map<string, { file: TFile; text: string }>();
+  /** Files outside the index (the sync record under `.spectryn/`). */
+  adapter = new MemoryAdapter();
   getFileByPath(path: string): TFile | null { return this.files.get(path)?.file ?? null; }
   async create(path: string, data: string): Promise<TFile> {
     if (this.files.has(path)) throw new Error('File already exists.');

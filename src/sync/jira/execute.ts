@@ -252,17 +252,20 @@ export class JiraExecution {
     if (!cached) this.transitionCache.set(cacheKey, transitions);
     const chosen = chooseTransition(request.target, transitions, request.current, this.config.statusMapping ?? {});
     if (chosen === null && !cached) return this.skip(operation, noTransitionReason(request.target, transitions), key);
+    let reached: string;
     try {
       if (chosen === null) throw new TrackerError({ kind: 'validation', status: null, message: 'no cached transition fits', hint: '' });
       await this.postTransition(key, chosen, request.target);
+      reached = chosen.to.name;
     } catch (error) {
       if (!cached || !(error instanceof TrackerError) || error.kind !== 'validation') throw error;
       const own = await this.readIssueTransitions(key);
       const retry = chooseTransition(request.target, own, request.current, this.config.statusMapping ?? {});
       if (retry === null) return this.skip(operation, noTransitionReason(request.target, own), key);
       await this.postTransition(key, retry, request.target);
+      reached = retry.to.name;
     }
-    this.record({ operation, status: 'done', issueKey: key });
+    this.record({ operation, status: 'done', issueKey: key, reached });
   }
 
   private async readIssueTransitions(key: string): Promise<readonly Transition[]> {

@@ -63,6 +63,8 @@ export function planSync(input: PlanInput): SyncPlan<JiraRequest> {
   const doComments = phase === 'all' || phase === 'comments';
   const wanted = options.stories && options.stories.length > 0 ? new Set(options.stories.map((id) => id.toUpperCase())) : null;
   const mapping = config.statusMapping ?? {};
+  // Without a record every differing field is written; with one, only the fields decided `push`.
+  const writable = options.writable ?? ((): boolean => true);
   const pointsField = remote.storyPointsField;
   const operations: PlannedOperation<JiraRequest>[] = [];
   const discoveredKeys: KeyAssignment[] = [];
@@ -107,11 +109,11 @@ export function planSync(input: PlanInput): SyncPlan<JiraRequest> {
     } else {
       if (match.by !== 'key') discoveredKeys.push({ kind: 'story', storyId: story.id, key: remoteStory.key });
       if (doDescriptions) {
-        const { changes, fields } = updateChanges(desired, remoteStory, pointsField, same, display, whole);
+        const { changes, fields } = updateChanges(desired, remoteStory, pointsField, same, display, whole, (field) => writable(story.id, null, field === 'summary' ? 'title' : field));
         if (changes.length > 0) push('update_story', null, remoteStory.key, changes, { kind: 'update', fields });
       }
     }
-    if (doStatuses && (remoteStory === null ? categoryOf(story.status) !== 'new' : !statusMatches(story.status, remoteStory.status, mapping))) {
+    if (doStatuses && (remoteStory === null ? categoryOf(story.status) !== 'new' : !statusMatches(story.status, remoteStory.status, mapping) && writable(story.id, null, 'status'))) {
       push('transition_story', null, remoteStory?.key ?? null, [{ field: 'status', before: remoteStory?.status.name ?? null, after: story.status }], { kind: 'transition', target: story.status, current: remoteStory?.status ?? null, issueType: remoteStory?.issueType ?? null });
     }
 
@@ -137,12 +139,12 @@ export function planSync(input: PlanInput): SyncPlan<JiraRequest> {
         // Only keys write-back can place: a task-list subtask is found by its label on every run.
         if (subMatch.by !== 'key' && hasKeyPlace(story, subtask)) discoveredKeys.push({ kind: 'subtask', storyId: story.id, number: subtask.number, key: remoteSubtask.key });
         if (doSubtasks) {
-          const { changes, fields } = updateChanges(subFields, remoteSubtask, pointsField, same, display, whole);
+          const { changes, fields } = updateChanges(subFields, remoteSubtask, pointsField, same, display, whole, (field) => writable(story.id, subtask.number, field === 'summary' ? 'name' : field));
           if (changes.length > 0) push('update_subtask', subtask, remoteSubtask.key, changes, { kind: 'update', fields });
         }
       }
       const willExist = remoteSubtask !== null || doSubtasks;
-      if (doStatuses && willExist && (remoteSubtask === null ? categoryOf(subtask.status) !== 'new' : !statusMatches(subtask.status, remoteSubtask.status, mapping))) {
+      if (doStatuses && willExist && (remoteSubtask === null ? categoryOf(subtask.status) !== 'new' : !statusMatches(subtask.status, remoteSubtask.status, mapping) && writable(story.id, subtask.number, 'status'))) {
         push('transition_subtask', subtask, remoteSubtask?.key ?? null, [{ field: 'status', before: remoteSubtask?.status.name ?? null, after: subtask.status }], { kind: 'transition', target: subtask.status, current: remoteSubtask?.status ?? null, issueType: remoteSubtask?.issueType ?? null });
       }
     }
@@ -242,11 +244,12 @@ function createChanges(fields: Readonly<Record<string, unknown>>, display: Displ
   });
 }
 
-/** Only the fields that differ; labels only ever grow (labels added in Jira stay). */
-function updateChanges(desired: Readonly<Record<string, unknown>>, remote: RemoteIssue, pointsField: string | null, same: (a: unknown, b: unknown) => boolean, display: Display, whole: Display): { changes: FieldChange[]; fields: Record<string, unknown> } {
+/** Only the fields that differ and are `writable` (JSON field names); labels only ever grow (labels added in Jira stay). */
+function updateChanges(desired: Readonly<Record<string, unknown>>, remote: RemoteIssue, pointsField: string | null, same: (a: unknown, b: unknown) => boolean, display: Display, whole: Display, writable: (field: string) => boolean): { changes: FieldChange[]; fields: Record<string, unknown> } {
   const changes: FieldChange[] = [];
   const fields: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(desired)) {
+    if (!writable(fieldName(field))) continue;
     if (field === 'summary') {
       if (typeof value === 'string' && value.trim() !== remote.summary.trim()) {
         fields.summary = value;

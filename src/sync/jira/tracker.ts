@@ -4,12 +4,14 @@ import type { Clock } from '../clock';
 import type { Http } from '../http';
 import type { RetryPolicy, WaitNotice } from '../retry';
 import type { ExecuteHooks, PlanOptions, RemoteEpic, SyncOutcome, SyncPlan, Tracker } from '../tracker';
+import type { TrackerReading } from '../record/reading';
 import { JiraClient } from './client';
 import type { JiraConfig } from './config';
 import { JiraExecution } from './execute';
 import { fetchNamedStories, fetchNamedSubtasks } from './named-issues';
 import { planSync, type JiraRequest } from './plan';
 import { checkPointsScreens } from './points-screen';
+import { jiraRecordReading } from './record-reading';
 import { attachSubtasks, readEpicIssue, searchAll, searchSubtasks, storiesJql } from './read';
 import { discoverFields, type SiteFields } from './site';
 import { SiteMetadata } from './site-metadata';
@@ -27,6 +29,10 @@ export class JiraTracker implements Tracker<JiraRequest> {
   private readonly clock: Clock;
   private readonly metadata: SiteMetadata;
   private site: SiteFields | null = null;
+  /** How this site's values read in the note's vocabulary: what the two-way run (`../two-way.ts`) needs. */
+  readonly reading: TrackerReading;
+  /** The site URL, as the sync record names it. */
+  readonly siteUrl: string;
 
   /**
    * `notice`: told in plain words about long waits (a `Retry-After`, a retry after no answer, a
@@ -34,6 +40,8 @@ export class JiraTracker implements Tracker<JiraRequest> {
    */
   constructor(args: { config: JiraConfig; http: Http; clock: Clock; retryPolicy?: Partial<RetryPolicy>; notice?: WaitNotice; requestTimeoutMs?: number }) {
     this.config = args.config;
+    this.reading = jiraRecordReading(args.config);
+    this.siteUrl = args.config.siteUrl;
     this.clock = args.clock;
     this.client = new JiraClient({ config: args.config, http: args.http, clock: args.clock, retryPolicy: args.retryPolicy, notice: args.notice, requestTimeoutMs: args.requestTimeoutMs });
     this.metadata = new SiteMetadata({ client: this.client, config: args.config });

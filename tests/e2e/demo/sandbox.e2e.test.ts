@@ -46,7 +46,7 @@ const editorTotals = (scope: string, lineText?: string): Locator => {
 };
 const paneStory = (id: string): Locator => page.locator(`.spectryn-pane .spectryn-story[data-story="${id}"]`);
 const panePhase = (name: string): Locator => page.locator(`.spectryn-pane .spectryn-phase[data-phase="${name}"]`);
-const statusBar = (): Locator => page.locator('.status-bar-item.plugin-spectryn');
+const statusBar = (): Locator => page.locator('.status-bar-item.plugin-spectryn.spectryn-status-bar');
 const themeButton = (): Locator => page.locator('.side-dock-ribbon-action[data-action="theme"]');
 
 /** The `data-status` of the badge on the Status line of the story whose header holds `header`, or null when that line shows no badge. */

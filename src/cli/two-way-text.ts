@@ -1,0 +1,36 @@
+/**
+ * The two-way lines of the text output (docs/cli.md "Two-way sync"): each field change with
+ * before → after and which side changed, each issue offered to the note, in the plan's order.
+ */
+import type { FieldValue } from '../sync/record/types';
+import type { FieldDecision, TwoWayResult } from '../sync/two-way';
+
+/** One line per changed field and per addition; empty when the run stopped before planning. */
+export function sideChangeLines(result: Pick<TwoWayResult, 'threeWay'>): string[] {
+  const plan = result.threeWay;
+  if (plan === null) return [];
+  const lines = plan.fields.filter((decision) => decision.decision !== 'nothing').map(decisionLine);
+  for (const addition of plan.additions) {
+    const where = addition.kind === 'story' ? 'a new story' : `a new subtask of ${addition.storyId ?? 'its story'}`;
+    lines.push(`${addition.key} "${addition.summary}": new in Jira → added to the note as ${where}`);
+  }
+  return lines;
+}
+
+function decisionLine(decision: FieldDecision): string {
+  const what = `${decision.storyId}${decision.subtask === null ? '' : ` subtask ${decision.subtask}`} ${decision.field}`;
+  if (decision.decision === 'conflict') {
+    return `${what}: conflict, both sides changed: note ${shown(decision, decision.note)}, Jira ${shown(decision, decision.tracker)}`;
+  }
+  if (decision.decision === 'pull') return `${what}: ${shown(decision, decision.note)} → ${shown(decision, decision.tracker)} (Jira changed; taken into the note)`;
+  const side = decision.noRecord ? 'no sync record yet' : 'the note changed';
+  return `${what}: ${shown(decision, decision.tracker)} → ${shown(decision, decision.note)} (${side}; written to Jira)`;
+}
+
+/** A value for people: descriptions are hashes in the plan, so only "(text)" is shown for them. */
+function shown(decision: FieldDecision, value: FieldValue): string {
+  if (value === null) return '(none)';
+  if (decision.field === 'description') return '(text)';
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : (value as readonly string[]).join(', ');
+  return typeof value === 'string' && decision.field !== 'status' && decision.field !== 'priority' ? `"${value}"` : String(value);
+}
