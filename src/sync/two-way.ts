@@ -214,7 +214,10 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
   // 3. The record, with only what succeeded.
   const agreements = recordAgreements(threeWay, pushes, pulled, executed.outcome?.results ?? null, input.reading);
   const created = (executed.outcome?.results ?? []).some((result) => result.status === 'done' && result.operation.action.startsWith('create_'));
-  if (created || (threeWay.noRecord && (executed.outcome?.results ?? []).some((result) => result.status === 'done'))) {
+  // A run the tracker stopped answering (or the user cancelled) sends nothing more: those issues
+  // are compared as on a first sync next time, which pushes nothing they already hold.
+  const stopped = (executed.outcome?.stoppedBy ?? null) !== null || executed.ending === 'cancelled';
+  if (!stopped && (created || (threeWay.noRecord && (executed.outcome?.results ?? []).some((result) => result.status === 'done')))) {
     // New issues (and a first sync's pushes) have no agreement yet: read both sides once more and
     // record the fields they now agree on, and only those.
     try {
