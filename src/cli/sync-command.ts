@@ -8,7 +8,9 @@ import { parseEpic, type ParseResult } from '../model';
 import { buildReport, type EpicReport } from '../model/report';
 import { JiraTracker, fileNoteWriter, nodeFetchHttp, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
 import { executePlan, planNote } from '../sync/run';
+import { previewOfPlan, type PlanPreview } from '../sync/plan-words';
 import type { CliOptions } from './args';
+import type { RunSummary } from './outcome-text';
 import { UNCANCELLABLE } from './cancellation';
 import type { OutputStream, ReadFile, RunControl, WriteFile } from './io';
 import { noteText } from './note-text';
@@ -42,10 +44,14 @@ export interface SyncCommandInput {
   readonly control?: RunControl;
 }
 
-/** The exit code, and the report to print. */
+/** The exit code, the report to print, how the run ended and (a dry run) the plan in the plugin's words. */
 export interface SyncCommandResult {
   readonly exitCode: number;
   readonly report: EpicReport;
+  /** How the run ended, for the text output's first lines. */
+  readonly summary: RunSummary;
+  /** The plan as the plugin's modal shows it (a dry run that made a plan), else null. */
+  readonly preview: PlanPreview | null;
 }
 
 /** Runs a sync: a dry run (reads the tracker only) unless `options.execute`. */
@@ -85,7 +91,21 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
     errors: result.errors,
     warnings: result.warnings,
   });
-  return { exitCode: result.exitCode, report };
+  const results = result.outcome?.results ?? [];
+  const summary: RunSummary = {
+    ending: result.ending,
+    failure: result.failure,
+    deployment: config.deployment,
+    siteUrl: config.siteUrl,
+    noteErrors: input.note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+    done: results.filter((item) => item.status === 'done').length,
+    failed: results.filter((item) => item.status === 'failed').length,
+    notRun: results.filter((item) => item.status === 'skipped').length,
+    planned: result.plan?.operations.length ?? 0,
+    keysWritten: result.keysWritten,
+  };
+  const preview = !options.execute && result.plan !== null ? previewOfPlan({ plan: result.plan, warnings: result.warnings }) : null;
+  return { exitCode: result.exitCode, report, summary, preview };
 }
 
 /** The adapter's settings from the environment's; the project defaults to the epic key's prefix. */

@@ -112,7 +112,7 @@ export class SyncController implements PlanProvider {
       throw this.refuse('Unexpected failure while reading the tracker. Report this problem.', secrets);
     }
     if (planned.plan === null) throw this.refuse(dryRunFailureText(planned), secrets);
-    const preview = previewOfPlan({ plan: planned.plan, warnings: planned.warnings, format: settings.tracker === 'jira-cloud' ? 'ADF' : 'wiki markup' });
+    const preview = previewOfPlan({ plan: planned.plan, warnings: planned.warnings });
     const run: PendingRun = { file, note, tracker, options, planned, epicKey: planned.plan.epicKey, secrets, generation };
     let started = false;
     return {

@@ -6,9 +6,10 @@
  * disabled and "Cancel" asks the run to stop between requests.
  */
 import { App, Modal } from 'obsidian';
-import type { ExecutionControl, PendingSync, PlanFieldChange, PlanPreview, PlanOperationPreview, PlanDiffLine, PlanProvider, SyncScope } from './plan-preview';
-import { kindLabel } from './sync-summary';
+import type { ExecutionControl, PendingSync, PlanPreview, PlanOperationPreview, PlanDiffLine, PlanProvider, SyncScope } from './plan-preview';
+import { changeText, kindLabel } from './sync-summary';
 
+export { changeText } from './sync-summary';
 export type { ExecutionControl, PendingSync, PlanDiffLine, PlanFieldChange, PlanOperationPreview, PlanPreview, PlanProvider, SyncScope } from './plan-preview';
 
 /** Constructor options of {@link PlanModal}. */
@@ -35,13 +36,6 @@ export function confirmText(plan: PlanPreview): string {
   if (count > 0) return `Sync ${count} ${count === 1 ? 'change' : 'changes'}`;
   const keys = plan.keysToWrite ?? 0;
   return `Write ${keys} ${keys === 1 ? 'key' : 'keys'} into the note`;
-}
-
-/** The text of one change line: `field: before → after`, `field: after` for a create, or its summary. */
-export function changeText(kind: string, change: PlanFieldChange): { field: string; before: string | null; after: string } | { summary: string } {
-  if (change.summary !== undefined) return { summary: change.summary };
-  const creating = kind.startsWith('create_') || kind === 'add_comment';
-  return { field: change.field, before: creating && change.before === null ? null : change.before ?? '(none)', after: change.after ?? '(none)' };
 }
 
 interface ButtonSpec {
