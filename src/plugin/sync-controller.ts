@@ -11,8 +11,9 @@ import { App, MarkdownView, Notice, type Editor, type TFile } from 'obsidian';
 import { parseEpic, type ParseResult } from '../model';
 import type { SpectrynSettings } from '../settings/settings';
 import { editorNoteWriter, executePlan, planNote, processNoteWriter, redact, secretsOf, type NoteWriter, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker } from '../sync';
+import type { SyncPlan } from '../sync/tracker';
 import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
-import type { ExecutionControl, PendingSync, PlanProvider, SyncScope } from '../view/plan-preview';
+import type { ExecutionControl, PendingSync, PlanPreview, PlanProvider, SyncScope } from '../view/plan-preview';
 import { previewOfPlan, progressText, resultText } from '../view/sync-summary';
 
 /** How long a successful result notice stays, in ms; failures stay until dismissed. */
@@ -112,7 +113,7 @@ export class SyncController implements PlanProvider {
       throw this.refuse('Unexpected failure while reading the tracker. Report this problem.', secrets);
     }
     if (planned.plan === null) throw this.refuse(dryRunFailureText(planned), secrets);
-    const preview = previewOfPlan({ plan: planned.plan, warnings: planned.warnings });
+    const preview = { ...previewOfPlan({ plan: planned.plan, warnings: planned.warnings }), ...noteFacts(note, planned.plan, scope, planned.warnings) };
     const run: PendingRun = { file, note, tracker, options, planned, epicKey: planned.plan.epicKey, secrets, generation };
     let started = false;
     return {
@@ -214,6 +215,22 @@ export function planOptionsOf(scope: SyncScope): Pick<SyncRunOptions, 'phase' | 
     case 'statuses': return { phase: 'statuses' };
     case 'story': return { phase: 'all', stories: [scope.storyId] };
   }
+}
+
+/**
+ * What the plan modal adds from the note: its warnings (each changes what the sync does, since
+ * errors refuse it: a subtask table read without its `|---|` row, a status or points value read
+ * otherwise), and for a statuses-only sync the stories not in the tracker yet, said once in the
+ * plugin's words instead of the engine's per-story warnings (which name the CLI's `--phase`).
+ */
+export function noteFacts(note: ParseResult, plan: SyncPlan, scope: SyncScope, warnings: readonly string[]): Pick<PlanPreview, 'problems' | 'notInTracker' | 'warnings'> {
+  const problems = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map(({ line, message }) => ({ line, message }));
+  if (scope.kind !== 'statuses') return { problems };
+  const discovered = new Set(plan.discoveredKeys.flatMap((found) => (found.kind === 'story' ? [found.storyId.toUpperCase()] : [])));
+  const notInTracker = note.epic.stories.filter((story) => story.issueKey === null && !discovered.has(story.id.toUpperCase())).map((story) => story.id);
+  // The engine's warning for each of them is replaced by the one line the modal shows.
+  const own = warnings.filter((warning) => !notInTracker.some((id) => warning.startsWith(`${id} is not in Jira yet`)));
+  return { problems, notInTracker, warnings: own };
 }
 
 /** Why a dry run produced no plan, in the plugin's words (the CLI's mention of `-e` left out). */

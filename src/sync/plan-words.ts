@@ -51,6 +51,16 @@ export interface PlanPreview {
   readonly warnings?: readonly string[];
   /** Issue keys found in the tracker that executing writes into the note (no tracker change); default 0. */
   readonly keysToWrite?: number;
+  /** Problems in the note that change what the sync does (a table read without its `|---|` row…); default none. */
+  readonly problems?: readonly PlanProblem[];
+  /** A statuses-only sync: ids of the note's stories not in the tracker yet (no status to set); default none. */
+  readonly notInTracker?: readonly string[];
+}
+
+/** A problem of the note the plan shows before its confirm button: its 1-based line and message. */
+export interface PlanProblem {
+  readonly line: number;
+  readonly message: string;
 }
 
 /** The modal's preview of a `planNote` result: every operation, the warnings and the keys to write. */

@@ -285,6 +285,29 @@ describe('sync from the plugin against the fake Jira', () => {
     expect(h.vaultText()).toBe(seedNote());
   });
 
+  it('statuses only on an empty tracker says, once and in the plugin\'s words, that the stories are not in Jira yet', async () => {
+    const modal = await dryRun(harness(), { kind: 'statuses' });
+    const text = modal.contentEl.textContent ?? '';
+    expect(modal.contentEl.querySelector('.spectryn-plan-empty')?.textContent).toBe(
+      'No statuses to sync: 7 stories (US-001, US-002, US-003, US-004, US-005 and 2 more) are not in Jira yet; their statuses sync once “Sync epic with tracker” has created them.');
+    expect(text).not.toMatch(/Nothing to change|phase all|--phase/);
+    expect(modal.contentEl.querySelectorAll('.spectryn-plan-warnings li')).toHaveLength(0);
+  });
+
+  it('lists, above the confirm button, each problem of the note that changes what the sync does (a subtask table without its |---| row)', async () => {
+    const seed = seedNote();
+    const us001 = seed.indexOf('US-001:');
+    const delimiter = seed.indexOf('\n|---', seed.indexOf('| # | Subtask', us001));
+    const text = seed.slice(0, delimiter) + seed.slice(seed.indexOf('\n', delimiter + 1));
+    const modal = await dryRun(harness({ text }));
+    const problems = [...modal.contentEl.querySelectorAll('.spectryn-plan-problems li')].map((li) => li.textContent ?? '');
+    expect(problems).toEqual([expect.stringMatching(/^Line \d+: US-001: The Subtasks table has no \|---\| row/)]);
+    const box = modal.contentEl.querySelector('.spectryn-plan-problems');
+    const confirmButton = modal.contentEl.querySelector('.spectryn-plan-confirm');
+    expect(box && confirmButton && box.compareDocumentPosition(confirmButton) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    modal.close();
+  });
+
   it('statuses only and the story at the cursor limit the plan', async () => {
     const h = harness();
     await confirm(await dryRun(h));
