@@ -175,7 +175,7 @@ test('420×800: the settings keep their descriptions readable and the secret pic
       const r = el.getBoundingClientRect();
       return { left: r.left, right: r.right, width: r.width };
     };
-    const descriptions = Array.from(document.querySelectorAll('.modal .setting-item-description')).filter((el) => (el.textContent ?? '').length > 20);
+    const descriptions = Array.from(document.querySelectorAll('.modal .setting-item-description')).filter((el) => (el.textContent ?? '').length > 20 && el.getClientRects().length > 0);
     return {
       narrowest: Math.min(...descriptions.map((el) => el.getBoundingClientRect().width)),
       picker: box(document.querySelector('.sandbox-secret select')),
