@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openSandbox, settle, type SandboxPage } from './sandbox-browser';
+import { noteText } from './sandbox-api';
 
 const SHOTS = join(__dirname, '..', '__screenshots__');
 
@@ -191,6 +192,20 @@ test('420×800: the settings keep their descriptions readable and the secret pic
     expect(part?.right).toBeLessThanOrEqual(420);
   }
   await page.keyboard.press('Escape');
+});
+
+test('a status picked from a badge is one edit that Ctrl+Z undoes, with the focus back in the editor', async () => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await settle(page);
+  const before = await noteText(page);
+  const badge = page.locator('.mod-root [data-spectryn-badge][data-status="done"]').first();
+  await badge.click();
+  await page.locator('.menu .menu-item', { hasText: 'Blocked' }).click();
+  const changed = await noteText(page);
+  expect(changed).not.toBe(before);
+  await expect(page.evaluate(() => document.activeElement?.closest('.cm-editor') !== null)).resolves.toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect(noteText(page)).resolves.toBe(before);
 });
 
 test('the page logged no errors', () => {
