@@ -1,6 +1,8 @@
 // Builds the plugin (main.js, CommonJS, Obsidian-provided modules external, as the official sample
 // plugin does), the command-line twin (dist/cli.js, Node, bundled), and on request the benchmark
-// and the browser test harness. Usage: node esbuild.config.mjs [production|bench|e2e] (none = watch).
+// and the browser test harness. Usage: node esbuild.config.mjs [production|cli [OUTFILE]|bench|e2e]
+// (none = watch). `cli` builds dist/cli.js alone: npm's `prepare` runs it on `npm install`/`npm ci`,
+// so the README's `node dist/cli.js` works on a fresh clone with no build run by hand.
 import esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
 
@@ -46,6 +48,8 @@ if (mode === 'watch') {
   await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
   console.log('Plugin files: main.js, manifest.json, styles.css (copy them into <vault>/.obsidian/plugins/spectryn/)');
   console.log('Command line: node dist/cli.js --help');
+} else if (mode === 'cli') {
+  await esbuild.build({ ...cli, outfile: process.argv[3] ?? cli.outfile, logLevel: 'warning' });
 } else if (mode === 'bench') {
   await esbuild.build({ ...cli, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js', banner: {}, logLevel: 'warning' });
 } else if (mode === 'e2e') {

@@ -21,7 +21,7 @@ import { FormatModal } from './view/format-modal';
 import { openPluginSettings } from './plugin/open-settings';
 import { EpicProgressView, PROGRESS_VIEW_TYPE, openProgressPane } from './view/progress-view';
 import { refreshEpicEditors } from './plugin/refresh-editors';
-import { renderStatusBar } from './view/status-bar';
+import { renderStatusBar, STATUS_BAR_PROBLEMS_CLASS } from './view/status-bar';
 import { SyncController } from './plugin/sync-controller';
 import { VaultRecordStore } from './plugin/sync-record-store';
 import { SyncStatus } from './plugin/sync-status';
@@ -107,7 +107,11 @@ export default class SpectrynPlugin extends Plugin {
     const statusEl = this.addStatusBarItem();
     renderStatusBar(statusEl, activeEpic.current());
     this.register(activeEpic.subscribe((snapshot) => renderStatusBar(statusEl, snapshot)));
-    this.registerDomEvent(statusEl, 'click', () => { void openPane(); });
+    this.registerDomEvent(statusEl, 'click', (event) => {
+      // The problem count opens the list of problems; the rest of the item opens the pane.
+      if (event.target instanceof Element && event.target.closest(`.${STATUS_BAR_PROBLEMS_CLASS}`)) actions.validate();
+      else void openPane();
+    });
 
     // "synced 5 min ago · 1 conflict": its own item, read from the record of the active epic.
     const syncEl = this.addStatusBarItem();

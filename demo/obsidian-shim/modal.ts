@@ -1,6 +1,8 @@
 /**
  * `Modal`: `.modal-container` (a dimmed background and a `.modal` with a close button, a
  * `.modal-title` and a `.modal-content`) appended to the body; Escape or the close button closes it.
+ * Like Obsidian's, an open modal takes the focus, keeps Tab inside itself, and gives the focus back
+ * to where it was when it closes.
  */
 import { Component } from './component';
 
@@ -14,10 +16,13 @@ export class Modal {
   scope = new Component();
   shouldRestoreSelection = true;
   private isOpen = false;
+  private focusBefore: HTMLElement | null = null;
   private readonly onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.close();
+    } else if (event.key === 'Tab') {
+      this.keepTabInside(event);
     }
   };
 
@@ -25,7 +30,7 @@ export class Modal {
     this.app = app;
     this.containerEl = createDiv({ cls: 'modal-container' });
     this.containerEl.createDiv({ cls: 'modal-bg' }).addEventListener('click', () => this.close());
-    this.modalEl = this.containerEl.createDiv({ cls: 'modal', attr: { role: 'dialog', 'aria-modal': 'true' } });
+    this.modalEl = this.containerEl.createDiv({ cls: 'modal', attr: { role: 'dialog', 'aria-modal': 'true', tabindex: -1 } });
     const close = this.modalEl.createEl('button', { cls: 'modal-close-button', text: '✕', attr: { 'aria-label': 'Close' } });
     close.addEventListener('click', () => this.close());
     this.titleEl = this.modalEl.createDiv({ cls: 'modal-title' });
@@ -47,7 +52,31 @@ export class Modal {
     this.isOpen = true;
     document.body.appendChild(this.containerEl);
     document.addEventListener('keydown', this.onKey, true);
+    this.focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // The dialog itself first: its buttons may arrive later (a dry run), Tab then reaches them.
+    this.modalEl.focus();
     void Promise.resolve(this.onOpen());
+  }
+
+  /** Tab and Shift+Tab cycle through the modal's own controls, never the page behind it. */
+  private keepTabInside(event: KeyboardEvent): void {
+    const focusable = Array.from(this.modalEl.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'))
+      .filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (first === undefined || last === undefined) {
+      event.preventDefault();
+      return;
+    }
+    const active = document.activeElement;
+    const inside = active instanceof HTMLElement && this.modalEl.contains(active) && active !== this.modalEl;
+    if (event.shiftKey && (!inside || active === first)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (!inside || active === last)) {
+      event.preventDefault();
+      first.focus();
+    }
   }
 
   close(): void {
@@ -56,6 +85,8 @@ export class Modal {
     document.removeEventListener('keydown', this.onKey, true);
     this.containerEl.remove();
     this.onClose();
+    if (this.focusBefore?.isConnected === true) this.focusBefore.focus();
+    this.focusBefore = null;
   }
 
   onOpen(): void | Promise<void> { /* overridden */ }

@@ -3,8 +3,9 @@
  * `ItemView` (header with actions, `contentEl`), `FileView` and `MarkdownView` (an `Editor` over a
  * real CodeMirror view with the plugins' registered editor extensions).
  */
-import { Annotation, Compartment, type Extension } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import { history, historyKeymap } from '@codemirror/commands';
+import { Annotation, Compartment, Transaction, type Extension } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
 import { Component } from './component';
 import { Editor, editorInfoField, editorLivePreviewField, markdownHeadings, setLivePreview } from './editor';
 import { setIcon } from './icons';
@@ -215,6 +216,9 @@ export class MarkdownView extends FileView {
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ spellcheck: 'false', 'aria-label': 'Note editor' }),
         markdownHeadings,
+        // Undo and redo as in Obsidian: a badge change is one undoable edit.
+        history(),
+        keymap.of(historyKeymap),
         this.extensions.of(leaf.host.editorExtensions()),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
@@ -301,7 +305,7 @@ export class MarkdownView extends FileView {
     this.updateHeader();
     const text = await this.leaf.host.app.vault.read(file);
     const cm = this.editor.cm;
-    cm.dispatch({ changes: { from: 0, to: cm.state.doc.length, insert: text }, selection: { anchor: 0 }, annotations: loadedFromVault.of(true) });
+    cm.dispatch({ changes: { from: 0, to: cm.state.doc.length, insert: text }, selection: { anchor: 0 }, annotations: [loadedFromVault.of(true), Transaction.addToHistory.of(false)] });
   }
 
   /** Sandbox: re-applies the registered editor extensions (Obsidian's `updateOptions`). */
@@ -321,7 +325,7 @@ export class MarkdownView extends FileView {
     while (start < current.length && start < text.length && current[start] === text[start]) start += 1;
     let end = 0;
     while (end < current.length - start && end < text.length - start && current[current.length - 1 - end] === text[text.length - 1 - end]) end += 1;
-    cm.dispatch({ changes: { from: start, to: current.length - end, insert: text.slice(start, text.length - end) }, annotations: loadedFromVault.of(true) });
+    cm.dispatch({ changes: { from: start, to: current.length - end, insert: text.slice(start, text.length - end) }, annotations: [loadedFromVault.of(true), Transaction.addToHistory.of(false)] });
   }
 
   private scheduleSave(): void {

@@ -17,6 +17,8 @@ import { formatBytes, isSameFile, NOTE_SIZE_LIMIT_BYTES, UnreadableFileError } f
 import { decodeNote } from './note-text';
 import { redactSecrets } from './redact';
 import { runSync } from './sync-command';
+import type { RunSummary } from './outcome-text';
+import type { PlanPreview } from '../sync/plan-words';
 import { resolveTrackerConfig, TRACKER_VARIABLES } from './tracker-config';
 import type { Environment } from './tracker-config';
 import { formatReportText } from './text-output';
@@ -80,7 +82,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
   if (!read.ok) return fail(EXIT.noteNotFound, read.message);
   const note = parseEpic(read.text);
 
-  const emit = async (report: EpicReport, exitCode: number, sideChanges: readonly string[] = []): Promise<number> => {
+  const emit = async (report: EpicReport, exitCode: number, sync?: { summary: RunSummary; preview: PlanPreview | null }, sideChanges: readonly string[] = []): Promise<number> => {
     // Tracker messages inside the report pass through here too: no token leaves in any of them.
     const json = redactSecrets(`${JSON.stringify(report, null, 2)}\n`, input.env);
     if (options.exportPath !== null) {
@@ -96,7 +98,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
       const color = options.color && input.stdout.isTTY === true && (input.env.NO_COLOR ?? '') === '';
       input.stdout.write(redactSecrets(formatReportText(report, {
         color, verbose: options.verbose, quiet: options.quiet, notePath: shownPath,
-        mode: options.validate ? 'validate' : 'report', sideChanges,
+        mode: options.validate ? 'validate' : 'report', sync, sideChanges,
       }), input.env));
     }
     return exitCode;
@@ -140,7 +142,7 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
     readFile: input.readFile, writeFile: input.writeFile, now: input.now, clock: input.clock,
     control: input.control, shownPath, cwd: input.cwd,
   });
-  return emit(outcome.report, outcome.exitCode, outcome.sideChanges);
+  return emit(outcome.report, outcome.exitCode, { summary: outcome.summary, preview: outcome.preview }, outcome.sideChanges);
 }
 
 /** `--tracker`, else a known frontmatter `tracker`, else jira; an unknown frontmatter value warns. */

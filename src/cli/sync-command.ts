@@ -9,9 +9,11 @@ import { parseEpic, type ParseResult } from '../model';
 import { buildReport, type EpicReport } from '../model/report';
 import { JiraTracker, fileNoteWriter, nodeFetchHttp, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
 import { applyConflictStrategy, executeTwoWay, planTwoWay } from '../sync/two-way';
+import { previewOfPlan, type PlanPreview } from '../sync/plan-words';
 import { recordFile, recordPath } from './record-file';
 import { sideChangeLines } from './two-way-text';
 import type { CliOptions } from './args';
+import type { RunSummary } from './outcome-text';
 import { UNCANCELLABLE } from './cancellation';
 import type { OutputStream, ReadFile, RunControl, WriteFile } from './io';
 import { noteText } from './note-text';
@@ -47,10 +49,14 @@ export interface SyncCommandInput {
   readonly control?: RunControl;
 }
 
-/** The exit code, the report to print, and the two-way lines of the text output. */
+/** The exit code, the report to print, how the run ended, the plan in the plugin's words and the two-way lines. */
 export interface SyncCommandResult {
   readonly exitCode: number;
   readonly report: EpicReport;
+  /** How the run ended, for the text output's first lines. */
+  readonly summary: RunSummary;
+  /** The plan as the plugin's modal shows it (a dry run that made a plan), else null. */
+  readonly preview: PlanPreview | null;
   /** Each field change with before → after and which side changed (./two-way-text.ts). */
   readonly sideChanges: readonly string[];
 }
@@ -109,7 +115,21 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
     warnings: result.warnings,
     conflicts: result.threeWay === null ? undefined : result.conflicts,
   });
-  return { exitCode: result.exitCode, report, sideChanges: sideChangeLines(result) };
+  const results = result.outcome?.results ?? [];
+  const summary: RunSummary = {
+    ending: result.ending,
+    failure: result.failure,
+    deployment: config.deployment,
+    siteUrl: config.siteUrl,
+    noteErrors: input.note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+    done: results.filter((item) => item.status === 'done').length,
+    failed: results.filter((item) => item.status === 'failed').length,
+    notRun: results.filter((item) => item.status === 'skipped').length,
+    planned: result.plan?.operations.length ?? 0,
+    keysWritten: result.keysWritten,
+  };
+  const preview = !options.execute && result.plan !== null ? previewOfPlan({ plan: result.plan, warnings: result.warnings }) : null;
+  return { exitCode: result.exitCode, report, summary, preview, sideChanges: sideChangeLines(result) };
 }
 
 /** The adapter's settings from the environment's; the project defaults to the epic key's prefix. */

@@ -4,6 +4,8 @@
  * Built from the same `EpicReport` the JSON output prints, so both always say the same thing.
  */
 import type { EpicReport, ReportConflict, ReportCounts, ReportDiagnostic, ReportOperation } from '../model/report';
+import { changeText, kindLabel, type PlanPreview } from '../sync/plan-words';
+import { outcomeLines, type RunSummary } from './outcome-text';
 
 /** How to render. */
 export interface TextOutputOptions {
@@ -19,6 +21,11 @@ export interface TextOutputOptions {
   readonly notePath: string;
   /** Two-way sync: each field change with before → after and which side changed; default none. */
   readonly sideChanges?: readonly string[];
+  /**
+   * A run against the tracker: how it ended (said first, once) and, for a dry run, the plan in the
+   * plugin's words; default none (the note alone).
+   */
+  readonly sync?: { readonly summary: RunSummary; readonly preview: PlanPreview | null };
 }
 
 interface Paint {
@@ -40,9 +47,16 @@ function makePaint(enabled: boolean): Paint {
 export function formatReportText(report: EpicReport, options: TextOutputOptions): string {
   const paint = makePaint(options.color);
   const lines: string[] = [];
+  const outcome = options.sync === undefined ? null : outcomeLines(options.sync.summary);
+  const stopped = options.sync !== undefined && STOPPING_ENDINGS.has(options.sync.summary.ending);
+  // A run's outcome replaces its run-level errors: the same failure is never said twice.
+  const errorLines = outcome === null
+    ? report.errors.map((error) => paint.red(`Error: ${error}`))
+    : stopped ? [paint.red(`Error: ${outcome[0] ?? ''}`), ...outcome.slice(1)] : [];
   if (options.quiet) {
+    if (stopped) lines.push(...errorLines);
     lines.push(...diagnosticLines(report.diagnostics.filter((d) => d.severity === 'error'), paint));
-    lines.push(...report.errors.map((error) => paint.red(`Error: ${error}`)));
+    if (!stopped) lines.push(...errorLines);
     // Skipped operations make the exit code 64 like failures: say why even when quiet.
     lines.push(...skippedLines(report, paint));
     return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
@@ -51,12 +65,20 @@ export function formatReportText(report: EpicReport, options: TextOutputOptions)
   if (options.mode === 'validate') {
     lines.push(`${paint.bold(options.notePath)}: ${severitySummary(report.diagnostics)}`);
   } else {
-    lines.push(headline(report, paint));
-    lines.push(paint.dim(runDescription(report)));
+    if (outcome !== null) {
+      // The outcome first, once; then what the note holds.
+      lines.push(...(stopped ? errorLines : outcome.map((line, index) => (index === 0 ? paint.bold(line) : line))), '');
+      lines.push(headline(report, paint));
+    } else {
+      lines.push(headline(report, paint));
+      lines.push(paint.dim(runDescription(report)));
+    }
     lines.push('');
     lines.push(...progressTable(report, paint));
     if (options.verbose) lines.push('', ...storyLines(report, paint));
-    if (report.operations.length > 0) lines.push('', ...operationLines(report, paint));
+    const preview = options.sync?.preview ?? null;
+    if (preview !== null && preview.operations.length > 0) lines.push('', ...planLines(preview, paint));
+    else if (report.operations.length > 0) lines.push('', ...operationLines(report, paint));
     if ((options.sideChanges ?? []).length > 0) lines.push('', paint.bold('Changes by side:'), ...(options.sideChanges ?? []).map((line) => `  ${line}`));
     if ((report.conflicts ?? []).length > 0) lines.push('', ...conflictLines(report, paint));
     const skipped = skippedLines(report, paint);
@@ -74,7 +96,7 @@ export function formatReportText(report: EpicReport, options: TextOutputOptions)
     if (hiddenInfo > 0) lines.push(paint.dim(`  (${hiddenInfo} info hidden; -v shows them)`));
   }
   lines.push(...report.warnings.map((warning) => paint.yellow(`Warning: ${warning}`)));
-  lines.push(...report.errors.map((error) => paint.red(`Error: ${error}`)));
+  if (outcome === null) lines.push(...errorLines);
   return `${lines.join('\n')}\n`;
 }
 
@@ -86,6 +108,29 @@ function conflictLines(report: EpicReport, paint: Paint): string[] {
     paint.yellow(paint.bold(`Conflicts: ${conflicts.length} (left as they are)`)),
     ...conflicts.map((conflict) => `  ${conflict.story}${conflict.subtask === null ? '' : ` subtask ${conflict.subtask}`} ${conflict.field}: note ${value(conflict.note)}, Jira ${value(conflict.tracker)}`),
   ];
+}
+
+/** Endings whose outcome is an error: said first as `Error: …` (and alone with `-q`). */
+const STOPPING_ENDINGS: ReadonlySet<RunSummary['ending']> = new Set(['failed', 'noEpicKey', 'noteErrors']);
+
+/**
+ * A dry run's plan as the plugin's modal lists it: each operation with its target, title and
+ * issue key, then each field as `label: before → after` (a create: `label: value`).
+ */
+function planLines(preview: PlanPreview, paint: Paint): string[] {
+  const count = preview.operations.length;
+  const lines = [paint.bold(`Planned ${count === 1 ? 'change' : 'changes'}: ${count}`)];
+  for (const operation of preview.operations) {
+    const title = operation.title === undefined || operation.title === '' ? '' : `  ${operation.title}`;
+    const key = operation.issueKey === null ? '' : `  ${paint.cyan(operation.issueKey)}`;
+    lines.push(`  ${kindLabel(operation.kind)}  ${operation.target}${title}${key}`);
+    for (const change of operation.changes) {
+      const text = changeText(operation.kind, change);
+      if ('summary' in text) lines.push(`      ${text.summary}`);
+      else lines.push(`      ${text.field}: ${text.before === null ? '' : `${text.before} → `}${text.after}`);
+    }
+  }
+  return lines;
 }
 
 function headline(report: EpicReport, paint: Paint): string {

@@ -78,6 +78,8 @@ export function openStatusMenu(view: EditorView, pos: number, at: MouseEvent | M
         if (now === null) return;
         const spec = statusChange(view.state, now, status);
         if (spec) view.dispatch(spec);
+        // Typing goes on where it was: the picked status is one edit of the note, not a page action.
+        view.focus();
       }));
   }
   if ('button' in at) menu.showAtMouseEvent(at);

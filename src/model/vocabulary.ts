@@ -33,7 +33,7 @@ export const STATUS_VOCABULARY: readonly VocabularyEntry<Status>[] = [
 /** format.md "Priority vocabulary", highest first. */
 export const PRIORITY_VOCABULARY: readonly VocabularyEntry<Priority>[] = [
   { value: 'critical', label: 'Critical', emoji: ['🔴'], words: ['critical', 'blocker', 'highest', 'urgent', 'p0'] },
-  { value: 'high', label: 'High', emoji: ['🟠', '🟡'], words: ['high', 'major', 'p1'] },
+  { value: 'high', label: 'High', emoji: ['🟡', '🟠'], words: ['high', 'major', 'p1'] },
   { value: 'medium', label: 'Medium', emoji: ['🟢', '🔵'], words: ['medium', 'normal', 'p2'] },
   { value: 'low', label: 'Low', emoji: ['⚪', '⚫'], words: ['low', 'minor', 'lowest', 'trivial', 'p3', 'p4'] },
 ];
@@ -166,7 +166,7 @@ export function priorityLabel(priority: Priority): string {
   return entryOf(PRIORITY_VOCABULARY, priority).label;
 }
 
-/** The canonical emoji of a priority: 🔴 🟠 🟢 ⚪. */
+/** The canonical emoji of a priority: 🔴 🟡 🟢 ⚪ (🟡 High, as the README and the examples write it). */
 export function priorityEmoji(priority: Priority): string {
   return entryOf(PRIORITY_VOCABULARY, priority).emoji[0] ?? '';
 }

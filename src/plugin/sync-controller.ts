@@ -14,8 +14,9 @@ import { parseEpic, type ParseResult } from '../model';
 import type { SpectrynSettings } from '../settings/settings';
 import { editorNoteWriter, executeTwoWay, planTwoWay, processNoteWriter, redact, resolveConflicts, secretsOf, type NoteWriter, type RecordStore, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker, type TwoWayInput, type TwoWayPlanned } from '../sync';
 import type { TrackerReading } from '../sync/record/reading';
+import type { SyncPlan } from '../sync/tracker';
 import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
-import type { ConflictChoices, ExecutionControl, PendingSync, PlanProvider, SyncScope } from '../view/plan-preview';
+import type { ConflictChoices, ExecutionControl, PendingSync, PlanPreview, PlanProvider, SyncScope } from '../view/plan-preview';
 import { previewOfPlan, progressText, resultText } from '../view/sync-summary';
 import { twoWayPreview, twoWayResultText } from '../view/two-way-summary';
 import { VaultRecordStore, recordPathFor } from './sync-record-store';
@@ -136,8 +137,10 @@ export class SyncController implements PlanProvider {
     }
     if (planned.plan === null || twoWay.threeWay === null) throw this.refuse(dryRunFailureText(planned), secrets);
     const titles = new Map(note.epic.stories.map((story) => [story.id.toUpperCase(), story.title]));
+    const warnings = withoutNoRecordWarning(planned.warnings);
     const preview = {
-      ...previewOfPlan({ plan: planned.plan, warnings: withoutNoRecordWarning(planned.warnings), format: settings.tracker === 'jira-cloud' ? 'ADF' : 'wiki markup' }),
+      ...previewOfPlan({ plan: planned.plan, warnings }),
+      ...noteFacts(note, planned.plan, scope, warnings),
       twoWay: twoWayPreview(twoWay.threeWay, { titles }),
     };
     const epicKey = planned.plan.epicKey;
@@ -292,6 +295,22 @@ export function planOptionsOf(scope: SyncScope): Pick<SyncRunOptions, 'phase' | 
     case 'statuses': return { phase: 'statuses' };
     case 'story': return { phase: 'all', stories: [scope.storyId] };
   }
+}
+
+/**
+ * What the plan modal adds from the note: its warnings (each changes what the sync does, since
+ * errors refuse it: a subtask table read without its `|---|` row, a status or points value read
+ * otherwise), and for a statuses-only sync the stories not in the tracker yet, said once in the
+ * plugin's words instead of the engine's per-story warnings (which name the CLI's `--phase`).
+ */
+export function noteFacts(note: ParseResult, plan: SyncPlan, scope: SyncScope, warnings: readonly string[]): Pick<PlanPreview, 'problems' | 'notInTracker' | 'warnings'> {
+  const problems = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map(({ line, message }) => ({ line, message }));
+  if (scope.kind !== 'statuses') return { problems };
+  const discovered = new Set(plan.discoveredKeys.flatMap((found) => (found.kind === 'story' ? [found.storyId.toUpperCase()] : [])));
+  const notInTracker = note.epic.stories.filter((story) => story.issueKey === null && !discovered.has(story.id.toUpperCase())).map((story) => story.id);
+  // The engine's warning for each of them is replaced by the one line the modal shows.
+  const own = warnings.filter((warning) => !notInTracker.some((id) => warning.startsWith(`${id} is not in Jira yet`)));
+  return { problems, notInTracker, warnings: own };
 }
 
 /** Why a dry run produced no plan, in the plugin's words (the CLI's mention of `-e` left out). */

@@ -11,7 +11,7 @@ import { PRIORITIES, STATUSES, type Status } from '../model/types';
 import { describeReport, type ConnectionProbe } from './connection-test';
 import { jiraConfigFromSettings } from './jira-config';
 import { readSettingKey, writeSettingKey } from './setting-keys';
-import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings';
+import { DEFAULT_SETTINGS, migrateSettings, normaliseSiteUrl, siteUrlFieldProblem, type SpectrynSettings } from './settings';
 import { isTransitionTarget, moveRow, statusMappingOf, statusMappingRows, type StatusMappingRow } from './status-mapping-rows';
 
 /** The note statuses as the mapping table's dropdown offers them. */
@@ -35,6 +35,8 @@ export class SpectrynSettingTab extends PluginSettingTab {
   private readonly probe: ConnectionProbe;
   /** Rows added to the status table and not named yet (not in the settings until they are). */
   private newStatusRows: StatusMappingRow[] = [];
+  /** The site URL field's text as last typed (saved or not); null before the field is shown. */
+  private siteUrlInField: string | null = null;
 
   constructor(app: App, plugin: Plugin, options: SettingTabOptions) {
     super(app, plugin);
@@ -71,7 +73,11 @@ export class SpectrynSettingTab extends PluginSettingTab {
               type: 'text',
               key: 'siteUrl',
               placeholder: 'https://example.atlassian.net',
-              validate: (value: string) => (value.trim() === '' || /^https?:\/\/[^\s/]+/.test(value.trim()) ? undefined : 'Enter an address that starts with https://'),
+              validate: (value: string) => {
+                // Test connection checks what the field holds, even a value not saved because it is invalid.
+                this.siteUrlInField = value;
+                return siteUrlFieldProblem(value);
+              },
             },
           },
           {
@@ -198,7 +204,8 @@ export class SpectrynSettingTab extends PluginSettingTab {
     const token = settings.tokenSecretName ? this.app.secretStorage.getSecret(settings.tokenSecretName) : null;
     const result = el.querySelector('.spectryn-connection-result') ?? el.createDiv({ cls: 'spectryn-connection-result' });
     result.setText('Testing…');
-    const report = await this.probe(jiraConfigFromSettings(settings, token ?? ''));
+    const siteUrl = this.siteUrlInField === null ? settings.siteUrl : normaliseSiteUrl(this.siteUrlInField);
+    const report = await this.probe(jiraConfigFromSettings({ ...settings, siteUrl }, token ?? ''));
     const message = describeReport(report);
     result.setText(message);
     result.toggleClass('is-failed', !report.ok);

@@ -90,9 +90,17 @@ export function migrateSettings(raw: unknown): SpectrynSettings {
   };
 }
 
-/** Site URL as stored: trimmed, without trailing slashes. */
+/** Site URL as stored: trimmed, without trailing slashes, `https://` added to a bare host. */
 export function normaliseSiteUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '');
+  const trimmed = url.trim().replace(/\/+$/, '');
+  // A bare host ("example.atlassian.net") is completed with https://, the only scheme Jira Cloud serves.
+  return trimmed === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+/** Why a site URL as typed cannot be used, or undefined when it can (blank, or http(s) once completed). */
+export function siteUrlFieldProblem(value: string): string | undefined {
+  const url = normaliseSiteUrl(value);
+  return url === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(url) ? undefined : 'Enter the address of your Jira site, e.g. https://example.atlassian.net';
 }
 
 /** Tracker status names from a comma-separated list as typed in the settings; blanks dropped. */

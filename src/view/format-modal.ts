@@ -19,7 +19,7 @@ export const SAMPLE_EPIC = [
   '|-------|-------|',
   '| **Story Points** | 3 |',
   '| **Status** | 🔄 In Progress |',
-  '| **Priority** | 🟠 High |',
+  '| **Priority** | 🟡 High |',
   '',
   '#### Acceptance Criteria',
   '',

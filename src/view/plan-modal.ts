@@ -6,11 +6,12 @@
  * disabled and "Cancel" asks the run to stop between requests.
  */
 import { App, Modal } from 'obsidian';
-import type { ExecutionControl, PendingSync, PlanFieldChange, PlanPreview, PlanOperationPreview, PlanDiffLine, PlanProvider, SyncScope } from './plan-preview';
-import { kindLabel } from './sync-summary';
+import type { ExecutionControl, PendingSync, PlanPreview, PlanOperationPreview, PlanDiffLine, PlanProvider, SyncScope } from './plan-preview';
+import { changeText, kindLabel } from './sync-summary';
 import { chosenConflicts, renderTwoWay, twoWayConfirmText } from './plan-two-way';
 import { hasTwoWayItems } from './two-way-summary';
 
+export { changeText } from './sync-summary';
 export type { ExecutionControl, PendingSync, PlanDiffLine, PlanFieldChange, PlanOperationPreview, PlanPreview, PlanProvider, SyncScope } from './plan-preview';
 
 /** Constructor options of {@link PlanModal}. */
@@ -37,13 +38,6 @@ export function confirmText(plan: PlanPreview): string {
   if (count > 0) return `Sync ${count} ${count === 1 ? 'change' : 'changes'}`;
   const keys = plan.keysToWrite ?? 0;
   return `Write ${keys} ${keys === 1 ? 'key' : 'keys'} into the note`;
-}
-
-/** The text of one change line: `field: before → after`, `field: after` for a create, or its summary. */
-export function changeText(kind: string, change: PlanFieldChange): { field: string; before: string | null; after: string } | { summary: string } {
-  if (change.summary !== undefined) return { summary: change.summary };
-  const creating = kind.startsWith('create_') || kind === 'add_comment';
-  return { field: change.field, before: creating && change.before === null ? null : change.before ?? '(none)', after: change.after ?? '(none)' };
 }
 
 interface ButtonSpec {
@@ -100,8 +94,9 @@ export class PlanModal extends Modal {
     contentEl.empty();
     const warnings = plan.warnings ?? [];
     if (plan.operations.length === 0 && (plan.keysToWrite ?? 0) === 0 && !hasTwoWayItems(plan)) {
-      contentEl.createEl('p', { cls: 'spectryn-plan-empty', text: 'Nothing to change: the tracker already matches the note.' });
+      contentEl.createEl('p', { cls: 'spectryn-plan-empty', text: emptyPlanText(plan) });
       this.renderWarnings(warnings);
+      this.renderProblems(plan);
       this.buttons([{ text: 'Close', cta: false, run: () => this.close() }]);
       return;
     }
@@ -117,6 +112,8 @@ export class PlanModal extends Modal {
     if (plan.twoWay) renderTwoWay(contentEl, plan.twoWay);
     const list = contentEl.createDiv({ cls: 'spectryn-plan-operations' });
     for (const op of plan.operations) this.renderOperation(list, op);
+    this.renderNotInTracker(plan);
+    this.renderProblems(plan);
 
     const bar = this.buttons([
       { text: 'Cancel', cta: false, run: () => this.cancel() },
@@ -167,6 +164,26 @@ export class PlanModal extends Modal {
     if (warnings.length === 0) return;
     const list = this.contentEl.createEl('ul', { cls: 'spectryn-plan-warnings' });
     for (const warning of warnings) list.createEl('li', { text: warning });
+  }
+
+  /**
+   * Above the confirm button: every problem of the note that changes what this sync does, each
+   * with its line, so nothing hidden under an underline is synced unseen.
+   */
+  private renderProblems(plan: PlanPreview): void {
+    const problems = plan.problems ?? [];
+    if (problems.length === 0) return;
+    const box = this.contentEl.createDiv({ cls: 'spectryn-plan-problems' });
+    box.createEl('p', { cls: 'spectryn-plan-problems-head', text: `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in the note change what this sync does:` });
+    const list = box.createEl('ul');
+    for (const problem of problems) list.createEl('li', { text: `Line ${problem.line}: ${problem.message}`, attr: { 'data-line': problem.line } });
+  }
+
+  /** A statuses-only sync: the stories it cannot set a status on yet, once, in the plugin's words. */
+  private renderNotInTracker(plan: PlanPreview): void {
+    const missing = plan.notInTracker ?? [];
+    if (missing.length === 0) return;
+    this.contentEl.createEl('p', { cls: 'spectryn-plan-not-in-tracker', text: notInTrackerText(missing) });
   }
 
   private confirm(pending: PendingSync): void {
@@ -224,6 +241,21 @@ export class PlanModal extends Modal {
     }
     return bar;
   }
+}
+
+/** What an empty plan says: nothing to change, or (statuses only) that the stories are not in Jira yet. */
+export function emptyPlanText(plan: PlanPreview): string {
+  const missing = plan.notInTracker ?? [];
+  if (missing.length === 0) return 'Nothing to change: the tracker already matches the note.';
+  return `No statuses to sync: ${notInTrackerText(missing)}`;
+}
+
+/** "7 stories are not in Jira yet (US-001, US-002…): run “Sync epic with tracker” to create them first." */
+function notInTrackerText(ids: readonly string[]): string {
+  const shown = ids.slice(0, 5).join(', ');
+  const more = ids.length > 5 ? ` and ${ids.length - 5} more` : '';
+  const subject = ids.length === 1 ? `${shown} is` : `${ids.length} stories (${shown}${more}) are`;
+  return `${subject} not in Jira yet; their statuses sync once “Sync epic with tracker” has created them.`;
 }
 
 function titleFor(scope: SyncScope): string {

@@ -6,11 +6,14 @@
  */
 import { issueHref } from '../editor/decorations';
 import { pointsText, pointsWithUnit, statusLabel } from '../model';
-import type { Counts, PhaseProgress, Story } from '../model/types';
+import type { Counts, Diagnostic, PhaseProgress, Story } from '../model/types';
 import type { ActiveEpicSnapshot } from './epic-snapshot';
 
 /** `data-action` of the link that explains the note format. */
 export const SHOW_FORMAT_ACTION = 'show-format';
+
+/** `data-action` of the problem count: opens the list of problems (each links to its line). */
+export const SHOW_PROBLEMS_ACTION = 'show-problems';
 
 /** Options of {@link renderProgressPane}. */
 export interface PaneRenderOptions {
@@ -38,6 +41,7 @@ export function renderProgressPane(container: HTMLElement, snapshot: ActiveEpicS
   const header = container.createDiv({ cls: 'spectryn-pane-header' });
   header.createDiv({ cls: 'spectryn-epic-title', text: epic.title ?? file.basename });
   if (epic.key) header.createSpan({ cls: 'spectryn-key-chip', text: epic.key });
+  renderProblemCount(container, result.diagnostics);
 
   const overall = container.createDiv({ cls: 'spectryn-overall' });
   setCountAttributes(overall, progress.totals);
@@ -45,7 +49,42 @@ export function renderProgressPane(container: HTMLElement, snapshot: ActiveEpicS
   renderCountLine(overall, progress.totals, true);
 
   const phases = container.createDiv({ cls: 'spectryn-phases' });
-  for (const phase of progress.phases) renderPhase(phases, phase, base);
+  const duplicates = duplicateIds(epic.stories);
+  for (const phase of progress.phases) renderPhase(phases, phase, base, duplicates);
+}
+
+/** Errors and warnings of a note (infos are notes, not problems). */
+export function problemCount(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length;
+}
+
+/** "1 problem", "3 problems". */
+export function problemText(count: number): string {
+  return `${count} ${count === 1 ? 'problem' : 'problems'}`;
+}
+
+/** The problem count under the title: a button that opens the list; nothing when the note is clean. */
+function renderProblemCount(container: HTMLElement, diagnostics: readonly Diagnostic[]): void {
+  const count = problemCount(diagnostics);
+  if (count === 0) return;
+  const errors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  container.createEl('button', {
+    cls: ['spectryn-problem-count', errors ? 'is-error' : 'is-warning'],
+    text: problemText(count),
+    attr: { 'data-action': SHOW_PROBLEMS_ACTION, 'data-count': count, 'aria-label': `${problemText(count)} in the note: show the list` },
+  });
+}
+
+/** Story ids used by more than one story, upper-cased (ids compare case-insensitively, as the model does). */
+function duplicateIds(stories: readonly Story[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const story of stories) {
+    const id = story.id.toUpperCase();
+    if (seen.has(id)) twice.add(id);
+    seen.add(id);
+  }
+  return twice;
 }
 
 /** The status bar text for an epic's totals, e.g. `Epic 8/37 pts`. */
@@ -67,7 +106,7 @@ function renderNotAnEpic(container: HTMLElement, name: string): void {
   });
 }
 
-function renderPhase(parent: HTMLElement, phase: PhaseProgress, base: string | null): void {
+function renderPhase(parent: HTMLElement, phase: PhaseProgress, base: string | null, duplicates: ReadonlySet<string>): void {
   const row = parent.createDiv({ cls: 'spectryn-phase', attr: { 'data-phase': phase.name } });
   setCountAttributes(row, phase.counts);
   const head = row.createDiv({ cls: 'spectryn-phase-head' });
@@ -81,10 +120,10 @@ function renderPhase(parent: HTMLElement, phase: PhaseProgress, base: string | n
   renderCountLine(row, phase.counts, false);
 
   const list = row.createEl('ul', { cls: 'spectryn-stories' });
-  for (const story of phase.stories) renderStory(list, story, base);
+  for (const story of phase.stories) renderStory(list, story, base, duplicates.has(story.id.toUpperCase()));
 }
 
-function renderStory(list: HTMLElement, story: Story, base: string | null): void {
+function renderStory(list: HTMLElement, story: Story, base: string | null, duplicate: boolean): void {
   const item = list.createEl('li', {
     cls: 'spectryn-story',
     attr: {
@@ -99,6 +138,10 @@ function renderStory(list: HTMLElement, story: Story, base: string | null): void
   if (story.status === 'cancelled') item.addClass('is-cancelled');
   item.createSpan({ cls: 'spectryn-status-badge', text: statusLabel(story.status), attr: { 'data-status': story.status } });
   item.createSpan({ cls: 'spectryn-story-id', text: story.id });
+  if (duplicate) {
+    item.addClass('is-duplicate');
+    item.createSpan({ cls: 'spectryn-duplicate-flag', text: 'Duplicate id', attr: { title: 'Another story uses this id; give each story its own id' } });
+  }
   // One line, cut with an ellipsis when narrow: the full title on hover.
   const title = story.title || '(untitled)';
   item.createSpan({ cls: 'spectryn-story-title', text: title, attr: { title } });

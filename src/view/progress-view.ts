@@ -7,7 +7,7 @@
 import { ItemView, Menu, type TFile, type Workspace, type WorkspaceLeaf } from 'obsidian';
 import type { EpicSource } from './epic-snapshot';
 import type { SyncScope } from './plan-modal';
-import { SHOW_FORMAT_ACTION, renderProgressPane } from './progress-render';
+import { SHOW_FORMAT_ACTION, SHOW_PROBLEMS_ACTION, renderProgressPane } from './progress-render';
 import { renderSyncState } from './sync-status-render';
 import { SYNC_AGE_REFRESH_MS, type SyncStateSource } from './sync-status-text';
 
@@ -118,6 +118,11 @@ export class EpicProgressView extends ItemView {
     if (target.closest(`[data-action="${SHOW_FORMAT_ACTION}"]`)) {
       event.preventDefault();
       this.options.showFormat();
+      return;
+    }
+    if (target.closest(`[data-action="${SHOW_PROBLEMS_ACTION}"]`)) {
+      event.preventDefault();
+      this.options.actions.validate();
       return;
     }
     // An issue link opens the tracker, not the story's line.

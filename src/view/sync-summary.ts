@@ -1,17 +1,13 @@
 /**
- * What a person reads about a sync: the plan as the plan modal lists it (one entry per operation,
- * `field: before → after`, long descriptions summarised as a count of lines with a line diff to
- * expand), the progress notice text and the result notice text. Pure: no Obsidian, no DOM.
+ * What a person reads about a sync: the plan as the plan modal lists it (built in
+ * src/sync/plan-words.ts, which the command line shares; re-exported here), the progress notice
+ * text and the result notice text. Pure: no Obsidian, no DOM.
  */
-import { statusLabel } from '../model';
-import { STATUSES, type Status } from '../model/types';
-import { lineDiff } from '../sync/line-diff';
+import { kindLabel } from '../sync/plan-words';
 import type { SyncRunResult } from '../sync/run';
-import { skippedUnexpectedly, type FieldChange, type OperationAction, type OperationResult, type PlannedOperation, type SyncPlan } from '../sync/tracker';
-import type { PlanFieldChange, PlanOperationPreview, PlanPreview } from './plan-preview';
+import { skippedUnexpectedly, type OperationAction, type OperationResult } from '../sync/tracker';
 
-/** Longest value shown as it is in the plan, in characters; longer or multi-line values are summarised. */
-const LONGEST_SHOWN_VALUE = 120;
+export { changeText, fieldLabel, kindLabel, previewOfChange, previewOfOperation, previewOfPlan, summariseLongChange } from '../sync/plan-words';
 
 /** How many different errors the result notice names; the rest are counted. */
 const FAILURES_NAMED = 3;
@@ -21,67 +17,6 @@ const TARGETS_NAMED = 3;
 
 /** How many warnings the result notice names; the rest are counted. */
 const WARNINGS_NAMED = 3;
-
-/** How the descriptions of a tracker are stored, for the summary line ("ADF", "wiki markup"). */
-export type DescriptionFormat = 'ADF' | 'wiki markup';
-
-/** The modal's preview of a `planNote` result: every operation, the warnings and the keys to write. */
-export function previewOfPlan(args: { plan: SyncPlan; warnings: readonly string[]; format: DescriptionFormat }): PlanPreview {
-  const { plan, warnings, format } = args;
-  return {
-    epicKey: plan.epicKey,
-    operations: plan.operations.map((operation) => previewOfOperation(operation, format)),
-    warnings,
-    keysToWrite: plan.discoveredKeys.length,
-  };
-}
-
-/** One operation for the modal. Story operations target `US-003`, subtask ones `US-003 #2`. */
-export function previewOfOperation(operation: PlannedOperation, format: DescriptionFormat): PlanOperationPreview {
-  return {
-    kind: operation.action,
-    target: operation.subtaskNumber === null ? operation.storyId : `${operation.storyId} #${operation.subtaskNumber}`,
-    title: operation.summary,
-    issueKey: operation.issueKey,
-    changes: operation.changes.map((change) => previewOfChange(change, format)),
-  };
-}
-
-/**
- * One change as text. Status targets read as the note's words ("In progress"); a description, or
- * any multi-line or long value, becomes a one-line summary instead of its full text; a description
- * whose whole text the plan carries also gets a line diff of before → after (shown on demand).
- */
-export function previewOfChange(change: FieldChange, format: DescriptionFormat): PlanFieldChange {
-  const before = asText(change.before);
-  const after = change.field === 'status' ? statusText(change.after) : asText(change.after);
-  if (change.field === 'description' || isLong(before) || isLong(after)) {
-    const wholeBefore = change.text?.before ?? before;
-    const wholeAfter = change.text?.after ?? after;
-    const summary = summariseLongChange(change.field, wholeBefore, wholeAfter, change.field === 'description' ? format : null);
-    if (change.field !== 'description') return { field: change.field, before, after, summary };
-    return { field: change.field, before, after, summary, diff: lineDiff(wholeBefore, wholeAfter) };
-  }
-  return { field: change.field, before, after };
-}
-
-/**
- * "description changed (ADF, 12 → 15 lines)", "description: ADF, 15 lines" (new), "description
- * removed (ADF, 12 lines)"; `format` null leaves the format out (a long comment or summary).
- */
-export function summariseLongChange(field: string, before: string | null, after: string | null, format: DescriptionFormat | null): string {
-  const prefix = format === null ? '' : `${format}, `;
-  if (before === null && after !== null) return `${field}: ${prefix}${lineCount(after)}`;
-  if (before !== null && after === null) return `${field} removed (${prefix}${lineCount(before)})`;
-  const from = before === null ? 0 : countLines(before);
-  const to = after === null ? 0 : countLines(after);
-  return `${field} changed (${prefix}${from} → ${to} ${to === 1 ? 'line' : 'lines'})`;
-}
-
-/** The label of an operation kind in the counts ("create story", "comment"). */
-export function kindLabel(kind: string): string {
-  return kind === 'add_comment' ? 'comment' : kind.replace(/_/g, ' ');
-}
 
 /** The progress notice text: "Syncing… 3/12". */
 export function progressText(done: number, total: number): string {
@@ -165,29 +100,4 @@ function listTargets(targets: readonly string[]): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function asText(value: FieldChange['before']): string | null {
-  if (value === null) return null;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  return value.join(', ');
-}
-
-function statusText(value: FieldChange['after']): string | null {
-  const text = asText(value);
-  return text !== null && (STATUSES as readonly string[]).includes(text) ? statusLabel(text as Status) : text;
-}
-
-function isLong(text: string | null): boolean {
-  return text !== null && (text.length > LONGEST_SHOWN_VALUE || text.includes('\n'));
-}
-
-function countLines(text: string): number {
-  return text.split('\n').filter((line) => line.trim() !== '').length;
-}
-
-function lineCount(text: string): string {
-  const lines = countLines(text);
-  return `${lines} ${lines === 1 ? 'line' : 'lines'}`;
 }

@@ -245,6 +245,8 @@ describe('status menu', () => {
     expect(activeDocument.querySelectorAll('.menu')).toHaveLength(1);
     Array.from(activeDocument.querySelectorAll<HTMLElement>('.menu .menu-item')).find((i) => i.textContent === '⏸️ Blocked')?.click();
     expect(view.state.doc.toString()).toBe(DEMO_NOTE.replace('**Status**: 📂 Open', '**Status**: ⏸️ Blocked'));
+    // Focus is back in the editor after the pick, so typing goes on there.
+    expect(view.hasFocus).toBe(true);
     const cancelled = view.contentDOM.querySelector<HTMLElement>('[data-spectryn-badge][data-status="cancelled"]');
     if (!cancelled) throw new Error('no cancelled badge');
     cancelled.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }));

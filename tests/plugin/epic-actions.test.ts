@@ -90,7 +90,7 @@ describe('EpicActions', () => {
     await Promise.resolve();
     const modal = lastModal();
     expect([...(modal?.contentEl.querySelectorAll('.spectryn-plan-counts li') ?? [])].map((li) => li.textContent)).toEqual(['transition story: 1', 'create story: 2']);
-    expect(modal?.contentEl.querySelector('.spectryn-plan-changes li')?.textContent).toBe('status: To Do → In Progress');
+    expect(modal?.contentEl.querySelector('.spectryn-plan-changes li')?.textContent).toBe('Status: To Do → In Progress');
     expect(buttons(modal).map((b) => b.textContent)).toEqual(['Cancel', 'Sync 3 changes']);
     buttons(modal)[1]?.click();
     expect(executed).toEqual([3]);

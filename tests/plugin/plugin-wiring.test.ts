@@ -4,7 +4,7 @@
  */
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { App, MarkdownView, WorkspaceLeaf, editorInfoField, type TFile } from 'obsidian';
+import { App, MarkdownView, Modal, WorkspaceLeaf, editorInfoField, type TFile } from 'obsidian';
 import SpectrynPlugin from '../../src/main';
 import { refreshEpicDecorations } from '../../src/editor';
 import { PROGRESS_VIEW_TYPE } from '../../src/view/progress-view';
@@ -58,6 +58,18 @@ describe('plugin wiring', () => {
     expect(plugin.statusBarItems[0]?.textContent).toBe('Epic 8/37 pts');
   });
 
+  it('the status bar\'s problem count opens the list of problems; the rest of the item opens the pane', async () => {
+    const app = new App();
+    const seed = seedNote();
+    markdownLeaf(app, fileAt('Epics/Seed.md'), seed.replace('US-002:', 'US-001:'));
+    const plugin = await loadPlugin(app);
+    const item = plugin.statusBarItems[0];
+    expect(item?.textContent).toBe('Epic 8/37 pts · 1 problem');
+    item?.querySelector<HTMLElement>('.spectryn-status-problems')?.click();
+    const opened = (Modal as unknown as { opened: Modal[] }).opened.at(-1);
+    expect(opened?.contentEl.querySelector('.spectryn-diag-summary')?.textContent).toBe('1 errors, 0 warnings, 0 notes.');
+  });
+
   it('follows typing through its own debounced parse when no editor extension parses', async () => {
     const app = new App();
     const file = fileAt('Epics/Seed.md');
@@ -68,7 +80,7 @@ describe('plugin wiring', () => {
     (app.workspace as unknown as StubEvents).trigger('editor-change', view.editor, view);
     expect(plugin.statusBarItems[0]?.textContent).toBe('Epic 8/37 pts');
     jest.advanceTimersByTime(150);
-    expect(plugin.statusBarItems[0]?.textContent).toBe('Epic 16/37 pts');
+    expect(plugin.statusBarItems[0]?.textContent).toBe('Epic 16/37 pts · 2 problems');
   });
 
   it('re-reads the note on an outside change while it is in reading view, not while it is edited', async () => {
@@ -86,7 +98,7 @@ describe('plugin wiring', () => {
     (view as unknown as { mode: string }).mode = 'preview';
     vault.trigger('modify', file);
     await settle();
-    expect(plugin.statusBarItems[0]?.textContent).toBe('Epic 16/37 pts');
+    expect(plugin.statusBarItems[0]?.textContent).toBe('Epic 16/37 pts · 2 problems');
   });
 
   it('reuses the parse of the editor extension for the active note', async () => {

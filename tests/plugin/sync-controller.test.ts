@@ -155,7 +155,7 @@ describe('sync from the plugin against the fake Jira', () => {
     const us001 = [...modal.contentEl.querySelectorAll('.spectryn-plan-operation')].find((row) => row.querySelector('.spectryn-story-id')?.textContent === 'US-001');
     expect(us001?.querySelector('.spectryn-plan-title')?.textContent).toBe('Schema Compatibility Analysis');
     // The description is summarised, not dumped.
-    expect([...(us001?.querySelectorAll('.spectryn-plan-summary') ?? [])].map((el) => el.textContent)).toEqual([expect.stringMatching(/^description: ADF, \d+ lines$/)]);
+    expect([...(us001?.querySelectorAll('.spectryn-plan-summary') ?? [])].map((el) => el.textContent)).toEqual([expect.stringMatching(/^Description: \d+ lines$/)]);
     expect(fake.writes()).toEqual([]);
     expect(h.vaultText()).toBe(seedNote());
 
@@ -285,6 +285,29 @@ describe('sync from the plugin against the fake Jira', () => {
     expect(h.vaultText()).toBe(seedNote());
   });
 
+  it('statuses only on an empty tracker says, once and in the plugin\'s words, that the stories are not in Jira yet', async () => {
+    const modal = await dryRun(harness(), { kind: 'statuses' });
+    const text = modal.contentEl.textContent ?? '';
+    expect(modal.contentEl.querySelector('.spectryn-plan-empty')?.textContent).toBe(
+      'No statuses to sync: 7 stories (US-001, US-002, US-003, US-004, US-005 and 2 more) are not in Jira yet; their statuses sync once “Sync epic with tracker” has created them.');
+    expect(text).not.toMatch(/Nothing to change|phase all|--phase/);
+    expect(modal.contentEl.querySelectorAll('.spectryn-plan-warnings li')).toHaveLength(0);
+  });
+
+  it('lists, above the confirm button, each problem of the note that changes what the sync does (a subtask table without its |---| row)', async () => {
+    const seed = seedNote();
+    const us001 = seed.indexOf('US-001:');
+    const delimiter = seed.indexOf('\n|---', seed.indexOf('| # | Subtask', us001));
+    const text = seed.slice(0, delimiter) + seed.slice(seed.indexOf('\n', delimiter + 1));
+    const modal = await dryRun(harness({ text }));
+    const problems = [...modal.contentEl.querySelectorAll('.spectryn-plan-problems li')].map((li) => li.textContent ?? '');
+    expect(problems).toEqual([expect.stringMatching(/^Line \d+: US-001: The Subtasks table has no \|---\| row/)]);
+    const box = modal.contentEl.querySelector('.spectryn-plan-problems');
+    const confirmButton = modal.contentEl.querySelector('.spectryn-plan-confirm');
+    expect(box && confirmButton && box.compareDocumentPosition(confirmButton) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    modal.close();
+  });
+
   it('statuses only and the story at the cursor limit the plan', async () => {
     const h = harness();
     await confirm(await dryRun(h));
@@ -298,14 +321,14 @@ describe('sync from the plugin against the fake Jira', () => {
     const statuses = await dryRun(h, { kind: 'statuses' });
     expect(statuses.titleEl.textContent).toBe('Sync statuses with tracker');
     expect(counts(statuses)).toEqual(['transition story: 1']);
-    expect(statuses.contentEl.querySelector('.spectryn-plan-changes li')?.textContent).toBe('status: In Progress → Done');
+    expect(statuses.contentEl.querySelector('.spectryn-plan-changes li')?.textContent).toBe('Status: In Progress → Done');
     statuses.close();
 
     const story = await dryRun(h, { kind: 'story', storyId: 'US-003' });
     const targets = [...story.contentEl.querySelectorAll('.spectryn-plan-operation .spectryn-story-id')].map((el) => el.textContent ?? '');
     expect(targets.length).toBeGreaterThanOrEqual(2);
     expect(targets.every((target) => target.startsWith('US-003'))).toBe(true);
-    expect(story.contentEl.textContent).toContain('summary: ORM Compatibility Changes → ORM Changes');
+    expect(story.contentEl.textContent).toContain('Title: ORM Compatibility Changes → ORM Changes');
     await confirm(story);
     expect(shown().at(-1)).toMatch(/^Synced INFRA-100: 1 issue updated, 1 transition\.$/);
   });
@@ -338,7 +361,7 @@ describe('sync from the plugin against the fake Jira', () => {
     fake = await startFakeJira({ contracts, flavor: 'datacenter' });
     const h = harness({ settings: { tracker: 'jira-datacenter', email: '' } });
     const modal = await dryRun(h);
-    expect([...modal.contentEl.querySelectorAll('.spectryn-plan-summary')].some((el) => /^description: wiki markup, \d+ lines?$/.test(el.textContent ?? ''))).toBe(true);
+    expect([...modal.contentEl.querySelectorAll('.spectryn-plan-summary')].some((el) => /^Description: \d+ lines?$/.test(el.textContent ?? ''))).toBe(true);
     await confirm(modal);
     expect(shown().at(-1)).toMatch(/^Synced INFRA-100: 7 stories created, 28 subtasks created/);
     expect(fake.requests.every((r) => r.path.startsWith('/rest/api/2/'))).toBe(true);
@@ -367,7 +390,7 @@ describe('sync from the plugin against the fake Jira', () => {
     const modal = await dryRun(h);
     const row = [...modal.contentEl.querySelectorAll('.spectryn-plan-operation')].find((el) => el.querySelector('.spectryn-story-id')?.textContent === 'US-002');
     const details = row?.querySelector('details');
-    expect(details?.querySelector('.spectryn-plan-summary')?.textContent).toMatch(/^description changed \(ADF, \d+ → \d+ lines\)$/);
+    expect(details?.querySelector('.spectryn-plan-summary')?.textContent).toMatch(/^Description: \d+ lines? changed$/);
     const changed = [...(details?.querySelectorAll('.spectryn-plan-diff-line') ?? [])].filter((line) => line.getAttribute('data-kind') !== 'same').map((line) => line.textContent);
     expect(changed).toEqual(['- I want CockroachDB running locally', '+ I want CockroachDB running locally in Docker']);
   });

@@ -53,6 +53,8 @@ describe('SpectrynSettingTab', () => {
     for (const key of keys) expect(tab.getControlValue(key)).toBeDefined();
     expect(keys.some((k) => /token/i.test(k))).toBe(false);
     expect(defs.map((d) => d.name)).toEqual(expect.arrayContaining(['API token', 'Test connection']));
+    // The priority rows use the emoji the README and the example notes write (🟡 High).
+    expect(defs.map((d) => d.name)).toEqual(expect.arrayContaining(['🔴 Critical', '🟡 High', '🟢 Medium', '⚪ Low']));
   });
 
   it('saves changes through migration, without touching the defaults', async () => {
@@ -216,6 +218,21 @@ describe('SpectrynSettingTab', () => {
       expect(next).toBe('Project failed: No project key set.');
       expect(el.querySelectorAll('.spectryn-connection-result')).toHaveLength(1);
       expect(next + message).not.toContain('pat-1');
+    });
+
+    it('checks the URL in the field, even one not saved because it is invalid, and completes a bare host with https://', async () => {
+      const { app, tab, current } = setUp(migrateSettings({ tracker: 'jira-datacenter', siteUrl: url, tokenSecretName: 'jira-pat', projectKey: '' }));
+      app.secretStorage.setSecret('jira-pat', 'pat-1');
+      const field = flatten(tab.getSettingDefinitions()).find((d) => d.name === 'Site URL')?.control as unknown as { validate: (value: string) => string | undefined };
+      expect(field.validate('example.atlassian.net')).toBeUndefined();
+      await tab.setControlValue('siteUrl', 'example.atlassian.net');
+      expect(current().siteUrl).toBe('https://example.atlassian.net');
+      // Typed but refused (not saved): Test connection checks it, not the last valid URL.
+      expect(field.validate('ftp://old.example')).toBe('Enter the address of your Jira site, e.g. https://example.atlassian.net');
+      expect(await tab.testConnection(document.createElement('div'))).toMatch(/^Site URL failed: /);
+      // The field holds the working server again: the test reaches it.
+      field.validate(`${url.replace(/^http:\/\//, 'http://')}/`);
+      expect(await tab.testConnection(document.createElement('div'))).toBe('Project failed: No project key set.');
     });
 
     it('fails at the URL step when nothing is configured', async () => {

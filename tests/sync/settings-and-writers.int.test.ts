@@ -64,7 +64,7 @@ test('plugin flow: plan (dry run) → preview in the modal → execute exactly t
   const input = { note: parseEpic(stored), epicKey: null, tracker: jira, options, writer: processNoteWriter(process), now };
   const planned = await planNote(input);
   expect(fake.writes()).toEqual([]);
-  const preview = previewOfPlan({ plan: planned.plan ?? (undefined as never), warnings: planned.warnings, format: 'ADF' });
+  const preview = previewOfPlan({ plan: planned.plan ?? (undefined as never), warnings: planned.warnings });
   expect(Object.fromEntries(countByKind(preview))).toEqual({ create_story: 4, create_subtask: 6, transition_story: 3, transition_subtask: 3, add_comment: 2 });
   expect(preview.operations[0]).toMatchObject({ kind: 'create_story', target: 'SRCH-1', issueKey: null });
   expect(preview.operations.find((operation) => operation.target === 'SRCH-2 #1')?.changes).toContainEqual({ field: 'story_points', before: null, after: '3' });

@@ -38,7 +38,7 @@ const PLAN: PlanPreview = {
   operations: [
     { kind: 'create_story', target: 'US-004', title: 'Schema Migrations', issueKey: null, changes: [
       { field: 'summary', before: null, after: 'Schema Migrations' },
-      { field: 'description', before: null, after: 'As a DBA\nI want migrations\nSo that it works', summary: 'description: ADF, 3 lines' },
+      { field: 'description', before: null, after: 'As a DBA\nI want migrations\nSo that it works', summary: 'Description: 3 lines' },
       { field: 'story_points', before: null, after: '8' },
     ] },
     { kind: 'create_subtask', target: 'US-004 #1', title: 'Write scripts', issueKey: null, changes: [{ field: 'summary', before: null, after: 'Write scripts' }] },
@@ -85,12 +85,12 @@ describe('PlanModal', () => {
     expect(rows.map((row) => row.querySelector('.spectryn-issue-chip')?.textContent ?? null)).toEqual([null, null, null, 'INFRA-101', 'INFRA-103', 'INFRA-101']);
     expect(rows[0]?.querySelector('.spectryn-plan-title')?.textContent).toBe('Schema Migrations');
     // A create lists the new values; the description is summarised, never dumped.
-    expect([...(rows[0]?.querySelectorAll('.spectryn-plan-changes li') ?? [])].map((li) => li.textContent)).toEqual(['summary: Schema Migrations', 'description: ADF, 3 lines', 'story_points: 8']);
+    expect([...(rows[0]?.querySelectorAll('.spectryn-plan-changes li') ?? [])].map((li) => li.textContent)).toEqual(['Title: Schema Migrations', 'Description: 3 lines', 'Story points: 8']);
     expect(rows[0]?.textContent).not.toContain('I want migrations');
-    expect([...(rows[3]?.querySelectorAll('.spectryn-plan-changes li') ?? [])].map((li) => li.textContent)).toEqual(['story_points: 3 → 5', 'priority: (none) → Highest']);
+    expect([...(rows[3]?.querySelectorAll('.spectryn-plan-changes li') ?? [])].map((li) => li.textContent)).toEqual(['Story points: 3 → 5', 'Priority: (none) → Highest']);
     expect(rows[3]?.querySelector('.spectryn-plan-before')?.textContent).toBe('3');
     expect(rows[3]?.querySelector('.spectryn-plan-after')?.textContent).toBe('5');
-    expect(rows[4]?.querySelector('.spectryn-plan-changes li')?.textContent).toBe('status: To Do → Done');
+    expect(rows[4]?.querySelector('.spectryn-plan-changes li')?.textContent).toBe('Status: To Do → Done');
     expect(texts(modal, '.spectryn-plan-warnings li')).toEqual([PLAN.warnings?.[0]]);
     expect(texts(modal, '.spectryn-plan-epic')).toEqual(['Epic INFRA-100: nothing is changed until you confirm.']);
     expect(buttons(modal).map((b) => b.textContent)).toEqual(['Cancel', 'Sync 6 changes']);
@@ -107,12 +107,12 @@ describe('PlanModal', () => {
       { kind: 'added' as const, text: '<b>not markup</b>' },
     ];
     await provider.answer({ operations: [{ kind: 'update_story', target: 'US-004', issueKey: 'INFRA-104', changes: [
-      { field: 'description', before: 'As a DBA\nI want migrations', after: 'As a DBA\nI want reversible migrations\n<b>not markup</b>', summary: 'description changed (ADF, 2 → 3 lines)', diff },
+      { field: 'description', before: 'As a DBA\nI want migrations', after: 'As a DBA\nI want reversible migrations\n<b>not markup</b>', summary: 'Description: 3 lines changed', diff },
     ] }] });
     const details = modal.contentEl.querySelector('.spectryn-plan-changes li details');
     expect(details).not.toBeNull();
     expect((details as HTMLDetailsElement | null)?.open).toBe(false);
-    expect(details?.querySelector('summary .spectryn-plan-summary')?.textContent).toBe('description changed (ADF, 2 → 3 lines)');
+    expect(details?.querySelector('summary .spectryn-plan-summary')?.textContent).toBe('Description: 3 lines changed');
     const lines = [...(details?.querySelectorAll('.spectryn-plan-diff-line') ?? [])];
     expect(lines.map((line) => [line.getAttribute('data-kind'), line.textContent])).toEqual([
       ['same', '  As a DBA'], ['removed', '- I want migrations'], ['added', '+ I want reversible migrations'], ['added', '+ <b>not markup</b>'],
@@ -206,9 +206,9 @@ describe('plan texts', () => {
   });
 
   it('change line: updates show before → after with (none) for absent values; creates show the new value', () => {
-    expect(changeText('update_story', { field: 'priority', before: null, after: 'High' })).toEqual({ field: 'priority', before: '(none)', after: 'High' });
-    expect(changeText('update_story', { field: 'labels', before: 'a', after: null })).toEqual({ field: 'labels', before: 'a', after: '(none)' });
-    expect(changeText('create_subtask', { field: 'summary', before: null, after: 'X' })).toEqual({ field: 'summary', before: null, after: 'X' });
-    expect(changeText('update_story', { field: 'description', before: 'a', after: 'b', summary: 'description changed (ADF, 1 → 1 line)' })).toEqual({ summary: 'description changed (ADF, 1 → 1 line)' });
+    expect(changeText('update_story', { field: 'priority', before: null, after: 'High' })).toEqual({ field: 'Priority', before: '(none)', after: 'High' });
+    expect(changeText('update_story', { field: 'labels', before: 'a', after: null })).toEqual({ field: 'Labels', before: 'a', after: '(none)' });
+    expect(changeText('create_subtask', { field: 'summary', before: null, after: 'X' })).toEqual({ field: 'Title', before: null, after: 'X' });
+    expect(changeText('update_story', { field: 'description', before: 'a', after: 'b', summary: 'Description: 2 lines changed' })).toEqual({ summary: 'Description: 2 lines changed' });
   });
 });

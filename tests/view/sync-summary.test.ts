@@ -4,7 +4,7 @@
  */
 import type { SyncRunResult } from '../../src/sync/run';
 import type { OperationResult, PlannedOperation, SyncPlan } from '../../src/sync/tracker';
-import { kindLabel, previewOfChange, previewOfPlan, progressText, resultText, summariseLongChange } from '../../src/view/sync-summary';
+import { changeText, fieldLabel, kindLabel, previewOfChange, previewOfPlan, progressText, resultText, summariseLongChange } from '../../src/view/sync-summary';
 
 function operation(action: PlannedOperation['action'], storyId: string, subtaskNumber: number | null = null): PlannedOperation {
   return { id: `${action}:${storyId}#${subtaskNumber ?? ''}`, action, storyId, subtaskNumber, issueKey: null, summary: `Title of ${storyId}`, changes: [], request: null };
@@ -18,22 +18,34 @@ const done = (op: PlannedOperation): OperationResult => ({ operation: op, status
 
 describe('plan preview', () => {
   it('keeps short values, shows note statuses in words, and summarises descriptions and long values', () => {
-    expect(previewOfChange({ field: 'story_points', before: 3, after: 5 }, 'ADF')).toEqual({ field: 'story_points', before: '3', after: '5' });
-    expect(previewOfChange({ field: 'labels', before: ['a'], after: ['a', 'spectryn-us-001'] }, 'ADF')).toEqual({ field: 'labels', before: 'a', after: 'a, spectryn-us-001' });
-    expect(previewOfChange({ field: 'status', before: 'To Do', after: 'in_progress' }, 'ADF')).toEqual({ field: 'status', before: 'To Do', after: 'In progress' });
+    expect(previewOfChange({ field: 'story_points', before: 3, after: 5 })).toEqual({ field: 'story_points', before: '3', after: '5' });
+    expect(previewOfChange({ field: 'labels', before: ['a'], after: ['a', 'spectryn-us-001'] })).toEqual({ field: 'labels', before: 'a', after: 'a, spectryn-us-001' });
+    expect(previewOfChange({ field: 'status', before: 'To Do', after: 'in_progress' })).toEqual({ field: 'status', before: 'To Do', after: 'In progress' });
     const longBefore = Array.from({ length: 12 }, (_, i) => `line ${i}`).join('\n\n');
     const longAfter = Array.from({ length: 15 }, (_, i) => `line ${i}`).join('\n');
-    expect(previewOfChange({ field: 'description', before: longBefore, after: longAfter }, 'ADF').summary).toBe('description changed (ADF, 12 → 15 lines)');
-    expect(previewOfChange({ field: 'description', before: null, after: 'One line' }, 'wiki markup').summary).toBe('description: wiki markup, 1 line');
-    expect(previewOfChange({ field: 'comment', before: null, after: 'x'.repeat(500) }, 'ADF').summary).toBe('comment: 1 line');
-    expect(summariseLongChange('description', 'a\nb', null, 'ADF')).toBe('description removed (ADF, 2 lines)');
+    expect(previewOfChange({ field: 'description', before: longBefore, after: longAfter }).summary).toBe('Description: 3 lines changed');
+    expect(previewOfChange({ field: 'description', before: null, after: 'One line' }).summary).toBe('Description: 1 line');
+    expect(previewOfChange({ field: 'comment', before: null, after: 'x'.repeat(500) }).summary).toBe('Comment: 1 line');
+    expect(summariseLongChange('description', 'a\nb', null)).toBe('Description removed (2 lines)');
+  });
+
+  it('speaks the note\'s words: field labels, no storage format, the count of lines changed', () => {
+    expect(fieldLabel('story_points')).toBe('Story points');
+    expect(fieldLabel('summary')).toBe('Title');
+    expect(fieldLabel('priority')).toBe('Priority');
+    expect(changeText('update_story', { field: 'story_points', before: '3', after: '5' })).toEqual({ field: 'Story points', before: '3', after: '5' });
+    const before = Array.from({ length: 12 }, (_, i) => `line ${i}`).join('\n');
+    const after = before.replace('line 3', 'line three').replace('line 7', 'line seven');
+    const summary = summariseLongChange('description', before, after);
+    expect(summary).toBe('Description: 4 lines changed');
+    expect(summary).not.toMatch(/ADF|wiki/);
   });
 
   it('a changed description carries a line diff of its whole text, not of the 300 characters the JSON keeps', () => {
     const before = ['As a DBA', 'I want migrations', ...Array.from({ length: 40 }, (_, i) => `criterion ${i} is long enough to pass the limit`)].join('\n');
     const after = before.replace('I want migrations', 'I want reversible migrations').replace('criterion 39 is', 'criterion 39 now is');
-    const preview = previewOfChange({ field: 'description', before: `${before.slice(0, 300)}…`, after: `${after.slice(0, 300)}…`, text: { before, after } }, 'ADF');
-    expect(preview.summary).toBe('description changed (ADF, 42 → 42 lines)');
+    const preview = previewOfChange({ field: 'description', before: `${before.slice(0, 300)}…`, after: `${after.slice(0, 300)}…`, text: { before, after } });
+    expect(preview.summary).toBe('Description: 4 lines changed');
     expect(preview.diff?.filter((line) => line.kind !== 'same')).toEqual([
       { kind: 'removed', text: 'I want migrations' },
       { kind: 'added', text: 'I want reversible migrations' },
@@ -42,7 +54,7 @@ describe('plan preview', () => {
     ]);
     expect(preview.diff?.filter((line) => line.kind === 'same')).toHaveLength(40);
     // A new description is all added lines.
-    expect(previewOfChange({ field: 'description', before: null, after: 'a\n\nb', text: { before: null, after: 'a\n\nb' } }, 'ADF').diff).toEqual([{ kind: 'added', text: 'a' }, { kind: 'added', text: 'b' }]);
+    expect(previewOfChange({ field: 'description', before: null, after: 'a\n\nb', text: { before: null, after: 'a\n\nb' } }).diff).toEqual([{ kind: 'added', text: 'a' }, { kind: 'added', text: 'b' }]);
   });
 
   it('maps a plan: targets, titles, keys, warnings and keys to write', () => {
@@ -53,7 +65,7 @@ describe('plan preview', () => {
       unmatched: [],
       warnings: [],
     };
-    expect(previewOfPlan({ plan, warnings: ['w'], format: 'ADF' })).toEqual({
+    expect(previewOfPlan({ plan, warnings: ['w'] })).toEqual({
       epicKey: 'INFRA-100',
       operations: [
         { kind: 'create_story', target: 'US-001', title: 'Title of US-001', issueKey: null, changes: [] },

@@ -12,6 +12,16 @@ import type { JiraConfig } from './config';
 import { asRecord, asString } from './json';
 import { discoverFields } from './site';
 
+/** What Jira refusing the credentials means, in the words Test connection and the CLI both use. */
+export function signInRefusedText(flavor: JiraConfig['flavor']): string {
+  return flavor === 'cloud' ? 'Jira refused the email and API token.' : 'Jira refused the personal access token.';
+}
+
+/** What an unreachable site means, in the words Test connection and the CLI both use. */
+export function unreachableText(site: string): string {
+  return `Could not reach ${site.replace(/\/+$/, '')}.`;
+}
+
 /** The steps, in the order they run. */
 export type ConnectionStep = 'url' | 'auth' | 'project' | 'fields';
 
@@ -57,10 +67,10 @@ export async function probeJiraConnection(args: { config: JiraConfig; http: Http
     myself = (await client.request({ method: 'GET', path: '/myself', what: 'read the signed-in account', expect: { object: [] } })).body;
   } catch (error) {
     const kind = error instanceof TrackerError ? error.kind : 'network';
-    if (kind === 'network' || kind === 'timeout') return fail('url', `Could not reach ${site}. Check the site URL and your network.`);
+    if (kind === 'network' || kind === 'timeout') return fail('url', `${unreachableText(site)} Check the site URL and your network.`);
     if (kind === 'notFound' || kind === 'notTracker') return fail('url', `${site} answered, but not as Jira: check the site URL.`);
     if (kind === 'auth' || kind === 'forbidden') {
-      return fail('auth', config.flavor === 'cloud' ? 'Jira refused the email and API token.' : 'Jira refused the personal access token.');
+      return fail('auth', signInRefusedText(config.flavor));
     }
     return fail('auth', `Jira answered ${statusOf(error)} when checking the account.`);
   }

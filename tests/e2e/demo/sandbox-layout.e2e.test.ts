@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openSandbox, settle, type SandboxPage } from './sandbox-browser';
+import { noteText } from './sandbox-api';
 
 const SHOTS = join(__dirname, '..', '__screenshots__');
 
@@ -140,6 +141,71 @@ test('420×800: the sidebar goes under the note; nothing overlaps; menus and mod
   await expect(confirm.isVisible()).resolves.toBe(true);
   await page.screenshot({ path: join(SHOTS, 'sandbox-420x800-plan.png') });
   await page.keyboard.press('Escape');
+});
+
+test('the plan modal opened from the keyboard takes the focus and keeps Tab inside it', async () => {
+  const ribbon = page.locator('.side-dock-ribbon-action[data-plugin="spectryn"]');
+  await ribbon.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.modal button.mod-cta').waitFor({ timeout: 10_000 });
+  const focusInModal = (): Promise<boolean> => page.evaluate(() => document.querySelector('.modal')?.contains(document.activeElement) === true);
+  await expect(focusInModal()).resolves.toBe(true);
+  // More presses than the modal has controls: Tab goes round inside it, never to the page behind.
+  const controls = await page.locator('.modal button, .modal summary, .modal a[href]').count();
+  for (let i = 0; i < controls + 3; i += 1) {
+    await page.keyboard.press('Tab');
+    await expect(focusInModal()).resolves.toBe(true);
+  }
+  await page.keyboard.press('Shift+Tab');
+  await expect(focusInModal()).resolves.toBe(true);
+  await page.keyboard.press('Escape');
+  await page.locator('.modal-container').waitFor({ state: 'detached' });
+  // The focus goes back to where it was.
+  await expect(page.evaluate(() => document.activeElement?.closest('[data-plugin="spectryn"]') !== null)).resolves.toBe(true);
+});
+
+test('420×800: the settings keep their descriptions readable and the secret picker on screen', async () => {
+  await page.setViewportSize({ width: 420, height: 800 });
+  await settle(page);
+  await page.locator('.side-dock-ribbon-action[data-action="settings"]').click();
+  const picker = page.locator('.sandbox-secret');
+  await picker.waitFor();
+  const parts = await page.evaluate(() => {
+    const box = (el: Element | null): { left: number; right: number; width: number } | null => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, width: r.width };
+    };
+    const descriptions = Array.from(document.querySelectorAll('.modal .setting-item-description')).filter((el) => (el.textContent ?? '').length > 20 && el.getClientRects().length > 0);
+    return {
+      narrowest: Math.min(...descriptions.map((el) => el.getBoundingClientRect().width)),
+      picker: box(document.querySelector('.sandbox-secret select')),
+      button: box(document.querySelector('.sandbox-secret button')),
+    };
+  });
+  await page.screenshot({ path: join(SHOTS, 'sandbox-420x800-settings.png') });
+  // One word per line was about 60 px; a readable line holds several words.
+  expect(parts.narrowest).toBeGreaterThanOrEqual(200);
+  for (const part of [parts.picker, parts.button]) {
+    expect(part).not.toBeNull();
+    expect(part?.left).toBeGreaterThanOrEqual(0);
+    expect(part?.right).toBeLessThanOrEqual(420);
+  }
+  await page.keyboard.press('Escape');
+});
+
+test('a status picked from a badge is one edit that Ctrl+Z undoes, with the focus back in the editor', async () => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await settle(page);
+  const before = await noteText(page);
+  const badge = page.locator('.mod-root [data-spectryn-badge][data-status="done"]').first();
+  await badge.click();
+  await page.locator('.menu .menu-item', { hasText: 'Blocked' }).click();
+  const changed = await noteText(page);
+  expect(changed).not.toBe(before);
+  await expect(page.evaluate(() => document.activeElement?.closest('.cm-editor') !== null)).resolves.toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect(noteText(page)).resolves.toBe(before);
 });
 
 test('the page logged no errors', () => {

@@ -128,7 +128,7 @@ test('typing a status updates the badge, the heading totals, the pane and the st
   await waitForAttr(paneStory('US-003'), 'data-status', 'done');
   await waitForAttr(panePhase('Development'), 'data-points-done', '8');
   await expect(attr(page.locator('.spectryn-pane .spectryn-overall'), 'data-points-done')).resolves.toBe('16');
-  await expect(statusBar().textContent()).resolves.toBe('Epic 16/37 pts');
+  await expect(statusBar().textContent()).resolves.toBe('Epic 16/37 pts · 2 problems');
   const storyLine = page.locator('.cm-line', { hasText: 'US-003: ORM Compatibility Changes' });
   await waitForAttr(storyLine.locator('.spectryn-totals').first(), 'data-points-done', '8');
   const phaseTotals = page.locator('.cm-line', { hasText: 'Phase 2: Development' }).locator('.spectryn-totals-text');

@@ -33,7 +33,7 @@ test('task-list subtasks are found by label on every run without ever counting a
   const planned = await planNote({ note: parseEpic(note.text), epicKey: null, tracker: trackerFor(fake, { projectKey: 'SRCH' }), options: { execute: false, updateSource: true, phase: 'all' } });
   expect(planned.plan?.operations).toEqual([]);
   expect(planned.plan?.discoveredKeys).toEqual([]);
-  const preview = previewOfPlan({ plan: planned.plan ?? { epicKey: '', operations: [], discoveredKeys: [], unmatched: [], warnings: [] }, warnings: planned.warnings, format: 'ADF' });
+  const preview = previewOfPlan({ plan: planned.plan ?? { epicKey: '', operations: [], discoveredKeys: [], unmatched: [], warnings: [] }, warnings: planned.warnings });
   expect(preview.keysToWrite).toBe(0);
   expect(preview.operations).toEqual([]);
 

@@ -80,7 +80,7 @@ describe('pull keeps the note\'s own forms', () => {
     const afterTable = pulled(table, 'INFRA-101', { priority: JIRA_PRIORITY.low, labels: ['spectryn-us-001', 'db'] });
     expect(afterTable).toContain('| **Status** | 📋 Planned |\n| **Priority** | ⚪ Low |\n| **Labels** | db |\n');
     const inline = epicNote({ stories: [{ priority: null, metadata: 'blockquote' }] });
-    expect(pulled(inline, 'INFRA-101', { priority: JIRA_PRIORITY.high })).toContain('> **Status**: 📋 Planned\n> **Priority**: 🟠 High\n');
+    expect(pulled(inline, 'INFRA-101', { priority: JIRA_PRIORITY.high })).toContain('> **Status**: 📋 Planned\n> **Priority**: 🟡 High\n');
   });
 
   test('CRLF notes get CRLF lines', () => {
