@@ -20,9 +20,9 @@ import { epicUnchangedSince } from './unchanged-probe';
 
 /**
  * Jira as a `Tracker`. One instance per run: it caches what the site calls things (fields, issue
- * types, create screens) between `read`, `plan` and `execute`. Requests of a no-op run:
- * `GET /field`, `GET /issue/EPIC`, one search per page of stories, one per page of subtasks
- * (4 for an epic of up to 100 stories and subtasks).
+ * types, create screens) between `read`, `plan` and `execute`. Requests of a full read:
+ * `GET /field`, `GET /issue/EPIC`, one search per page of stories, one per page of subtasks.
+ * A two-way no-op re-sync asks only `unchangedSince` (3 requests, docs/sync-record.md).
  */
 export class JiraTracker implements Tracker<JiraRequest> {
   readonly name = 'jira';
