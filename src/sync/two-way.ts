@@ -288,10 +288,10 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
  * including a probe that fails, answers false: the full read follows and reports what it meets.
  */
 async function nothingChanged(input: Omit<TwoWayInput, 'writer' | 'onProgress' | 'isCancelled'>, epicKey: string, record: SyncRecord | null): Promise<boolean> {
-  const probe = input.tracker.unchangedSince;
-  if (record === null || probe === undefined || input.note.epic.key === null || !noteUnchangedSince(input.note.epic, record, input.reading)) return false;
+  const tracker = input.tracker;
+  if (record === null || tracker.unchangedSince === undefined || input.note.epic.key === null || !noteUnchangedSince(input.note.epic, record, input.reading)) return false;
   try {
-    return await probe.call(input.tracker, epicKey, record);
+    return await tracker.unchangedSince(epicKey, record);
   } catch {
     return false;
   }

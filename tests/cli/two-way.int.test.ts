@@ -368,3 +368,13 @@ test('after a probed no-op, a note change is pushed', async () => {
   expect(jira.writes().filter((request) => jira.requests.indexOf(request) >= before).length).toBeGreaterThan(0);
   expect(storyIssue('US-007').storyPoints).toBe(13);
 });
+
+test('a Jira change left out by --phase keeps its issue\'s old stamp: the next run still pulls it', async () => {
+  await syncedAndProbed();
+  expect(jira.teammateChange(storyIssue('US-006').key, { status: 'Done', summary: 'Data Integrity Checks' }).ok).toBe(true);
+  expect((await cli(['-m', note, '-x', '--phase', 'statuses'], { env: env() })).code).toBe(0);
+  expect(section('US-006')).toContain('| **Status** | ✅ Done |');
+  expect(readFileSync(note, 'utf8')).not.toContain('US-006: Data Integrity Checks');
+  expect((await cli(['-m', note, '-x'], { env: env() })).code).toBe(0);
+  expect(readFileSync(note, 'utf8')).toContain('### 🧪 US-006: Data Integrity Checks');
+});
