@@ -5,6 +5,7 @@
  */
 import type { Epic, Status } from '../model/types';
 import type { ErrorKind } from './errors';
+import type { SyncRecord } from './record/types';
 
 /** What a run may change (`--phase`). `descriptions` also creates missing stories. */
 export type SyncPhase = 'all' | 'descriptions' | 'subtasks' | 'comments' | 'statuses';
@@ -56,6 +57,8 @@ export interface RemoteIssue {
   /** Parent key (the epic for stories on cloud, the story for subtasks), or null. */
   readonly parentKey: string | null;
   readonly comments: readonly RemoteComment[];
+  /** The tracker's own `updated` stamp as it wrote it (Jira: `2026-12-06T10:14:31.000+0000`); null or absent when unknown. */
+  readonly updated?: string | null;
 }
 
 /** A remote story with its subtasks. */
@@ -197,6 +200,13 @@ export interface Tracker<Request = unknown> {
    */
   plan(note: { readonly epic: Epic }, remote: RemoteEpic, options: PlanOptions): Promise<SyncPlan<Request>>;
   execute(plan: SyncPlan<Request>, hooks?: ExecuteHooks): Promise<SyncOutcome>;
+  /**
+   * The no-op probe of a re-sync (docs/sync-record.md "Request budget"): true only when the
+   * tracker proves that none of the epic's issues changed, appeared or vanished since `record`
+   * was read; false on any doubt (then the run reads everything). Optional: a tracker without it
+   * is always read in full. Never writes.
+   */
+  unchangedSince?(epicKey: string, record: SyncRecord): Promise<boolean>;
 }
 
 /** Skip reasons that are the user's own choice (they do not make a run partial). */

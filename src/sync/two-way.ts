@@ -18,7 +18,7 @@ import { applyConflictStrategy, limitPlan, resolveConflicts, type ConflictChoice
 import { parseRecord, recordFor, serialiseRecord } from './record/format';
 import { pullEdits, type SkippedPull } from './record/pull-edits';
 import type { TrackerReading } from './record/reading';
-import { agreedAfter, planThreeWay, type FieldDecision, type RemoteAddition, type ReportedIssue, type ThreeWayPlan } from './record/three-way';
+import { agreedAfter, noteUnchangedSince, planThreeWay, type FieldDecision, type RemoteAddition, type ReportedIssue, type ThreeWayPlan } from './record/three-way';
 import type { AgreedField, SyncRecord } from './record/types';
 import { updateRecord, type Agreement } from './record/update';
 import { checkNote, executePlan, plannedRun, runExitCode, stoppedRun, type SyncRunInput, type SyncRunResult } from './run';
@@ -74,6 +74,19 @@ export interface TwoWayPlanned {
   readonly warnings: readonly string[];
   /** When the record last changed (the latest entry's `synced`, ISO 8601 UTC), for "synced 5 min ago"; null without a record. */
   readonly lastSynced: string | null;
+  /**
+   * True when the no-op probe proved that neither side changed since the record: `threeWay` is
+   * empty, `remote` holds no stories (the tracker was not read in full) and nothing is executed.
+   * Absent or false: a full read.
+   */
+  readonly unchanged?: boolean;
+  /**
+   * The tracker's `updated` stamps this read may record, by key: only of issues whose every field
+   * this run settles (unchanged, agreeing, or a pull within the run's limits). An issue left with a
+   * push, a conflict or a pull outside `--phase`/`--story`/`--pull` keeps its old stamp, so the
+   * next run's probe sees it as changed and reads in full. Absent: none.
+   */
+  readonly stamps?: ReadonlyMap<string, string>;
 }
 
 /** What a two-way run did (or, as a dry run, would do), besides the push run's result. */
@@ -115,6 +128,12 @@ export async function planTwoWay(input: Omit<TwoWayInput, 'writer' | 'onProgress
   }
   const reading = recordFor(recordText === null ? { record: null, diagnostics: [] } : parseRecord(recordText), { epic: epicKey, tracker: tracker.name, site: input.site });
   const warnings = reading.diagnostics.map((diagnostic) => `${input.record.target ?? 'The sync record'}, line ${diagnostic.line}: ${diagnostic.message}`);
+  if (await nothingChanged(input, epicKey, reading.record)) {
+    // Neither side moved since the record: the plan is empty, and no full read is needed (docs/sync-record.md "Request budget").
+    const threeWay: ThreeWayPlan = { fields: [], additions: [], reported: [], noRecord: false };
+    const remote: RemoteEpic = { key: epicKey, summary: '', stories: [], storyPointsField: null, warnings: [] };
+    return { stopped: null, threeWay, remote, record: reading.record, recordText, epicKey, warnings, lastSynced: lastSyncedOf(reading.record), unchanged: true };
+  }
   let remote: RemoteEpic;
   try {
     remote = await tracker.read(epicKey, note);
@@ -123,7 +142,7 @@ export async function planTwoWay(input: Omit<TwoWayInput, 'writer' | 'onProgress
   }
   const full = planThreeWay({ epic: note.epic, remote, record: reading.record, reading: input.reading });
   const threeWay = limitPlan(full, { phase: options.phase, stories: options.stories, pullOnly: input.pullOnly });
-  return { stopped: null, threeWay, remote, record: reading.record, recordText, epicKey, warnings, lastSynced: lastSyncedOf(reading.record) };
+  return { stopped: null, threeWay, remote, record: reading.record, recordText, epicKey, warnings, lastSynced: lastSyncedOf(reading.record), stamps: settledStamps(remote, full.fields, threeWay.fields) };
 }
 
 /**
@@ -140,6 +159,12 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
   if (planned.stopped !== null || threeWay === null || planned.remote === null || planned.epicKey === null) {
     const stopped = planned.stopped ?? stoppedRun(new Error('not planned'));
     return { ...stopped, ...empty, warnings: [...planned.warnings, ...stopped.warnings] };
+  }
+  if (planned.unchanged === true) {
+    // Nothing to push, pull, add or report: the run ends here, without a tracker request.
+    const idle = plannedRun({ epicKey: planned.epicKey, operations: [], discoveredKeys: [], unmatched: [], warnings: [] });
+    const ending = options.execute ? 'synced' : 'planned';
+    return { ...idle, ...empty, ending, exitCode: runExitCode(ending, null), outcome: options.execute ? { results: [], keys: [] } : null, warnings: planned.warnings };
   }
   const remote = planned.remote;
   const resolved = input.resolved ?? applyConflictStrategy(threeWay, 'skip');
@@ -213,6 +238,9 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
 
   // 3. The record, with only what succeeded.
   const agreements = recordAgreements(threeWay, pushes, pulled, executed.outcome?.results ?? null, input.reading);
+  // A pull that was not written leaves its issue's stamp as it was: the next run must see that change again.
+  const unpulled = new Set(pulls.filter((decision) => !pulled.includes(decision)).map((decision) => decision.issueKey.toUpperCase()));
+  const updated = new Map([...(planned.stamps ?? [])].filter(([key]) => !unpulled.has(key.toUpperCase())));
   const created = (executed.outcome?.results ?? []).some((result) => result.status === 'done' && result.operation.action.startsWith('create_'));
   // A run the tracker stopped answering (or the user cancelled) sends nothing more: those issues
   // are compared as on a first sync next time, which pushes nothing they already hold.
@@ -221,14 +249,17 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
     // New issues (and a first sync's pushes) have no agreement yet: read both sides once more and
     // record the fields they now agree on, and only those.
     try {
-      agreements.push(...await settledAgreements(input, planned.epicKey, writer));
+      const settled = await settledAgreements(input, planned.epicKey, writer);
+      agreements.push(...settled.agreements);
+      for (const [key, stamp] of settled.stamps) updated.set(key, stamp);
     } catch (error) {
       errors.push(`Could not read back what this sync wrote (${error instanceof Error && error.message ? error.message : 'the read failed'}): the next sync compares those issues as on a first sync.`);
     }
   }
   let recordWritten = false;
-  const next = serialiseRecord(updateRecord({ previous: planned.record, epic: planned.epicKey, tracker: tracker.name, site: input.site, agreements, now: input.now() }));
-  if (agreements.length > 0 && next !== planned.recordText) {
+  const next = serialiseRecord(updateRecord({ previous: planned.record, epic: planned.epicKey, tracker: tracker.name, site: input.site, agreements, updated, now: input.now() }));
+  // Fresh stamps alone are worth writing: without them every later run would read in full.
+  if ((agreements.length > 0 || (planned.record !== null && updated.size > 0)) && next !== planned.recordText) {
     try {
       await input.record.write(next);
       recordWritten = true;
@@ -254,8 +285,23 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
   };
 }
 
+/**
+ * The no-op fast path's test: a usable record, a note whose epic key is written and whose synced
+ * values all equal the record's note side (no request), then the tracker's probe. Any doubt,
+ * including a probe that fails, answers false: the full read follows and reports what it meets.
+ */
+async function nothingChanged(input: Omit<TwoWayInput, 'writer' | 'onProgress' | 'isCancelled'>, epicKey: string, record: SyncRecord | null): Promise<boolean> {
+  const tracker = input.tracker;
+  if (record === null || tracker.unchangedSince === undefined || input.note.epic.key === null || !noteUnchangedSince(input.note.epic, record, input.reading)) return false;
+  try {
+    return await tracker.unchangedSince(epicKey, record);
+  } catch {
+    return false;
+  }
+}
+
 /** The agreements of every field the note (as it is now) and the tracker (read again) agree on. */
-async function settledAgreements(input: TwoWayInput, epicKey: string, writer: TwoWayInput['writer']): Promise<Agreement[]> {
+async function settledAgreements(input: TwoWayInput, epicKey: string, writer: TwoWayInput['writer']): Promise<{ agreements: Agreement[]; stamps: ReadonlyMap<string, string> }> {
   let text: string | null = null;
   if (input.readNote !== undefined) text = await input.readNote();
   else if (writer !== undefined) await writer.apply((current) => { text = current; return []; });
@@ -267,7 +313,21 @@ async function settledAgreements(input: TwoWayInput, epicKey: string, writer: Tw
     const agreed = decision.decision === 'nothing' ? agreedAfter(decision) : null;
     if (agreed !== null) agreements.push({ key: decision.issueKey, storyId: decision.storyId, subtask: decision.subtask, field: decision.field, agreed });
   }
-  return agreements;
+  return { agreements, stamps: settledStamps(remote, settled.fields, []) };
+}
+
+/**
+ * The `updated` stamps of `remote`'s issues whose decisions in `full` are all `nothing`, or a
+ * pull that `allowed` (the limited plan) still holds; see `TwoWayPlanned.stamps`.
+ */
+function settledStamps(remote: RemoteEpic, full: readonly FieldDecision[], allowed: readonly FieldDecision[]): Map<string, string> {
+  const pullable = new Set(allowed.filter((decision) => decision.decision === 'pull').map((decision) => decision.id));
+  const unsettled = new Set(full.filter((decision) => decision.decision !== 'nothing' && !pullable.has(decision.id)).map((decision) => decision.issueKey.toUpperCase()));
+  const stamps = new Map<string, string>();
+  for (const issue of remote.stories.flatMap((story) => [story, ...story.subtasks])) {
+    if (typeof issue.updated === 'string' && !unsettled.has(issue.key.toUpperCase())) stamps.set(issue.key, issue.updated);
+  }
+  return stamps;
 }
 
 /** The latest `synced` time of the record's entries (ISO strings of one format sort as times). */

@@ -96,6 +96,7 @@ export class JiraApi {
         ? [
           { method: 'GET', pattern: /^\/search\/jql$/, handler: (r: ApiRequest) => this.searchJql(r.query) },
           { method: 'POST', pattern: /^\/search\/jql$/, handler: (r: ApiRequest) => this.searchJql(isRecord(r.body) ? r.body : {}) },
+          { method: 'POST', pattern: /^\/search\/approximate-count$/, handler: (r: ApiRequest) => this.approximateCount(isRecord(r.body) ? r.body : {}) },
           { method: 'GET', pattern: /^\/search$/, handler: () => this.searchGone() },
           { method: 'POST', pattern: /^\/search$/, handler: () => this.searchGone() },
         ]
@@ -119,7 +120,7 @@ export class JiraApi {
 
   /** True when `method` + `path` is a write that changes state (not a search). */
   static isWrite(method: string, path: string): boolean {
-    return ['POST', 'PUT', 'DELETE', 'PATCH'].includes(method) && !/\/search(\/jql)?$/.test(path);
+    return ['POST', 'PUT', 'DELETE', 'PATCH'].includes(method) && !/\/search(\/jql|\/approximate-count)?$/.test(path);
   }
 
   private api(path: string): string {
@@ -344,6 +345,14 @@ export class JiraApi {
         isLast,
       },
     };
+  }
+
+  /** Cloud: POST /search/approximate-count, `{count}` of a bounded query (issues the search index does not see yet are not counted, as Jira's count lags writes). */
+  private approximateCount(params: Record<string, unknown>): ApiReply {
+    const found = this.run(params.jql, true);
+    if (!Array.isArray(found)) return found;
+    const hidden = this.hiddenFromSearch(undefined, false);
+    return { status: 200, body: { count: found.filter((issue) => !hidden.has(issue.key)).length } };
   }
 
   /** DC: GET/POST /search with startAt/maxResults/total paging; default fields *navigable. */

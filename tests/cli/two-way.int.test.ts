@@ -294,11 +294,10 @@ test('a push that fails midway is not recorded; a re-run pushes it and converges
 });
 
 /**
- * The cost of a no-op re-sync grows with the epic today: the incremental read of docs/sync-record.md
- * (Build item 6) is not wired yet. This prints the figure for the report and checks that such a
- * re-sync writes nothing; it makes no claim about the count (see docs/sync-record.md).
+ * The no-op probe (docs/sync-record.md "Request budget"): a re-sync of an unchanged note and epic
+ * costs at most 4 requests whatever the epic's size and the page size, and reads no site metadata.
  */
-test('a 200-story epic at page size 5: a no-op re-sync writes nothing (request count printed)', async () => {
+test('a 200-story epic at page size 5: a no-op re-sync writes nothing and costs at most 4 requests', async () => {
   await jira.close();
   jira = await startFakeJira({ contracts, pageSize: 5 });
   const stories = Array.from({ length: 200 }, (_, index) => {
@@ -313,8 +312,69 @@ test('a 200-story epic at page size 5: a no-op re-sync writes nothing (request c
   const again = await cli(['-m', note, '-x', '--output', 'json'], { env: env() });
   expect(again.code).toBe(0);
   expect(jsonOf(again.stdout).operations).toEqual([]);
-  process.stdout.write(`200-story two-way no-op re-sync at page size 5: ${jira.requests.length - before} requests\n`);
+  const requests = jira.requests.slice(before);
+  process.stdout.write(`200-story two-way no-op re-sync at page size 5: ${requests.length} requests\n`);
+  expect(requests.length).toBeLessThanOrEqual(4);
+  expect(requests.filter((request) => request.path.endsWith('/field'))).toEqual([]);
   expect(jira.writes().filter((request) => jira.requests.indexOf(request) >= before)).toEqual([]);
   expect(readFileSync(note, 'utf8')).toBe(noteText);
   expect(readFileSync(record, 'utf8')).toBe(recordText);
 }, 120_000);
+
+/** A first sync, then a no-op re-sync that the probe answers (≤ 4 requests): the record holds Jira's stamps. */
+async function syncedAndProbed(): Promise<void> {
+  expect((await cli(['-m', note, '-e', 'INFRA-100', '-x'], { env: env() })).code).toBe(0);
+  const before = jira.requests.length;
+  expect((await cli(['-m', note, '-x'], { env: env() })).code).toBe(0);
+  expect(jira.requests.length - before).toBeLessThanOrEqual(4);
+}
+
+test('after a probed no-op, teammate changes in Jira (status, points, title) are still pulled', async () => {
+  await syncedAndProbed();
+  expect(jira.teammateChange(storyIssue('US-003').key, { status: 'Done' }).ok).toBe(true);
+  expect(jira.teammateChange(storyIssue('US-004').key, { storyPoints: 13 }).ok).toBe(true);
+  expect(jira.teammateChange(storyIssue('US-006').key, { summary: 'Data Integrity Checks' }).ok).toBe(true);
+  const writesBefore = jira.writes().length;
+  const run = await cli(['-m', note, '-x', '--output', 'json'], { env: env() });
+  expect(run.code).toBe(0);
+  expect(jira.writes().length).toBe(writesBefore);
+  expect(section('US-003')).toContain('| **Status** | ✅ Done |');
+  expect(section('US-004')).toContain('| **Story Points** | 13 |');
+  expect(readFileSync(note, 'utf8')).toContain('### 🧪 US-006: Data Integrity Checks');
+  // Recorded: the next no-op is probed again.
+  const before = jira.requests.length;
+  expect((await cli(['-m', note, '-x'], { env: env() })).code).toBe(0);
+  expect(jira.requests.length - before).toBeLessThanOrEqual(4);
+});
+
+test('after a probed no-op, a subtask deleted in Jira is reported (a deletion bumps no stamp)', async () => {
+  await syncedAndProbed();
+  const story = storyIssue('US-001');
+  const subtask = [...jira.issues.values()].find((issue) => issue.parent === story.key);
+  if (subtask === undefined) throw new Error('US-001 has no subtask in Jira');
+  jira.issues.delete(subtask.key);
+  const run = await cli(['-m', note, '-x', '--output', 'json'], { env: env() });
+  const report = jsonOf(run.stdout);
+  expect(report.warnings.some((warning) => warning.startsWith(`${subtask.key} (US-001 subtask`) && warning.includes('no longer under the epic'))).toBe(true);
+  expect(report.operations.filter((operation) => operation.action.startsWith('create_'))).toEqual([]);
+});
+
+test('after a probed no-op, a note change is pushed', async () => {
+  await syncedAndProbed();
+  editNote('US-007', '| **Story Points** | 8 |', '| **Story Points** | 13 |');
+  const before = jira.requests.length;
+  const run = await cli(['-m', note, '-x', '--output', 'json'], { env: env() });
+  expect(run.code).toBe(0);
+  expect(jira.writes().filter((request) => jira.requests.indexOf(request) >= before).length).toBeGreaterThan(0);
+  expect(storyIssue('US-007').storyPoints).toBe(13);
+});
+
+test('a Jira change left out by --phase keeps its issue\'s old stamp: the next run still pulls it', async () => {
+  await syncedAndProbed();
+  expect(jira.teammateChange(storyIssue('US-006').key, { status: 'Done', summary: 'Data Integrity Checks' }).ok).toBe(true);
+  expect((await cli(['-m', note, '-x', '--phase', 'statuses'], { env: env() })).code).toBe(0);
+  expect(section('US-006')).toContain('| **Status** | ✅ Done |');
+  expect(readFileSync(note, 'utf8')).not.toContain('US-006: Data Integrity Checks');
+  expect((await cli(['-m', note, '-x'], { env: env() })).code).toBe(0);
+  expect(readFileSync(note, 'utf8')).toContain('### 🧪 US-006: Data Integrity Checks');
+});

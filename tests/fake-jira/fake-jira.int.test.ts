@@ -268,6 +268,17 @@ describe('search', () => {
     expect(jira.violations).toEqual([]);
   });
 
+  test('search/approximate-count counts a bounded query whatever the page size, refuses an unbounded one, writes nothing', async () => {
+    const jira = await start({ pageSize: 5, issues: seededStories(12) });
+    const counted = await call(jira, 'POST', '/rest/api/3/search/approximate-count', { jql: 'parent = INFRA-100' });
+    expect(counted.status).toBe(200);
+    expect(counted.json).toEqual({ count: 12 });
+    const unbounded = await call(jira, 'POST', '/rest/api/3/search/approximate-count', { jql: '' });
+    expect(unbounded.status).toBe(400);
+    expect(jira.writes()).toEqual([]);
+    expect(jira.violations).toEqual([]);
+  });
+
   test('maxResults below the page size wins; a token from another query is refused', async () => {
     const jira = await start({ issues: seededStories(4) });
     const first = await call(jira, 'GET', '/rest/api/3/search/jql?jql=parent%20%3D%20INFRA-100&maxResults=3&fields=summary');

@@ -17,7 +17,7 @@ const KEYS_PER_QUERY = 50;
 
 /** The fields every search asks for. */
 export function searchFields(fields: SiteFields): string[] {
-  const list = ['summary', 'description', 'status', 'priority', 'labels', 'parent', 'issuetype', 'comment'];
+  const list = ['summary', 'description', 'status', 'priority', 'labels', 'parent', 'issuetype', 'comment', 'updated'];
   for (const field of pointsFields(fields)) list.push(field);
   if (fields.epicLink) list.push(fields.epicLink);
   return list;
@@ -61,8 +61,12 @@ export async function readEpicIssue(client: JiraClient, epicKey: string): Promis
 
 /** JQL selecting the epic's stories. */
 export function storiesJql(client: JiraClient, epicKey: string): string {
-  if (client.config.flavor === 'datacenter') return `"Epic Link" = ${quoteKey(epicKey)} ORDER BY key ASC`;
-  return `parent = ${quoteKey(epicKey)} ORDER BY key ASC`;
+  return `${storiesClause(client, epicKey)} ORDER BY key ASC`;
+}
+
+/** The JQL condition of the epic's stories, without an order: Data Center links them by Epic Link, Cloud by parent. */
+export function storiesClause(client: JiraClient, epicKey: string): string {
+  return client.config.flavor === 'datacenter' ? `"Epic Link" = ${quoteKey(epicKey)}` : `parent = ${quoteKey(epicKey)}`;
 }
 
 /**
@@ -167,5 +171,6 @@ export function readIssue(value: unknown, site: SiteFields): RemoteIssue {
     storyPoints: pointsFields(site).map((field) => asNumber(fields[field])).find((value) => value !== null) ?? null,
     parentKey,
     comments,
+    updated: asString(fields.updated),
   };
 }

@@ -5,6 +5,7 @@ import type { Http } from '../http';
 import type { RetryPolicy, WaitNotice } from '../retry';
 import type { ExecuteHooks, PlanOptions, RemoteEpic, SyncOutcome, SyncPlan, Tracker } from '../tracker';
 import type { TrackerReading } from '../record/reading';
+import type { SyncRecord } from '../record/types';
 import { JiraClient } from './client';
 import type { JiraConfig } from './config';
 import { JiraExecution } from './execute';
@@ -15,12 +16,13 @@ import { jiraRecordReading } from './record-reading';
 import { attachSubtasks, readEpicIssue, searchAll, searchSubtasks, storiesJql } from './read';
 import { discoverFields, type SiteFields } from './site';
 import { SiteMetadata } from './site-metadata';
+import { epicUnchangedSince } from './unchanged-probe';
 
 /**
  * Jira as a `Tracker`. One instance per run: it caches what the site calls things (fields, issue
- * types, create screens) between `read`, `plan` and `execute`. Requests of a no-op run:
- * `GET /field`, `GET /issue/EPIC`, one search per page of stories, one per page of subtasks
- * (4 for an epic of up to 100 stories and subtasks).
+ * types, create screens) between `read`, `plan` and `execute`. Requests of a full read:
+ * `GET /field`, `GET /issue/EPIC`, one search per page of stories, one per page of subtasks.
+ * A two-way no-op re-sync asks only `unchangedSince` (3 requests, docs/sync-record.md).
  */
 export class JiraTracker implements Tracker<JiraRequest> {
   readonly name = 'jira';
@@ -75,6 +77,11 @@ export class JiraTracker implements Tracker<JiraRequest> {
       storyPointsField: site.storyPoints,
       warnings: [...warnings, ...named.warnings, ...withSubtasks.warnings],
     };
+  }
+
+  /** The no-op probe (`epicUnchangedSince`): at most 3 requests, no site metadata read. */
+  async unchangedSince(epicKey: string, record: SyncRecord): Promise<boolean> {
+    return epicUnchangedSince(this.client, epicKey, record);
   }
 
   /** Lists the operations that make Jira match the note; reads the create screens only when the plan writes points. */

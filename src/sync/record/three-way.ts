@@ -309,3 +309,45 @@ export function agreedAfter(decision: FieldDecision): AgreedField | null {
   // (a status name is the transition's target): the caller records what the tracker answered.
   return null;
 }
+
+/**
+ * True when the note holds exactly what the record says it held at the last sync: every story
+ * and subtask is a recorded one (same key, same story id and number; nothing added or removed)
+ * and every synced field equals its recorded note value, compared as the plan compares it
+ * (`sameNote` of `storySides`/`subtaskSides`). Then nothing is to be pushed, and a tracker that
+ * proves it did not change either (`Tracker.unchangedSince`) makes the plan empty without a read.
+ * Any doubt (a field never recorded, a key missing, an entry nothing matches) answers false.
+ */
+export function noteUnchangedSince(epic: { readonly stories: readonly Story[] }, record: SyncRecord, reading: TrackerReading): boolean {
+  const byKey = new Map<string, RecordEntry>();
+  for (const entry of record.entries) byKey.set(entry.key.toUpperCase(), entry);
+  if (byKey.size !== record.entries.length) return false;
+  const used = new Set<RecordEntry>();
+  // A field the note leaves empty and the record never agreed (points on a site without them) is no change.
+  const same = (entry: RecordEntry, field: SyncField, value: FieldValue, equal: (a: FieldValue, b: FieldValue) => boolean): boolean => {
+    const recorded = entry.fields[field];
+    return recorded === undefined ? field === 'story_points' && value === null : equal(value, recorded.note);
+  };
+  const exact = (a: FieldValue, b: FieldValue): boolean => a === b;
+  for (const story of epic.stories) {
+    const entry = story.issueKey === null ? undefined : byKey.get(story.issueKey.toUpperCase());
+    if (entry === undefined || used.has(entry) || entry.subtask !== null || entry.story !== story.id.toUpperCase()) return false;
+    used.add(entry);
+    const title = story.title.trim() === '' ? null : story.title;
+    const unchanged = same(entry, 'status', story.status, exact)
+      && same(entry, 'story_points', story.storyPoints, exact)
+      && same(entry, 'priority', story.priority, exact)
+      && same(entry, 'title', title, sameText)
+      && same(entry, 'description', reading.noteDescriptionHash(story), exact)
+      && same(entry, 'labels', reading.noteLabels(story), sameList);
+    if (!unchanged) return false;
+    for (const subtask of story.subtasks) {
+      const subEntry = record.entries.find((candidate) => candidate.story === entry.story && candidate.subtask === subtask.number);
+      if (subEntry === undefined || used.has(subEntry) || (subtask.issueKey !== null && subtask.issueKey.toUpperCase() !== subEntry.key.toUpperCase())) return false;
+      const name = subtask.name.trim() === '' ? null : subtask.name;
+      used.add(subEntry);
+      if (!(same(subEntry, 'status', subtask.status, exact) && same(subEntry, 'story_points', subtask.storyPoints, exact) && same(subEntry, 'name', name, sameText))) return false;
+    }
+  }
+  return used.size === record.entries.length;
+}

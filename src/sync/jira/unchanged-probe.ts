@@ -1,0 +1,58 @@
+/**
+ * The no-op probe of a two-way re-sync (issue 13 item 6, docs/sync-record.md "Request budget"):
+ * at most 3 requests, whatever the epic's size and the site's page size, prove that none of the
+ * epic's issues changed, appeared or vanished since the sync record was read. Any doubt answers
+ * false, and the run then reads everything as before.
+ *
+ * Why not `updated >= -Nm`: its clock margin always finds the latest recorded issue itself, and a
+ * machine clock running behind Jira's by more than the margin would miss a change. Instead the
+ * search asks for the most recently updated issues (`ORDER BY updated DESC`) and compares their
+ * stamps, Jira's own, with the record's: any change after the last full read has a later stamp
+ * than every stamp that read saw, so it comes first and differs from the record.
+ */
+import type { SyncRecord } from '../record/types';
+import type { JiraClient } from './client';
+import { asArray, asNumber, asRecord, asString } from './json';
+import { quoteKey, readEpicIssue, storiesClause } from './read';
+
+/** Issues the probe's search returns (most recently updated first); default 5 fits every page size. */
+export const PROBE_RESULTS = 5;
+
+/**
+ * True only when (1) the epic is still an epic, (2) the most recently updated of its stories and
+ * of the recorded stories' subtasks carry exactly the `updated` stamps the record holds, and (3)
+ * they are as many as the record's entries (a deletion bumps no stamp: the count notices it).
+ * Requests: `GET /issue/EPIC`, one search, and on Cloud one `POST /search/approximate-count`
+ * (Data Center's search answers its `total`). Rejects on a tracker failure, like a read.
+ */
+export async function epicUnchangedSince(client: JiraClient, epicKey: string, record: SyncRecord): Promise<boolean> {
+  const entries = record.entries;
+  // A record without every stamp (written before stamps were kept, or a damaged line) cannot prove anything.
+  if (entries.length === 0 || entries.some((entry) => entry.updated === null)) return false;
+  const stamps = new Map(entries.map((entry) => [entry.key.toUpperCase(), entry.updated]));
+  const epic = await readEpicIssue(client, epicKey);
+  if (!epic.isEpic) return false;
+  const storyKeys = entries.filter((entry) => entry.subtask === null).map((entry) => quoteKey(entry.key));
+  const scope = storyKeys.length > 0 ? `${storiesClause(client, epic.key)} OR parent in (${storyKeys.join(', ')})` : storiesClause(client, epic.key);
+  const jql = `${scope} ORDER BY updated DESC`;
+  const fields = ['updated'];
+  let issues: readonly unknown[];
+  let count: number | null;
+  if (client.config.flavor === 'cloud') {
+    const answer = await client.request({ method: 'POST', path: '/search/jql', body: { jql, fields, maxResults: PROBE_RESULTS }, what: 'look for changed issues', expect: { object: ['issues'] } });
+    issues = asArray(asRecord(answer.body).issues);
+    const counted = await client.request({ method: 'POST', path: '/search/approximate-count', body: { jql: scope }, what: 'count the epic\'s issues', expect: { object: ['count'] } });
+    count = asNumber(asRecord(counted.body).count);
+  } else {
+    const answer = await client.request({ method: 'POST', path: '/search', body: { jql, fields, startAt: 0, maxResults: PROBE_RESULTS }, what: 'look for changed issues', expect: { object: ['issues'] } });
+    issues = asArray(asRecord(answer.body).issues);
+    count = asNumber(asRecord(answer.body).total);
+  }
+  if (count !== entries.length || issues.length === 0) return false;
+  return issues.every((issue) => {
+    const found = asRecord(issue);
+    const key = asString(found.key);
+    const updated = asString(asRecord(found.fields).updated);
+    return key !== null && updated !== null && stamps.get(key.toUpperCase()) === updated;
+  });
+}
