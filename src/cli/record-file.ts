@@ -41,20 +41,30 @@ export async function recordPath(notePath: string, epicKey: string, exists: Path
 
 /** The record at `path` as a `RecordStore`: a missing file is no record; the folder is created on write. */
 export function recordFile(path: string, files: { readFile: ReadFile; writeFile: WriteFile }, shownPath: string = path): RecordStore {
+  /** The text the run read (null: no file yet); undefined until read. */
+  let read: string | null | undefined;
+  const current = async (): Promise<string | null> => {
+    try {
+      return new TextDecoder('utf-8').decode(await files.readFile(path));
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+      if (code === 'ENOENT') return null;
+      throw error;
+    }
+  };
   return {
     target: shownPath,
     read: async () => {
-      try {
-        return new TextDecoder('utf-8').decode(await files.readFile(path));
-      } catch (error) {
-        const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-        if (code === 'ENOENT') return null;
-        throw error;
-      }
+      read = await current();
+      return read;
     },
     write: async (text) => {
+      // Every write knows what it overwrites: a record changed meanwhile (a teammate's pull, another
+      // run) is left alone; the run reports it and the next sync compares against that record.
+      if (read !== undefined && (await current()) !== read) throw new Error('it changed on disk during this sync, so it was not overwritten');
       await fs.mkdir(dirname(path), { recursive: true });
       await files.writeFile(path, text);
+      read = text;
     },
   };
 }
