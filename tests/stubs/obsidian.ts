@@ -1,13 +1,11 @@
 /**
  * The `obsidian` module at test time (jest maps `obsidian` here; the real package has no runtime
  * code, its types still come from obsidian.d.ts). One stand-in serves the tests and the sandbox:
- * every class below is demo/obsidian-shim's, the sandbox's browser implementation, so the two
+ * the classes here are demo/obsidian-shim's, the sandbox's browser implementation, so the two
  * cannot drift apart. This file adds only what assertions need (`Notice.shown`, `Modal.opened`)
- * and a recording harness for the app, workspace and plugin (see below).
- *
- * Why not `obsidian-test-mocks` (npm): weighed for issue 10 and rejected. It declares jest and
- * vitest as peer dependencies and could not be bundled into the sandbox page, so the tests and the
- * sandbox would again run two different stand-ins.
+ * and a recording harness in place of the sandbox's whole window (`App`, `Workspace`,
+ * `WorkspaceLeaf`, `MarkdownView`, `Vault`, `Plugin`; see below). Why it is not built on
+ * `obsidian-test-mocks`: demo/obsidian-shim/index.ts.
  */
 // Obsidian's DOM helpers (createEl, createDiv, …), installed where there is a DOM: the node
 // (integration) tests have none.
