@@ -86,6 +86,15 @@ export default defineConfig([
     },
   },
   {
+    // Jira's REST API is called from one typed module (issue 10 item 5): the adapter's other files
+    // call its functions, so a path, method or body type is written once.
+    files: ['src/sync/jira/**/*.ts'],
+    ignores: ['src/sync/jira/rest.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='request']", message: 'Call Jira through src/sync/jira/rest.ts (one typed function per REST operation).' }],
+    },
+  },
+  {
     files: ['src/cli.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,4 +1,4 @@
-// Three projects: `unit` (jsdom, `obsidian` mapped to a small hand-written stub), `integration`
+// Three projects: `unit` (jsdom, `obsidian` mapped to tests/stubs/obsidian.ts: the sandbox's stand-in, demo/obsidian-shim, plus a recording harness), `integration`
 // (node, real HTTP servers on 127.0.0.1, the built CLI) and `e2e` (real Chromium; run by
 // `npm run test:e2e`, never by plain `npm test`).
 const esmPackages = [

@@ -34,6 +34,14 @@ export class Events {
     ref.detach();
   }
 
+  /** Stand-in: how many callbacks are attached (to `name`, or in all); tests check that unloading detaches every one. */
+  listenerCount(name?: string): number {
+    if (name !== undefined) return this.handlers.get(name)?.size ?? 0;
+    let count = 0;
+    for (const handlers of this.handlers.values()) count += handlers.size;
+    return count;
+  }
+
   trigger(name: string, ...args: unknown[]): void {
     for (const handler of [...(this.handlers.get(name) ?? [])]) {
       try {

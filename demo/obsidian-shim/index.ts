@@ -1,6 +1,12 @@
 /**
- * The sandbox's stand-in for the `obsidian` module (aliased as `obsidian` in the page bundle): the
- * parts of the API the plugin uses, implemented for a browser page. See demo/README.md.
+ * The stand-in for the `obsidian` module (aliased as `obsidian` in the page bundle): the parts of
+ * the API the plugin uses, implemented for a browser page. See demo/README.md. The tests use the
+ * same classes (tests/stubs/obsidian.ts re-exports them, adding only what assertions need), so the
+ * sandbox and the tests cannot drift apart.
+ *
+ * Built by hand, not on `obsidian-test-mocks` (npm): weighed for issue 10 and rejected, because it
+ * declares jest and vitest as peer dependencies and cannot be bundled into the sandbox page, so the
+ * tests and the sandbox would again run two different stand-ins.
  */
 import './dom';
 

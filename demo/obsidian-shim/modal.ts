@@ -15,7 +15,7 @@ export class Modal {
   contentEl: HTMLElement;
   scope = new Component();
   shouldRestoreSelection = true;
-  private isOpen = false;
+  private shown = false;
   private focusBefore: HTMLElement | null = null;
   private readonly onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
@@ -47,9 +47,14 @@ export class Modal {
     return this;
   }
 
+  /** Stand-in: true from `open` until `close`. */
+  get isOpen(): boolean {
+    return this.shown;
+  }
+
   open(): void {
-    if (this.isOpen) return;
-    this.isOpen = true;
+    if (this.shown) return;
+    this.shown = true;
     document.body.appendChild(this.containerEl);
     document.addEventListener('keydown', this.onKey, true);
     this.focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -80,8 +85,8 @@ export class Modal {
   }
 
   close(): void {
-    if (!this.isOpen) return;
-    this.isOpen = false;
+    if (!this.shown) return;
+    this.shown = false;
     document.removeEventListener('keydown', this.onKey, true);
     this.containerEl.remove();
     this.onClose();

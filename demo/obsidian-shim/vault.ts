@@ -73,7 +73,7 @@ export abstract class TAbstractFile {
   path: string;
   name: string;
   parent: TFolder | null;
-  constructor(path: string, parent: TFolder | null) {
+  constructor(path: string, parent: TFolder | null = null) {
     this.path = path;
     this.name = path.split('/').pop() ?? path;
     this.parent = parent;
@@ -88,12 +88,15 @@ export class TFolder extends TAbstractFile {
   }
 }
 
-/** A file; `basename` and `extension` from its name. */
+/**
+ * A file; `basename` and `extension` from its name. Without `parent`, the folder of `path` (a
+ * file made outside a vault, as tests do); without `now`, its times are 0.
+ */
 export class TFile extends TAbstractFile {
   basename: string;
   extension: string;
   stat: { ctime: number; mtime: number; size: number };
-  constructor(path: string, parent: TFolder, now: number) {
+  constructor(path: string, parent: TFolder = new TFolder(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '/'), now = 0) {
     super(path, parent);
     const dot = this.name.lastIndexOf('.');
     this.basename = dot > 0 ? this.name.slice(0, dot) : this.name;

@@ -59,7 +59,6 @@ export class WorkspaceLeaf {
     this.view = view;
     this.containerEl.appendChild(view.containerEl);
     view.containerEl.setAttr('data-type', state.type);
-    await view.load();
     await view.open();
     if (state.active) this.host.activate(this);
   }
@@ -124,12 +123,13 @@ export abstract class View extends Component {
     return {};
   }
 
-  /** Sandbox: what the workspace calls when it shows the view. */
+  /** Stand-in: what the workspace calls when it shows the view: loads it (once), then `onOpen`. */
   async open(): Promise<void> {
+    await this.load();
     await this.onOpen();
   }
 
-  /** Sandbox: what the workspace calls when it closes the view. */
+  /** Stand-in: what the workspace calls when it closes the view: `onClose`, then unloads it. */
   async close(): Promise<void> {
     await this.onClose();
     this.unload();

@@ -25,6 +25,8 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
+/** A menu item's title (the stand-in's menu also draws a check mark on the checked item). */
+const titleOf = (item: Element): string | null => item.querySelector('.menu-item-title')?.textContent ?? null;
 const badges = (view: EditorView): HTMLElement[] => Array.from(view.contentDOM.querySelectorAll<HTMLElement>('.spectryn-status-badge'));
 const totalsOf = (view: EditorView): HTMLElement[] => Array.from(view.contentDOM.querySelectorAll<HTMLElement>('.spectryn-totals'));
 
@@ -188,8 +190,8 @@ describe('status menu', () => {
     const view = mount({ text: DEMO_NOTE });
     const items = openMenuOn(view, 'open');
     expect(activeDocument.querySelectorAll('.menu')).toHaveLength(1);
-    expect(items.map((i) => i.textContent)).toEqual(['📋 Planned', '📂 Open', '🔄 In progress', '👀 In review', '⏸️ Blocked', '✅ Done', '❌ Cancelled']);
-    expect(items.filter((i) => i.getAttribute('data-checked') === 'true').map((i) => i.textContent)).toEqual(['📂 Open']);
+    expect(items.map(titleOf)).toEqual(['📋 Planned', '📂 Open', '🔄 In progress', '👀 In review', '⏸️ Blocked', '✅ Done', '❌ Cancelled']);
+    expect(items.filter((i) => i.getAttribute('data-checked') === 'true').map(titleOf)).toEqual(['📂 Open']);
   });
 
   test('choosing a status rewrites exactly that text in one transaction; undo restores it', () => {
@@ -198,7 +200,7 @@ describe('status menu', () => {
     const cursor = offsetOf(DEMO_NOTE, 'Inline story');
     const view = mount({ text: DEMO_NOTE, cursor, debounceMs: 150, extra: [history(), EditorView.updateListener.of((u) => { if (u.docChanged) updates.push(u); })] });
     const items = openMenuOn(view, 'open');
-    items.find((i) => i.textContent === '✅ Done')?.click();
+    items.find((i) => titleOf(i) === '✅ Done')?.click();
     expect(updates).toHaveLength(1);
     expect(updates[0]?.transactions).toHaveLength(1);
     const expected = DEMO_NOTE.replace('**Status**: 📂 Open', '**Status**: ✅ Done');
@@ -229,7 +231,7 @@ describe('status menu', () => {
     const items = openMenuOn(view, 'open');
     // Text typed above the value (or written back by a sync) moves it.
     view.dispatch({ changes: { from: 0, insert: 'Typed meanwhile\n' } });
-    items.find((i) => i.textContent === '✅ Done')?.click();
+    items.find((i) => titleOf(i) === '✅ Done')?.click();
     expect(view.state.doc.toString()).toBe(`Typed meanwhile\n${DEMO_NOTE.replace('**Status**: 📂 Open', '**Status**: ✅ Done')}`);
   });
 
@@ -243,14 +245,14 @@ describe('status menu', () => {
     badge.dispatchEvent(enter);
     expect(enter.defaultPrevented).toBe(true);
     expect(activeDocument.querySelectorAll('.menu')).toHaveLength(1);
-    Array.from(activeDocument.querySelectorAll<HTMLElement>('.menu .menu-item')).find((i) => i.textContent === '⏸️ Blocked')?.click();
+    Array.from(activeDocument.querySelectorAll<HTMLElement>('.menu .menu-item')).find((i) => titleOf(i) === '⏸️ Blocked')?.click();
     expect(view.state.doc.toString()).toBe(DEMO_NOTE.replace('**Status**: 📂 Open', '**Status**: ⏸️ Blocked'));
     // Focus is back in the editor after the pick, so typing goes on there.
     expect(view.hasFocus).toBe(true);
     const cancelled = view.contentDOM.querySelector<HTMLElement>('[data-spectryn-badge][data-status="cancelled"]');
     if (!cancelled) throw new Error('no cancelled badge');
     cancelled.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }));
-    expect(Array.from(activeDocument.querySelectorAll('.menu .menu-item[data-checked="true"]')).map((i) => i.textContent)).toEqual(['❌ Cancelled']);
+    expect(Array.from(activeDocument.querySelectorAll('.menu .menu-item[data-checked="true"]')).map(titleOf)).toEqual(['❌ Cancelled']);
     // Other keys are the editor's.
     const other = new KeyboardEvent('keydown', { key: 'x', bubbles: true, cancelable: true });
     cancelled.dispatchEvent(other);
@@ -264,7 +266,7 @@ describe('status menu', () => {
     if (!badge) throw new Error('no badge for the plain Done cell');
     click(badge);
     const items = Array.from(activeDocument.querySelectorAll<HTMLElement>('.menu .menu-item'));
-    items.find((i) => i.textContent === '⏸️ Blocked')?.click();
+    items.find((i) => titleOf(i) === '⏸️ Blocked')?.click();
     expect(view.state.doc.toString()).toBe(DEMO_NOTE.replace('| 1 | Done |', '| 1 | Blocked |'));
   });
 });

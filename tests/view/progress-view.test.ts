@@ -25,9 +25,9 @@ describe('EpicProgressView', () => {
     const { view, actions } = await openPane(seedNote());
     expect(view.getViewType()).toBe(PROGRESS_VIEW_TYPE);
     expect(view.getDisplayText()).toBe('Epic progress');
-    const stubbed = view as unknown as { actions: { title: string; el: HTMLElement }[] };
-    expect(stubbed.actions.map((a) => a.title)).toEqual(['Validate', 'Export JSON', 'Sync (dry run)']);
-    for (const action of stubbed.actions) action.el.click();
+    const headerActions = [...view.containerEl.querySelectorAll<HTMLElement>('.view-action')];
+    expect(headerActions.map((el) => el.getAttribute('aria-label'))).toEqual(['Validate', 'Export JSON', 'Sync (dry run)']);
+    for (const action of headerActions) action.click();
     expect(actions.calls).toEqual(['validate', 'sync:all']);
     // Export offers a menu: save next to the note, or copy.
     const menu = document.querySelector('.menu');

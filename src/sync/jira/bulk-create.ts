@@ -12,9 +12,10 @@ import { STOPPING_KINDS } from '../tracker';
 import type { JiraClient } from './client';
 import type { JiraFlavor } from './config';
 import { describeJiraErrorBody } from './error-body';
-import { asArray, asRecord, asString } from './json';
+import { asRecord, asString } from './json';
 import type { JiraOperation } from './plan';
 import { quoteKey, searchAll } from './read';
+import { createIssues } from './rest';
 import type { SiteFields } from './site';
 
 /** Most issues Jira takes in one bulk create. */
@@ -62,7 +63,7 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
   for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
     let answer;
     try {
-      answer = await client.request({ method: 'POST', path: '/issue/bulk', body: { issueUpdates: pending.map((entry) => ({ fields: entry.fields })) }, safety: 'create', what: `create ${pending.length} issue(s)`, expect: { object: ['issues'] } });
+      answer = await createIssues(client, pending.map((entry) => entry.fields));
     } catch (error) {
       const unclear = error instanceof TrackerError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rateLimit');
       if (!unclear) {
@@ -95,14 +96,13 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
       pending = stillMissing;
       continue;
     }
-    const body = asRecord(answer.body);
+    const body = answer.body;
     const failed = new Map<number, string>();
-    for (const entry of asArray(body.errors)) {
-      const record = asRecord(entry);
+    for (const record of body.errors) {
       const number = typeof record.failedElementNumber === 'number' ? record.failedElementNumber : -1;
       failed.set(number, JSON.stringify(record.elementErrors ?? {}));
     }
-    const issues = asArray(body.issues);
+    const issues = body.issues;
     let next = 0;
     pending.forEach((entry, index) => {
       const elementError = failed.get(index);
@@ -110,7 +110,7 @@ export async function bulkCreate(input: BulkCreateInput): Promise<CreateOutcome[
         outcomes.push({ entry, error: new TrackerError({ kind: 'validation', status: 400, message: `Jira refused ${entry.operation.summary}: ${describeJiraErrorBody(elementError) || 'no reason given'}`, hint: 'Fix the fields named in the message.' }) });
         return;
       }
-      const key = asString(asRecord(issues[next++]).key);
+      const key = asString(issues[next++]?.key);
       if (key) outcomes.push({ entry, key });
       else outcomes.push({ entry, error: new TrackerError({ kind: 'server', status: answer.status, message: 'Jira answered without the new issue key.', hint: 'Sync again: the label finds the issue if it exists.' }) });
     });

@@ -12,6 +12,7 @@ import type { JiraConfig } from './config';
 import { BULK_LIMIT, bulkCreate, type ReadyCreate } from './bulk-create';
 import { asRecord, asString } from './json';
 import { isJiraOperation, type JiraOperation, type JiraRequest } from './plan';
+import { addComment, doTransition, editIssue, getIssue, getTransitions } from './rest';
 import { noSubtaskTypeError, type SiteFields } from './site';
 import type { SiteMetadata } from './site-metadata';
 import { chooseTransition, readTransitions, statusMatches, type Transition } from './status';
@@ -232,7 +233,7 @@ export class JiraExecution {
     const request = operation.request;
     const fields = { ...request.fields };
     await this.checkPriority(fields);
-    await this.client.request({ method: 'PUT', path: `/issue/${encodeURIComponent(key)}`, body: { fields }, what: `update ${key}` });
+    await editIssue(this.client, key, fields);
     this.record({ operation, status: 'done', issueKey: key });
   }
 
@@ -269,8 +270,7 @@ export class JiraExecution {
   }
 
   private async readIssueTransitions(key: string): Promise<readonly Transition[]> {
-    const answer = await this.client.request({ method: 'GET', path: `/issue/${encodeURIComponent(key)}/transitions`, what: `read the transitions of ${key}` });
-    return readTransitions(answer.body);
+    return readTransitions(await getTransitions(this.client, key));
   }
 
   /**
@@ -280,11 +280,11 @@ export class JiraExecution {
    */
   private async postTransition(key: string, transition: Transition, target: Status): Promise<void> {
     try {
-      await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/transitions`, body: { transition: { id: transition.id } }, what: `move ${key} to ${transition.to.name}` });
+      await doTransition(this.client, key, transition.id, transition.to.name);
     } catch (error) {
       if (!(error instanceof TrackerError) || error.kind !== 'validation' || !error.afterUncertainRetry) throw error;
-      const answer = await this.client.request({ method: 'GET', path: `/issue/${encodeURIComponent(key)}`, query: { fields: 'status' }, what: `read the status of ${key}` });
-      const status = asRecord(asRecord(answer.body).fields).status;
+      const issue = await getIssue(this.client, key, ['status'], `read the status of ${key}`);
+      const status = asRecord(issue.fields).status;
       const now = { name: asString(asRecord(status).name) ?? '', category: asString(asRecord(asRecord(status).statusCategory).key) ?? '' };
       if (now.name !== transition.to.name && !statusMatches(target, now, this.config.statusMapping ?? {})) throw error;
     }
@@ -295,7 +295,7 @@ export class JiraExecution {
     if (key === null) return this.skipAfterFailure(operation, 'its story was not created');
     const request = operation.request;
     // A comment is a create: not retried; a re-run recognises it by content if it was committed.
-    await this.client.request({ method: 'POST', path: `/issue/${encodeURIComponent(key)}/comment`, body: { body: request.body }, safety: 'create', what: `comment on ${key}` });
+    await addComment(this.client, key, request.body);
     this.record({ operation, status: 'done', issueKey: key });
   }
 }

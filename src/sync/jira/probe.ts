@@ -9,7 +9,8 @@ import { TrackerError } from '../errors';
 import type { Http } from '../http';
 import { JiraClient, siteUrlProblem } from './client';
 import type { JiraConfig } from './config';
-import { asRecord, asString } from './json';
+import { asString } from './json';
+import { getCurrentUser, getProject, type UserBean } from './rest';
 import { discoverFields } from './site';
 
 /** What Jira refusing the credentials means, in the words Test connection and the CLI both use. */
@@ -62,9 +63,9 @@ export async function probeJiraConnection(args: { config: JiraConfig; http: Http
 
   const client = new JiraClient({ config, http: args.http, clock: args.clock, retryPolicy: { tries: 1 } });
   const site = config.siteUrl.replace(/\/+$/, '');
-  let myself: unknown;
+  let myself: UserBean;
   try {
-    myself = (await client.request({ method: 'GET', path: '/myself', what: 'read the signed-in account', expect: { object: [] } })).body;
+    myself = await getCurrentUser(client);
   } catch (error) {
     const kind = error instanceof TrackerError ? error.kind : 'network';
     if (kind === 'network' || kind === 'timeout') return fail('url', `${unreachableText(site)} Check the site URL and your network.`);
@@ -74,15 +75,13 @@ export async function probeJiraConnection(args: { config: JiraConfig; http: Http
     }
     return fail('auth', `Jira answered ${statusOf(error)} when checking the account.`);
   }
-  // A web page instead of JSON: a proxy or a site that is not Jira.
-  if (typeof myself !== 'object' || myself === null) return fail('url', `${site} answered, but not as Jira: check the site URL.`);
   steps.push({ step: 'url', ok: true, message: `Reached ${site}.` });
-  const who = asString(asRecord(myself).displayName);
+  const who = asString(myself.displayName);
   steps.push({ step: 'auth', ok: true, message: who ? `Signed in as ${who}.` : 'Signed in.' });
 
   if (!config.projectKey) return fail('project', 'No project key set.');
   try {
-    await client.request({ method: 'GET', path: `/project/${encodeURIComponent(config.projectKey)}`, what: `read the project ${config.projectKey}` });
+    await getProject(client, config.projectKey);
   } catch (error) {
     if (error instanceof TrackerError && error.kind === 'notFound') return fail('project', `Project ${config.projectKey} does not exist or this account cannot see it.`);
     return fail('project', `Jira answered ${statusOf(error)} when reading project ${config.projectKey}.`);

@@ -8,6 +8,7 @@ import type { RemoteComment, RemoteIssue, RemoteStory } from '../tracker';
 import { adfToPlainText } from './adf-normalise';
 import type { JiraClient } from './client';
 import { asArray, asNumber, asRecord, asString } from './json';
+import { getIssue, searchForIssues, searchJql, type IssueBean, type SearchJqlRequest } from './rest';
 import type { SiteFields } from './site';
 
 /** Largest page sync asks for (Jira may return fewer). */
@@ -43,8 +44,7 @@ export interface EpicIssue {
 /** The epic: `GET /issue/{key}`; a 404 becomes "epic not found". */
 export async function readEpicIssue(client: JiraClient, epicKey: string): Promise<EpicIssue> {
   try {
-    const answer = await client.request({ method: 'GET', path: `/issue/${encodeURIComponent(epicKey)}`, query: { fields: 'summary,issuetype' }, what: `read the epic ${epicKey}`, expect: { object: ['key', 'fields'] } });
-    const record = asRecord(answer.body);
+    const record = await getIssue(client, epicKey, ['summary', 'issuetype'], `read the epic ${epicKey}`);
     const fields = asRecord(record.fields);
     const type = asRecord(fields.issuetype);
     const issueType = asString(type.name) ?? '';
@@ -75,8 +75,7 @@ export function storiesClause(client: JiraClient, epicKey: string): string {
  */
 export async function fetchIssue(client: JiraClient, key: string, site: SiteFields): Promise<RemoteIssue | null> {
   try {
-    const answer = await client.request({ method: 'GET', path: `/issue/${encodeURIComponent(key)}`, query: { fields: searchFields(site).join(',') }, what: `read ${key}` });
-    return readIssue(answer.body, site);
+    return readIssue(await getIssue(client, key, searchFields(site)), site);
   } catch (error) {
     if (error instanceof TrackerError && error.kind === 'notFound') return null;
     throw error;
@@ -90,30 +89,27 @@ export async function searchAll(client: JiraClient, jql: string, site: SiteField
   return raw.map((issue) => readIssue(issue, site));
 }
 
-async function searchCloud(client: JiraClient, jql: string, fields: readonly string[]): Promise<unknown[]> {
-  const issues: unknown[] = [];
+async function searchCloud(client: JiraClient, jql: string, fields: readonly string[]): Promise<IssueBean[]> {
+  const issues: IssueBean[] = [];
   let nextPageToken: string | null = null;
   for (let page = 0; page < 10_000; page++) {
-    const body: Record<string, unknown> = { jql, fields, maxResults: PAGE_SIZE };
-    if (nextPageToken !== null) body.nextPageToken = nextPageToken;
-    const answer = await client.request({ method: 'POST', path: '/search/jql', body, what: 'search issues', expect: { object: ['issues'] } });
-    const record = asRecord(answer.body);
-    issues.push(...asArray(record.issues));
-    nextPageToken = asString(record.nextPageToken);
-    if (nextPageToken === null || record.isLast === true) break;
+    const body: SearchJqlRequest = nextPageToken === null ? { jql, fields, maxResults: PAGE_SIZE } : { jql, fields, maxResults: PAGE_SIZE, nextPageToken };
+    const answer = await searchJql(client, body, 'search issues');
+    issues.push(...answer.issues);
+    nextPageToken = asString(answer.nextPageToken);
+    if (nextPageToken === null || answer.isLast === true) break;
   }
   return issues;
 }
 
-async function searchDataCenter(client: JiraClient, jql: string, fields: readonly string[]): Promise<unknown[]> {
-  const issues: unknown[] = [];
+async function searchDataCenter(client: JiraClient, jql: string, fields: readonly string[]): Promise<IssueBean[]> {
+  const issues: IssueBean[] = [];
   for (let startAt = 0; ;) {
-    const answer = await client.request({ method: 'POST', path: '/search', body: { jql, fields, startAt, maxResults: PAGE_SIZE }, what: 'search issues', expect: { object: ['issues'] } });
-    const record = asRecord(answer.body);
-    const page = asArray(record.issues);
+    const answer = await searchForIssues(client, { jql, fields, startAt, maxResults: PAGE_SIZE }, 'search issues');
+    const page = answer.issues;
     issues.push(...page);
     startAt += page.length;
-    const total = asNumber(record.total) ?? 0;
+    const total = asNumber(answer.total) ?? 0;
     if (page.length === 0 || startAt >= total) break;
   }
   return issues;
@@ -146,8 +142,7 @@ export function quoteKey(key: string): string {
 }
 
 /** Reads one issue of a search or GET answer tolerantly. */
-export function readIssue(value: unknown, site: SiteFields): RemoteIssue {
-  const record = asRecord(value);
+export function readIssue(record: IssueBean, site: SiteFields): RemoteIssue {
   const fields = asRecord(record.fields);
   const status = asRecord(fields.status);
   const epicLinkValue = site.epicLink ? asString(fields[site.epicLink]) : null;

@@ -6,7 +6,8 @@
 import { hintFor, notTrackerError, TrackerError } from '../errors';
 import { apiBase } from './config';
 import type { JiraClient } from './client';
-import { asArray, asRecord, asString } from './json';
+import { asString } from './json';
+import { getCreateIssueMetaIssueTypeId, getFields, getPriorities, getProject } from './rest';
 
 /** Field names that mean story points, in order of preference (compared case-insensitively). */
 export const STORY_POINTS_NAMES: readonly string[] = ['Story Points', 'Story point estimate'];
@@ -34,13 +35,12 @@ export interface SiteFields {
 export async function discoverFields(client: JiraClient, override: string | undefined): Promise<SiteFields> {
   let answer;
   try {
-    answer = await client.request({ method: 'GET', path: '/field', what: 'read the field list', expect: { list: true } });
+    answer = await getFields(client);
   } catch (error) {
     if (error instanceof TrackerError && error.kind === 'notFound') throw notTrackerError('Jira', `read the field list got HTTP 404: no Jira REST API at ${new URL(apiBase(client.config)).pathname}/field`, client.secretValues);
     throw error;
   }
-  const fields = asArray(answer.body).map((entry) => {
-    const record = asRecord(entry);
+  const fields = answer.map((record) => {
     const name = (asString(record.name) ?? '').trim();
     return { id: asString(record.id) ?? '', name: name.toLowerCase(), shownName: name };
   }).filter((field) => field.id !== '');
@@ -77,9 +77,8 @@ export interface ProjectTypes {
  * subtask type).
  */
 export async function discoverProjectTypes(client: JiraClient, projectKey: string, storyTypeName: string, subtaskTypeName: string | undefined): Promise<ProjectTypes> {
-  const answer = await client.request({ method: 'GET', path: `/project/${encodeURIComponent(projectKey)}`, what: `read the project ${projectKey}` });
-  const types: IssueType[] = asArray(asRecord(answer.body).issueTypes).flatMap((entry) => {
-    const record = asRecord(entry);
+  const project = await getProject(client, projectKey);
+  const types: IssueType[] = project.issueTypes.flatMap((record) => {
     const id = asString(record.id);
     const name = asString(record.name);
     return id !== null && name !== null ? [{ id, name, subtask: record.subtask === true }] : [];
@@ -107,15 +106,8 @@ export async function discoverProjectTypes(client: JiraClient, projectKey: strin
  */
 export async function createScreenFields(client: JiraClient, projectKey: string, issueTypeId: string): Promise<ReadonlySet<string> | null> {
   try {
-    const answer = await client.request({
-      method: 'GET',
-      path: `/issue/createmeta/${encodeURIComponent(projectKey)}/issuetypes/${encodeURIComponent(issueTypeId)}`,
-      query: { maxResults: '200' },
-      what: 'read the create screen',
-    });
-    const record = asRecord(answer.body);
-    const entries = asArray(record.fields ?? record.values);
-    return new Set(entries.map((entry) => asString(asRecord(entry).fieldId) ?? '').filter((id) => id !== ''));
+    const entries = await getCreateIssueMetaIssueTypeId(client, projectKey, issueTypeId);
+    return new Set(entries.map((entry) => asString(entry.fieldId) ?? '').filter((id) => id !== ''));
   } catch (error) {
     if (error instanceof TrackerError && error.kind === 'notFound') return null;
     throw error;
@@ -138,8 +130,8 @@ export function noSubtaskTypeError(projectKey: string): TrackerError {
  */
 export async function sitePriorities(client: JiraClient): Promise<readonly string[] | null> {
   try {
-    const answer = await client.request({ method: 'GET', path: '/priority', what: 'read the priorities' });
-    return asArray(answer.body).map((entry) => asString(asRecord(entry).name) ?? '').filter((name) => name !== '');
+    const priorities = await getPriorities(client);
+    return priorities.map((entry) => asString(entry.name) ?? '').filter((name) => name !== '');
   } catch (error) {
     if (error instanceof TrackerError && (error.kind === 'notFound' || error.kind === 'forbidden')) return null;
     throw error;

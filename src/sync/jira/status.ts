@@ -8,6 +8,7 @@ import { matchStatus } from '../../model/vocabulary';
 import { STATUSES, type Status } from '../../model/types';
 import type { RemoteStatus } from '../tracker';
 import { asArray, asRecord, asString } from './json';
+import type { TransitionsBean } from './rest';
 
 /** Jira status category keys. */
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
@@ -68,8 +69,8 @@ export interface Transition {
 }
 
 /** Reads `GET /issue/{key}/transitions` tolerantly. */
-export function readTransitions(body: unknown): Transition[] {
-  return asArray(asRecord(body).transitions).flatMap((entry) => {
+export function readTransitions(answer: TransitionsBean): Transition[] {
+  return asArray(answer.transitions).flatMap((entry) => {
     const record = asRecord(entry);
     const id = asString(record.id);
     const to = asRecord(record.to);

@@ -12,8 +12,9 @@
  */
 import type { SyncRecord } from '../record/types';
 import type { JiraClient } from './client';
-import { asArray, asNumber, asRecord, asString } from './json';
+import { asNumber, asRecord, asString } from './json';
 import { quoteKey, readEpicIssue, storiesClause } from './read';
+import { countIssues, searchForIssues, searchJql, type IssueBean } from './rest';
 
 /** Issues the probe's search returns (most recently updated first); default 5 fits every page size. */
 export const PROBE_RESULTS = 5;
@@ -36,23 +37,20 @@ export async function epicUnchangedSince(client: JiraClient, epicKey: string, re
   const scope = storyKeys.length > 0 ? `${storiesClause(client, epic.key)} OR parent in (${storyKeys.join(', ')})` : storiesClause(client, epic.key);
   const jql = `${scope} ORDER BY updated DESC`;
   const fields = ['updated'];
-  let issues: readonly unknown[];
+  let issues: readonly IssueBean[];
   let count: number | null;
   if (client.config.flavor === 'cloud') {
-    const answer = await client.request({ method: 'POST', path: '/search/jql', body: { jql, fields, maxResults: PROBE_RESULTS }, what: 'look for changed issues', expect: { object: ['issues'] } });
-    issues = asArray(asRecord(answer.body).issues);
-    const counted = await client.request({ method: 'POST', path: '/search/approximate-count', body: { jql: scope }, what: 'count the epic\'s issues', expect: { object: ['count'] } });
-    count = asNumber(asRecord(counted.body).count);
+    issues = (await searchJql(client, { jql, fields, maxResults: PROBE_RESULTS }, 'look for changed issues')).issues;
+    count = asNumber((await countIssues(client, scope, 'count the epic\'s issues')).count);
   } else {
-    const answer = await client.request({ method: 'POST', path: '/search', body: { jql, fields, startAt: 0, maxResults: PROBE_RESULTS }, what: 'look for changed issues', expect: { object: ['issues'] } });
-    issues = asArray(asRecord(answer.body).issues);
-    count = asNumber(asRecord(answer.body).total);
+    const answer = await searchForIssues(client, { jql, fields, startAt: 0, maxResults: PROBE_RESULTS }, 'look for changed issues');
+    issues = answer.issues;
+    count = asNumber(answer.total);
   }
   if (count !== entries.length || issues.length === 0) return false;
   return issues.every((issue) => {
-    const found = asRecord(issue);
-    const key = asString(found.key);
-    const updated = asString(asRecord(found.fields).updated);
+    const key = asString(issue.key);
+    const updated = asString(asRecord(issue.fields).updated);
     return key !== null && updated !== null && stamps.get(key.toUpperCase()) === updated;
   });
 }
