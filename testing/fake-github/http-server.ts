@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { readBody, recordHeaders } from '../fake-jira/http-server';
 import { GitHubApi, isWrite, type ApiReply } from './github-api';
 import type { GitHubContract } from './github-contract';
 import { errorBody, Renderer, USER_ID } from './render';
@@ -33,27 +34,7 @@ export interface FakeGitHubSetup {
   readonly contract: GitHubContract | null;
 }
 
-const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 const WINDOW_SECONDS = 3600;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function recordHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    const lower = name.toLowerCase();
-    headers[lower] = REDACTED_HEADERS.has(lower) ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
 
 /** A running server; implements the public `FakeGitHub`. */
 export class FakeGitHubServer implements FakeGitHub {

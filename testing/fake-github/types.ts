@@ -2,6 +2,7 @@
  * The public surface of the fake GitHub: options, issues as tests see them, recorded requests,
  * fault rules and usage counters. Shared by the server and by the tests that drive it.
  */
+import type { RecordedRequest as JiraRecordedRequest } from '../fake-jira/types';
 import type { GitHubContract } from './github-contract';
 
 /** Options of `startFakeGitHub`; every field is optional. */
@@ -95,17 +96,12 @@ export interface FakeGitHubLabel {
   readonly isDefault: boolean;
 }
 
-/** One request as received. `headers` are lower-cased; `authorization` is always '[redacted]'. */
-export interface RecordedRequest {
-  method: string;
-  /** URL path without the API prefix and query string, e.g. '/repos/acme/infra/issues/3'. */
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  /** Parsed JSON body, the raw text when it is not JSON, undefined when empty. */
-  body: unknown;
-  /** The status answered (for 'drop-after-commit': the status that would have been answered). */
-  status: number;
+/**
+ * One request as received: the fake Jira's record (lower-cased headers, `authorization:
+ * '[redacted]'`, parsed body, status answered; `path` here is without the API prefix and query)
+ * with GitHub's rate-limit accounting.
+ */
+export interface RecordedRequest extends Omit<JiraRecordedRequest, 'fault'> {
   /** The fault injected into this request, if any. */
   fault?: FaultKind;
   /** It counted against the primary rate limit (authenticated, not a 304, not GET /rate_limit). */
