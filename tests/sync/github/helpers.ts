@@ -32,11 +32,11 @@ export function gitHubSeedNote(): string {
   return `---\ntracker: github\nepic: "acme/infra#1"\n---\n${example('postgres-to-crdb.md')}`;
 }
 
-/** One run of `syncNote` on a memory note against epic `#1`; `execute` default true. */
-export async function syncGitHub(note: MemoryNote, tracker: GitHubTracker, options: Partial<SyncRunOptions> = {}): Promise<SyncRunResult> {
+/** One run of `syncNote` on a memory note against `epicKey` (default `#1`); `execute` default true. */
+export async function syncGitHub(note: MemoryNote, tracker: GitHubTracker, options: Partial<SyncRunOptions> = {}, epicKey = '#1'): Promise<SyncRunResult> {
   return syncNote({
     note: parseEpic(note.text),
-    epicKey: '#1',
+    epicKey,
     tracker,
     options: { execute: true, updateSource: true, phase: 'all', ...options },
     writer: note,
