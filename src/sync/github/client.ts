@@ -54,6 +54,13 @@ export interface GitHubCall {
   readonly expect?: AnswerShape;
 }
 
+/** One call of `GitHubClient.list`: a GET of a list, every page. */
+export interface GitHubListCall extends Omit<GitHubCall, 'method' | 'expect' | 'body' | 'safety'> {
+  readonly method: 'GET';
+  /** Pages read at most; default: all. With it, a longer list resolves null instead. */
+  readonly maxPages?: number;
+}
+
 /** A successful answer: status (a 304 reads as the cached 200), parsed JSON body, headers. */
 export interface GitHubAnswer {
   readonly status: number;
@@ -122,18 +129,21 @@ export class GitHubClient {
    * Every item of a list, page after page (`per_page=100`, then the `Link` header's `next`). A
    * `next` outside the API root is not followed (the token goes nowhere else): kind `notTracker`.
    */
-  async list(call: GitHubCall): Promise<unknown[]> {
+  async list(call: GitHubListCall & { readonly maxPages?: undefined }): Promise<unknown[]>;
+  /** The same, but null when the list has more than `maxPages` pages. */
+  async list(call: GitHubListCall): Promise<unknown[] | null>;
+  async list(call: GitHubListCall): Promise<unknown[] | null> {
     const items: unknown[] = [];
-    let url: string | null = `${this.base}${call.path}?${new URLSearchParams({ per_page: String(GITHUB_PAGE_SIZE), ...call.query }).toString()}`;
-    for (let page = 0; url !== null && page < 10_000; page++) {
+    let url = `${this.base}${call.path}?${new URLSearchParams({ per_page: String(GITHUB_PAGE_SIZE), ...call.query }).toString()}`;
+    for (let page = 1; ; page++) {
       const answer = await this.send(url, { ...call, expect: { list: true } });
       items.push(...asArray(answer.body));
       const next = parseLinkHeader(answer.headers.link).next;
-      if (next === undefined) break;
+      if (next === undefined) return items;
+      if (call.maxPages !== undefined && page >= call.maxPages) return null;
       if (!next.startsWith(`${this.base}/`)) throw notTrackerError('GitHub', `${call.what} got a next page outside ${this.base}`, this.secrets, gitHubHint('notTracker'));
       url = next;
     }
-    return items;
   }
 
   private async send(url: string, call: GitHubCall): Promise<GitHubAnswer> {

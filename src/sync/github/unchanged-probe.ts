@@ -1,6 +1,6 @@
 /**
  * The no-op probe of a two-way re-sync on GitHub (docs/sync-record.md "Request budget"): two
- * requests, whatever the epic's size (up to 100 stories and 100 changed issues), prove that none of
+ * requests, whatever the epic's size (up to 100 stories and 100 recently changed issues), prove that none of
  * the epic's issues changed, appeared or vanished since the sync record was read; any doubt answers
  * false, and the run reads everything.
  * 1. `GET …/issues/{epic}/sub_issues`: the stories, each with its own `updated_at` and its
@@ -12,13 +12,15 @@
  *    stamp differs from the record's (the earliest, not the latest: a record may keep an older
  *    stamp on purpose, for an issue whose change a run left for later). Unrelated issues of the
  *    repository may be listed too: they are ignored (a new sub-issue shows in step 1's counts).
- *    More than one page of them is doubt.
+ *    More than `PROBE_PAGES` pages of them is doubt.
  */
 import type { SyncRecord } from '../record/types';
 import type { GitHubClient } from './client';
-import { asArray } from '../jira/json';
 import { issueKey } from './issue-ref';
 import { readGitHubIssue, readSubIssues } from './read';
+
+/** Pages of changed issues the probe reads at most (100 issues a page on GitHub); more is doubt. */
+export const PROBE_PAGES = 3;
 
 /** True only when the record proves that the epic `epicNumber` is as it was (see the file comment). */
 export async function epicUnchangedSince(client: GitHubClient, epicNumber: number, record: SyncRecord): Promise<boolean> {
@@ -39,11 +41,10 @@ export async function epicUnchangedSince(client: GitHubClient, epicNumber: numbe
   const subtaskStamps = entries.filter((entry) => entry.subtask !== null).map((entry) => entry.updated ?? '');
   if (subtaskStamps.length === 0) return true;
   const since = subtaskStamps.reduce((earliest, stamp) => (stamp < earliest ? stamp : earliest));
-  // One page only: more changed issues than a page holds is reason enough to read everything.
-  const answer = await client.request({ method: 'GET', path: client.repoPath('/issues'), query: { state: 'all', since, sort: 'updated', direction: 'desc', per_page: '100' }, what: 'look for changed issues', expect: { list: true } });
-  if (answer.headers.link?.includes('rel="next"') === true) return false;
+  const items = await client.list({ method: 'GET', path: client.repoPath('/issues'), query: { state: 'all', since, sort: 'updated', direction: 'desc' }, what: 'look for changed issues', maxPages: PROBE_PAGES });
+  if (items === null) return false;
   const subtaskKeys = new Set(entries.filter((entry) => entry.subtask !== null).map((entry) => entry.key.toUpperCase()));
-  for (const item of asArray(answer.body)) {
+  for (const item of items) {
     const issue = readGitHubIssue(item, null);
     const key = issueKey(issue.number).toUpperCase();
     if (issue.pullRequest || !subtaskKeys.has(key)) continue;
