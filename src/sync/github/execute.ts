@@ -10,7 +10,8 @@
  */
 import type { Clock } from '../clock';
 import { TrackerError } from '../errors';
-import { STOPPING_KINDS, type ExecuteHooks, type KeyAssignment, type OperationResult, type PlannedOperation, type SyncOutcome, type SyncPlan } from '../tracker';
+import { ExecutionLedger } from '../execution-ledger';
+import { STOPPING_KINDS, type ExecuteHooks, type PlannedOperation, type SyncOutcome, type SyncPlan } from '../tracker';
 import { asNumber, asRecord, asString } from '../jira/json';
 import type { GitHubClient } from './client';
 import { issueKey, issueNumberOf } from './issue-ref';
@@ -32,36 +33,25 @@ export class GitHubExecution {
   private readonly client: GitHubClient;
   private readonly clock: Clock;
   private readonly plan: SyncPlan<GitHubRequest>;
-  private readonly hooks: ExecuteHooks;
-  private readonly results = new Map<string, OperationResult>();
-  private readonly keys: KeyAssignment[] = [];
-  /** Story id (upper case) → its issue key, as known so far. */
-  private readonly storyKeys = new Map<string, string>();
-  /** Operation id → the key it created. */
-  private readonly createdKeys = new Map<string, string>();
+  private readonly ledger: ExecutionLedger;
   /** Issue key → its labels as last written or read (an update and a transition of one issue each start from the other's result). */
   private readonly labels = new Map<string, readonly string[]>();
-  private finished = 0;
-  private stoppedBy: TrackerError | null = null;
 
   constructor(args: { client: GitHubClient; clock: Clock; plan: SyncPlan<GitHubRequest>; hooks?: ExecuteHooks }) {
     this.client = args.client;
     this.clock = args.clock;
     this.plan = args.plan;
-    this.hooks = args.hooks ?? {};
+    this.ledger = new ExecutionLedger(args.plan, args.hooks, (operation) => {
+      const request = operation.request as GitHubRequest;
+      return request.kind === 'create' ? request.parentKey : null;
+    });
   }
 
   /** Runs every operation once; never throws for a failed operation (it is recorded). */
   async run(): Promise<SyncOutcome> {
+    const ledger = this.ledger;
+    await ledger.start();
     const operations = this.plan.operations;
-    for (const operation of operations) {
-      if (operation.issueKey !== null && operation.subtaskNumber === null) this.storyKeys.set(operation.storyId.toUpperCase(), operation.issueKey);
-      const request = operation.request;
-      if (request.kind === 'create' && request.level === 'subtask' && request.parentKey !== null) this.storyKeys.set(operation.storyId.toUpperCase(), request.parentKey);
-    }
-    for (const assignment of this.plan.discoveredKeys) if (assignment.kind === 'story') this.storyKeys.set(assignment.storyId.toUpperCase(), assignment.key);
-    if (this.plan.discoveredKeys.length > 0) await this.emitKeys(this.plan.discoveredKeys);
-
     const byAction = <Kind extends GitHubRequest['kind']>(kind: Kind, ...actions: PlannedOperation['action'][]): GitHubOperation<Kind>[] =>
       actions.flatMap((action) => operations.filter((operation) => operation.action === action))
         .filter((operation): operation is GitHubOperation<Kind> => isGitHubOperation(operation, kind));
@@ -69,70 +59,13 @@ export class GitHubExecution {
       // Until a look-up finds nothing, each create first looks for an issue a stopped run left behind.
       let lookFirst = true;
       for (const operation of byAction('create', level === 'story' ? 'create_story' : 'create_subtask')) {
-        if (this.halted()) break;
-        lookFirst = await this.guarded(operation, () => this.create(operation, lookFirst), lookFirst);
+        if (ledger.halted()) break;
+        lookFirst = await ledger.guard(operation, () => this.create(operation, lookFirst), lookFirst);
       }
     }
-    for (const operation of byAction('update', 'update_story', 'update_subtask')) await this.guard(operation, () => this.update(operation));
-    for (const operation of byAction('transition', 'transition_story', 'transition_subtask')) await this.guard(operation, () => this.transition(operation));
-    const results = operations.map((operation): OperationResult => this.results.get(operation.id)
-      ?? { operation, status: 'skipped', issueKey: null, reason: this.skipReason() });
-    const stoppedBy = this.stoppedBy === null ? undefined : { kind: this.stoppedBy.kind, message: this.stoppedBy.message, hint: this.stoppedBy.hint };
-    return { results, keys: this.keys, stoppedBy };
-  }
-
-  private skipReason(): string {
-    if (this.cancelled()) return 'cancelled';
-    return this.stoppedBy === null ? 'not reached' : 'not reached: the run stopped at the first failure to reach the tracker';
-  }
-
-  private record(result: OperationResult): void {
-    if (this.results.has(result.operation.id)) return;
-    this.results.set(result.operation.id, result);
-    this.finished++;
-    this.hooks.onProgress?.(this.finished, this.plan.operations.length);
-  }
-
-  private fail(operation: PlannedOperation, error: unknown, issueKey: string | null = null): void {
-    const trackerError = error instanceof TrackerError ? error : new TrackerError({ kind: 'server', status: null, message: 'Unexpected failure.', hint: 'Sync again.' });
-    if (this.stoppedBy === null && STOPPING_KINDS.includes(trackerError.kind)) this.stoppedBy = trackerError;
-    this.record({ operation, status: 'failed', issueKey, error: { kind: trackerError.kind, message: trackerError.message, hint: trackerError.hint } });
-  }
-
-  private cancelled(): boolean {
-    return this.hooks.isCancelled?.() === true;
-  }
-
-  /** True when no further request may be sent: cancelled, or stopped by a `STOPPING_KINDS` failure. */
-  private halted(): boolean {
-    return this.stoppedBy !== null || this.cancelled();
-  }
-
-  private async guard(operation: PlannedOperation, step: () => Promise<void>): Promise<void> {
-    await this.guarded(operation, async () => { await step(); return true; }, true);
-  }
-
-  /** Runs `step` unless halted; a rejection fails the operation. Resolves with `step`'s answer, or `fallback`. */
-  private async guarded<T>(operation: PlannedOperation, step: () => Promise<T>, fallback: T): Promise<T> {
-    if (this.halted()) return fallback;
-    try {
-      return await step();
-    } catch (error) {
-      this.fail(operation, error, this.keyOf(operation));
-      return fallback;
-    }
-  }
-
-  private async emitKeys(batch: readonly KeyAssignment[]): Promise<void> {
-    this.keys.push(...batch);
-    if (batch.length > 0) await this.hooks.onKeys?.(batch);
-  }
-
-  /** The key an operation acts on: planned, or created earlier in this run. */
-  private keyOf(operation: PlannedOperation): string | null {
-    if (operation.issueKey !== null) return operation.issueKey;
-    if (operation.subtaskNumber === null) return this.storyKeys.get(operation.storyId.toUpperCase()) ?? null;
-    return this.createdKeys.get(`create_subtask:${operation.storyId}#${operation.subtaskNumber}`) ?? null;
+    for (const operation of byAction('update', 'update_story', 'update_subtask')) await ledger.guard(operation, () => this.update(operation), undefined);
+    for (const operation of byAction('transition', 'transition_story', 'transition_subtask')) await ledger.guard(operation, () => this.transition(operation), undefined);
+    return ledger.outcome();
   }
 
   private number(key: string): number {
@@ -149,17 +82,16 @@ export class GitHubExecution {
    */
   private async create(operation: GitHubOperation<'create'>, lookFirst: boolean): Promise<boolean> {
     const request = operation.request;
-    const parentKey = request.parentKey ?? this.storyKeys.get(operation.storyId.toUpperCase()) ?? null;
+    const parentKey = request.parentKey ?? this.ledger.storyKey(operation.storyId);
     if (parentKey === null) {
-      this.record({ operation, status: 'skipped', issueKey: null, reason: `its story ${operation.storyId} was not created`, afterFailure: true });
+      this.ledger.skipAfterFailure(operation, `its story ${operation.storyId} was not created`);
       return lookFirst;
     }
     const left = lookFirst ? await this.lookUp(request.label) : null;
     const made = left ?? await this.post(operation);
     if (made === null) return false;
-    this.createdKeys.set(operation.id, made.key);
+    this.ledger.created(operation, made.key);
     this.labels.set(made.key, request.labels);
-    if (operation.subtaskNumber === null) this.storyKeys.set(operation.storyId.toUpperCase(), made.key);
     let linkError: unknown = null;
     try {
       await this.link(parentKey, made);
@@ -167,9 +99,9 @@ export class GitHubExecution {
       linkError = error;
     }
     // The issue exists either way: its key goes into the note, so a re-run attaches it instead of creating it again.
-    if (linkError === null) this.record({ operation, status: 'done', issueKey: made.key });
-    else this.fail(operation, linkError, made.key);
-    await this.emitKeys([operation.subtaskNumber === null
+    if (linkError === null) this.ledger.record({ operation, status: 'done', issueKey: made.key });
+    else this.ledger.fail(operation, linkError, made.key);
+    await this.ledger.emitKeys([operation.subtaskNumber === null
       ? { kind: 'story', storyId: operation.storyId, key: made.key }
       : { kind: 'subtask', storyId: operation.storyId, number: operation.subtaskNumber, key: made.key }]);
     return left !== null;
@@ -228,8 +160,8 @@ export class GitHubExecution {
   // ---- updates and transitions ----
 
   private async update(operation: GitHubOperation<'update'>): Promise<void> {
-    const key = this.keyOf(operation);
-    if (key === null) return this.record({ operation, status: 'skipped', issueKey: null, reason: 'its issue was not created', afterFailure: true });
+    const key = this.ledger.keyOf(operation);
+    if (key === null) return this.ledger.skipAfterFailure(operation, 'its issue was not created');
     const request = operation.request;
     const body: Record<string, unknown> = {};
     if (request.title !== undefined) body.title = request.title;
@@ -237,12 +169,12 @@ export class GitHubExecution {
     if (request.labels !== undefined) body.labels = applyLabelEdit(this.labels.get(key) ?? request.currentLabels, request.labels);
     if (Object.keys(body).length > 0) await this.patch(key, body, `update ${key}`);
     if (request.attach !== undefined) await this.link(request.attach.parentKey, { key, id: request.attach.id });
-    this.record({ operation, status: 'done', issueKey: key });
+    this.ledger.record({ operation, status: 'done', issueKey: key });
   }
 
   private async transition(operation: GitHubOperation<'transition'>): Promise<void> {
-    const key = this.keyOf(operation);
-    if (key === null) return this.record({ operation, status: 'skipped', issueKey: null, reason: 'its issue was not created', afterFailure: true });
+    const key = this.ledger.keyOf(operation);
+    if (key === null) return this.ledger.skipAfterFailure(operation, 'its issue was not created');
     const request = operation.request;
     const current = this.labels.get(key) ?? request.currentLabels;
     const labels = transitionLabels(current, request.state);
@@ -250,7 +182,7 @@ export class GitHubExecution {
     if (request.state.stateReason !== null) body.state_reason = request.state.stateReason;
     if (labels.length !== current.length || labels.some((label, index) => label !== current[index])) body.labels = labels;
     await this.patch(key, body, `move ${key} to ${request.target}`);
-    this.record({ operation, status: 'done', issueKey: key, reached: remoteStatusOf(request.state.state, request.state.stateReason, labels).name });
+    this.ledger.record({ operation, status: 'done', issueKey: key, reached: remoteStatusOf(request.state.state, request.state.stateReason, labels).name });
   }
 
   /** `PATCH /repos/{o}/{r}/issues/{n}`; remembers the labels GitHub answers with. */
