@@ -43,4 +43,47 @@ describe('seed note (7 stories, 28 subtasks)', () => {
     const usage = fake.usage();
     process.stdout.write(`github seed first sync: ${JSON.stringify(usage)}\n`);
   });
+
+  test('a re-sync with nothing changed: no operation, no write, the note unchanged byte for byte', async () => {
+    const note = new MemoryNote(gitHubSeedNote());
+    await syncGitHub(note, gitHubTrackerFor(fake));
+    const text = note.text;
+    fake.resetUsage();
+    const result = await syncGitHub(note, gitHubTrackerFor(fake));
+    expect(result.exitCode).toBe(0);
+    expect(result.operations).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(fake.writes()).toEqual([]);
+    expect(note.text).toBe(text);
+    // The epic, 2 pages of stories (5 a page here), one sub-issue list per story.
+    expect(fake.usage().requests).toBe(10);
+    process.stdout.write(`github seed no-op re-sync: ${JSON.stringify(fake.usage())}\n`);
+  });
+
+  test('a status edited in the note: one PATCH that closes the issue as not planned and nothing else', async () => {
+    const note = new MemoryNote(gitHubSeedNote());
+    await syncGitHub(note, gitHubTrackerFor(fake));
+    const us004 = parseEpic(note.text).epic.stories.find((story) => story.id === 'US-004');
+    const range = us004?.statusField?.range;
+    expect(range).toBeDefined();
+    note.text = `${note.text.slice(0, range?.from)}❌ Cancelled${note.text.slice(range?.to)}`;
+    fake.resetUsage();
+    const result = await syncGitHub(note, gitHubTrackerFor(fake), { phase: 'statuses' });
+    expect(result.exitCode).toBe(0);
+    expect(result.operations.map((operation) => [operation.action, operation.story, operation.status])).toEqual([['transition_story', 'US-004', 'done']]);
+    expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual([`PATCH /repos/acme/infra/issues/${(us004?.issueKey ?? '').slice(1)}`]);
+    expect(fake.issues.get(Number((us004?.issueKey ?? '').slice(1)))).toMatchObject({ state: 'closed', stateReason: 'not_planned' });
+  });
+
+  test('a teammate\'s extra label and a changed points label: the extra label stays, the points come back from the note', async () => {
+    const note = new MemoryNote(gitHubSeedNote());
+    await syncGitHub(note, gitHubTrackerFor(fake));
+    const story = [...fake.issues.values()].find((issue) => issue.labels.includes('spectryn-us-001'));
+    fake.teammateChange(story?.number ?? 0, { addLabels: ['needs-review'], removeLabels: ['points: 5'] });
+    fake.teammateChange(story?.number ?? 0, { addLabels: ['points: 8'] });
+    const result = await syncGitHub(note, gitHubTrackerFor(fake));
+    expect(result.operations.map((operation) => [operation.action, operation.story, Object.keys(operation.fields)])).toEqual([['update_story', 'US-001', ['story_points']]]);
+    expect(fake.issues.get(story?.number ?? 0)?.labels).toEqual(expect.arrayContaining(['needs-review', 'points: 5']));
+    expect(fake.issues.get(story?.number ?? 0)?.labels).not.toContain('points: 8');
+  });
 });
