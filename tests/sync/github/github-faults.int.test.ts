@@ -67,6 +67,20 @@ describe('never a duplicate', () => {
     expectSeedComplete();
   });
 
+  test('a link GitHub refuses: the issue\'s key still goes into the note, and the next run attaches it instead of creating it again', async () => {
+    fake.fail({ method: 'POST', pathIncludes: '/sub_issues', kind: 'http-500' });
+    const note = new MemoryNote(gitHubSeedNote());
+    const first = await syncGitHub(note, gitHubTrackerFor(fake));
+    expect(first.exitCode).toBe(64);
+    expect(first.operations.find((operation) => operation.status === 'failed')).toMatchObject({ action: 'create_story', story: 'US-001', issue_key: '#3' });
+    expect(fake.issues.get(3)?.parent).toBeNull();
+    const again = await syncGitHub(note, gitHubTrackerFor(fake));
+    expect(again.errors).toEqual([]);
+    expect(again.operations.map((operation) => [operation.action, operation.story, Object.keys(operation.fields)])).toEqual([['update_story', 'US-001', ['parent']]]);
+    expect(fake.issues.get(3)?.parent).toBe(1);
+    expectSeedComplete();
+  });
+
   test('an issue list that holds a pull request with the identity label: the pull request is not taken for the story', async () => {
     fake.teammateCreate({ title: 'Schema tooling', pullRequest: true, labels: ['spectryn-us-001'] });
     const note = new MemoryNote(gitHubSeedNote());

@@ -86,4 +86,13 @@ describe('seed note (7 stories, 28 subtasks)', () => {
     expect(fake.issues.get(story?.number ?? 0)?.labels).toEqual(expect.arrayContaining(['needs-review', 'points: 5']));
     expect(fake.issues.get(story?.number ?? 0)?.labels).not.toContain('points: 8');
   });
+
+  test('a sub-issue of the epic that the note lacks is reported in GitHub\'s name and left alone', async () => {
+    const note = new MemoryNote(gitHubSeedNote());
+    await syncGitHub(note, gitHubTrackerFor(fake));
+    fake.teammateCreate({ title: 'Decommission the old cluster', parent: 1 });
+    const result = await syncGitHub(note, gitHubTrackerFor(fake));
+    expect(result.operations).toEqual([]);
+    expect(result.warnings).toEqual([expect.stringMatching(/^#\d+ \(Decommission the old cluster\) is under #1 in GitHub but not in the note; it is left alone\.$/)]);
+  });
 });
