@@ -8,6 +8,7 @@ import type { FieldChange, KeyAssignment, OperationAction, PlannedOperation, Pla
 import { matchStories, matchSubtasks, storyLabel, subtaskLabel } from '../jira/match';
 import { hasKeyPlace } from '../writeback';
 import { normaliseBody, sameBody, storyBody, subtaskBody } from './body';
+import { withGitHubKeys } from './note-keys';
 import { editLabels, gitHubLabel, hasLabel, isSyncLabel, pointsLabel, pointsOfLabel, priorityLabel, priorityNameOfLabel } from './labels';
 import { gitHubStateOf, isStatusLabel, statusAgrees, type GitHubState } from './status';
 
@@ -184,7 +185,7 @@ export function planGitHubSync(input: GitHubPlanInput, ids: ReadonlyMap<string, 
   const warnings: string[] = [];
   let commentsLeft = false;
 
-  const { matches, unmatched: unmatchedStories } = matchStories(epic.stories, remote.stories);
+  const { matches, unmatched: unmatchedStories } = matchStories(withGitHubKeys(epic.stories), remote.stories);
   for (const story of unmatchedStories) unmatched.push({ key: story.key, summary: story.summary, parentKey: remote.key });
 
   for (const match of matches) {

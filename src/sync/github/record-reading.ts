@@ -10,6 +10,7 @@ import { textHash } from '../record/hash';
 import type { RemoteStatus } from '../tracker';
 import { matchStories, matchSubtasks } from '../jira/match';
 import { normaliseBody, storyBody } from './body';
+import { gitHubKeyOf, withGitHubKeys } from './note-keys';
 import { gitHubLabel, isSyncLabel, priorityOfName } from './labels';
 import { noteStatusOf, statusAgrees } from './status';
 
@@ -40,7 +41,7 @@ export function gitHubRecordReading(): TrackerReading {
     trackerDescriptionHash: bodyHash,
     noteLabels: (story: Story) => userLabels(story.labels),
     trackerLabels: userLabels,
-    matchStories,
-    matchSubtasks,
+    matchStories: (stories, remote) => matchStories(withGitHubKeys(stories), remote),
+    matchSubtasks: (storyId, subtasks, remote) => matchSubtasks(storyId, subtasks.map((subtask) => ({ ...subtask, issueKey: gitHubKeyOf(subtask.issueKey) })), remote),
   };
 }

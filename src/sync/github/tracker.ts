@@ -11,6 +11,7 @@ import { GitHubClient } from './client';
 import type { GitHubConfig } from './config';
 import { GitHubExecution } from './execute';
 import { issueKey, issueNumberOf, parseIssueRef, repositoryHtmlUrl } from './issue-ref';
+import { withGitHubKeys } from './note-keys';
 import { planGitHubSync, POINTS_LABEL_FIELD, type GitHubRequest } from './plan';
 import { fetchIssue, readEpic, readParentKey, readSubIssues, type GitHubIssue } from './read';
 import { gitHubRecordReading } from './record-reading';
@@ -64,25 +65,24 @@ export class GitHubTracker implements Tracker<GitHubRequest> {
     const number = this.epicNumber(epicKey);
     const epic = await readEpic(this.client, number);
     const stories = await readSubIssues(this.client, number);
-    if (note) stories.push(...await this.namedIssues(note.epic.stories.map((story) => story.issueKey), stories));
+    const noteStories = note === undefined ? [] : withGitHubKeys(note.epic.stories);
+    stories.push(...await this.namedIssues(noteStories.map((story) => story.issueKey), stories));
     const subtaskLists = new Map<string, GitHubIssue[]>();
     for (const story of stories) {
       // A story GitHub counts no sub-issues of costs no request.
       subtaskLists.set(story.remote.key, story.subIssues === 0 ? [] : await readSubIssues(this.client, story.number));
     }
-    if (note) {
-      for (const story of note.epic.stories) {
-        const list = story.issueKey === null ? undefined : subtaskLists.get(story.issueKey);
-        if (list === undefined) continue;
-        const missing = story.subtasks.map((subtask) => subtask.issueKey).filter((key): key is string => key !== null && !list.some((issue) => issue.remote.key === key));
-        // Found under another story of the epic: listed here too, so it is matched where the note puts it (and not moved).
-        const elsewhere = [...subtaskLists.values()].flat();
-        for (const key of missing) {
-          const moved = elsewhere.find((issue) => issue.remote.key === key);
-          if (moved !== undefined) list.push(moved);
-        }
-        list.push(...await this.namedIssues(missing.filter((key) => !elsewhere.some((issue) => issue.remote.key === key)), list));
+    for (const story of noteStories) {
+      const list = story.issueKey === null ? undefined : subtaskLists.get(story.issueKey);
+      if (list === undefined) continue;
+      const missing = story.subtasks.map((subtask) => subtask.issueKey).filter((key): key is string => key !== null && !list.some((issue) => issue.remote.key === key));
+      // Found under another story of the epic: listed here too, so it is matched where the note puts it (and not moved).
+      const elsewhere = [...subtaskLists.values()].flat();
+      for (const key of missing) {
+        const moved = elsewhere.find((issue) => issue.remote.key === key);
+        if (moved !== undefined) list.push(moved);
       }
+      list.push(...await this.namedIssues(missing.filter((key) => !elsewhere.some((issue) => issue.remote.key === key)), list));
     }
     for (const issue of [...stories, ...[...subtaskLists.values()].flat()]) this.ids.set(issue.remote.key, issue.id);
     const withSubtasks: RemoteStory[] = stories.map((story) => ({ ...story.remote, subtasks: (subtaskLists.get(story.remote.key) ?? []).map((issue) => issue.remote) }));

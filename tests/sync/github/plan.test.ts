@@ -77,3 +77,13 @@ test('the record reading: sync labels are not the user\'s; statuses and prioriti
   expect(reading.trackerDescriptionHash('a\r\nb  ')).toBe(reading.trackerDescriptionHash('a\nb'));
   expect(reading.trackerDescriptionHash('  ')).toBeNull();
 });
+
+test('a key of another tracker (a note once synced to Jira) names no GitHub issue: the story is matched by label or created', () => {
+  const jiraNote = NOTE.replace('| **Labels** | backend |', '| **Labels** | backend |\n| **Issue** | INFRA-101 |');
+  expect(parseEpic(jiraNote).epic.stories[0]?.issueKey).toBe('INFRA-101');
+  const planned = planGitHubSync({ epic: parseEpic(jiraNote).epic, remote: { key: '#1', stories: [] }, options: all }, new Map());
+  expect(planned.warnings).toEqual([]);
+  expect(planned.operations[0]?.id).toBe('create_story:US-001');
+  const labelled: RemoteStory = { ...issue('#3', { summary: 'Other title', labels: ['spectryn-us-001'] }), subtasks: [] };
+  expect(gitHubRecordReading().matchStories(parseEpic(jiraNote).epic.stories, [labelled]).matches[0]?.remote?.key).toBe('#3');
+});
