@@ -5,7 +5,8 @@
 import { TransportError, type Http } from '../../../src/sync/http';
 import type { FakeGitHub } from '../../../testing/fake-github';
 import { http, instantClock, MemoryNote } from '../helpers';
-import { childrenOf, gitHubSeedNote, gitHubTrackerFor, startGitHub, syncGitHub } from './helpers';
+import { GitHubTracker } from '../../../src/sync/github/tracker';
+import { childrenOf, configFor, gitHubSeedNote, gitHubTrackerFor, startGitHub, syncGitHub } from './helpers';
 
 let fake: FakeGitHub;
 afterEach(async () => {
@@ -104,6 +105,22 @@ describe('rate limits', () => {
     expect(result.exitCode).toBe(0);
     expect(clock.sleeps.filter((ms) => ms === 30_000)).toHaveLength(2);
     expect(notices.join('\n')).toMatch(/rate limiting; waiting 30 s/);
+    expectSeedComplete();
+  });
+
+  test('a primary limit used up mid-run is waited out until its reset when the policy allows that long, and the run completes', async () => {
+    await fake.close();
+    const clock = instantClock(Date.parse('2026-12-06T11:00:00Z'));
+    fake = await startGitHub({ maxPageSize: 5, rateLimit: 40, now: () => new Date(clock.now()) });
+    const notices: string[] = [];
+    const tracker = new GitHubTracker({ config: configFor(fake), http, clock, retryPolicy: { giveUpRetryAfterMs: 2 * 3_600_000 }, notice: (message) => notices.push(message) });
+    const note = new MemoryNote(gitHubSeedNote());
+    const result = await syncGitHub(note, tracker);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(notices.join('\n')).toMatch(/request budget is used up; waiting .* for its reset/);
+    // Waited for the reset instead of being refused: at most one refused request per window.
+    expect(fake.requests.filter((request) => request.status === 403).length).toBeLessThanOrEqual(2);
     expectSeedComplete();
   });
 
