@@ -3,11 +3,13 @@
  * Regenerates `github-rest.operations.json`: the operations of GitHub's REST API that the fake
  * GitHub serves, cut out of GitHub's own OpenAPI description (npm `@octokit/openapi`, file
  * `generated/api.github.com.json`, 13 MB; the package is 385 MB installed, so it is not a
- * dependency of the project). Every `$ref` to parameters, request bodies, responses and headers is
- * inlined; schemas are inlined too, except the few that are recursive, which stay as `$ref`s into
- * the kept `components.schemas`. Examples are dropped (they are most of the size). OpenAPI 3.0's
- * `nullable: true` is written as JSON Schema's `anyOf: [schema, {type: 'null'}]`, so plain ajv reads
- * it as GitHub means it (a nullable enum such as `state_reason` then accepts null too).
+ * dependency of the project). The file is self-contained: every `$ref` to parameters, request
+ * bodies, responses and headers is inlined, and the schemas the operations use (and only those)
+ * are kept once under `components.schemas`, referenced by `$ref`, so ajv compiles the big issue
+ * schema once rather than once per operation. Descriptions of operations and all examples are
+ * dropped (they are most of the size). OpenAPI 3.0's `nullable: true` is written as JSON Schema's
+ * `anyOf: [schema, {type: 'null'}]`, so plain ajv reads it as GitHub means it (a nullable enum
+ * such as `state_reason` then accepts null too).
  *
  * Usage (nothing is added to package.json or the lock):
  *   npm install --prefix /tmp/octokit-openapi --no-save --ignore-scripts @octokit/openapi@23.0.2
@@ -50,50 +52,23 @@ function pointer(spec, ref) {
   return ref.slice(2).split('/').reduce((node, seg) => node[seg.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
 }
 
-/** Schemas that contain themselves (directly or through others): kept as `$ref`s. */
-function recursiveSchemas(spec) {
-  const schemas = spec.components.schemas;
-  const refsOf = (node, out = new Set()) => {
-    if (Array.isArray(node)) node.forEach((n) => refsOf(n, out));
-    else if (node && typeof node === 'object') {
-      if (typeof node.$ref === 'string' && node.$ref.startsWith('#/components/schemas/')) out.add(node.$ref.slice('#/components/schemas/'.length));
-      for (const value of Object.values(node)) refsOf(value, out);
-    }
-    return out;
-  };
-  const edges = new Map(Object.keys(schemas).map((name) => [name, refsOf(schemas[name])]));
-  const recursive = new Set();
-  for (const start of edges.keys()) {
-    const seen = new Set();
-    const stack = [...(edges.get(start) ?? [])];
-    while (stack.length > 0) {
-      const name = stack.pop();
-      if (name === start) { recursive.add(start); break; }
-      if (seen.has(name)) continue;
-      seen.add(name);
-      stack.push(...(edges.get(name) ?? []));
-    }
-  }
-  return recursive;
-}
-
 function main() {
   const packageDir = process.argv[2];
   if (!packageDir) throw new Error('usage: node extract-github.mjs <path of the installed @octokit/openapi package>');
   const pkg = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
   if (pkg.version !== OCTOKIT_OPENAPI_VERSION) throw new Error(`expected @octokit/openapi ${OCTOKIT_OPENAPI_VERSION}, found ${pkg.version}: update OCTOKIT_OPENAPI_VERSION deliberately`);
   const spec = JSON.parse(readFileSync(path.join(packageDir, 'generated/api.github.com.json'), 'utf8'));
-  const recursive = recursiveSchemas(spec);
-  const kept = new Set();
+  const keptSchemas = {};
+  const SCHEMA_PREFIX = '#/components/schemas/';
 
   const resolve = (node) => {
     if (Array.isArray(node)) return node.map(resolve);
     if (node === null || typeof node !== 'object') return node;
     if (typeof node.$ref === 'string') {
-      const name = node.$ref.startsWith('#/components/schemas/') ? node.$ref.slice('#/components/schemas/'.length) : null;
-      if (name !== null && recursive.has(name)) {
-        if (!kept.has(name)) {
-          kept.add(name);
+      if (node.$ref.startsWith(SCHEMA_PREFIX)) {
+        const name = node.$ref.slice(SCHEMA_PREFIX.length);
+        if (!(name in keptSchemas)) {
+          // Reserve the name first: schemas that contain themselves stop here.
           keptSchemas[name] = null;
           keptSchemas[name] = resolveInside(spec.components.schemas[name]);
         }
@@ -116,7 +91,6 @@ function main() {
     }
     return out;
   };
-  const keptSchemas = {};
 
   const paths = {};
   for (const [method, template] of OPERATIONS) {
@@ -130,10 +104,10 @@ function main() {
     openapi: spec.openapi,
     info: { title: spec.info.title, version: spec.info.version, 'x-extracted-from': `@octokit/openapi@${OCTOKIT_OPENAPI_VERSION} generated/api.github.com.json by testing/contracts/extract-github.mjs; do not edit` },
     paths,
-    components: { schemas: keptSchemas },
+    components: { schemas: Object.fromEntries(Object.entries(keptSchemas).sort(([a], [b]) => a.localeCompare(b))) },
   };
   writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
-  process.stdout.write(`${OUT}: ${OPERATIONS.length} operations, ${Object.keys(keptSchemas).length} recursive schemas kept as $ref\n`);
+  process.stdout.write(`${OUT}: ${OPERATIONS.length} operations, ${Object.keys(keptSchemas).length} schemas\n`);
 }
 
 main();

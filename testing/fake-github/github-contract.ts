@@ -28,7 +28,8 @@ interface Spec {
 
 /** The loaded operations with lazily compiled response validators. */
 export class GitHubContract {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+  // Shared component schemas compile once as functions of their own rather than inlined per operation.
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, inlineRefs: false });
   private readonly validators = new Map<string, ValidateFunction | null>();
 
   private constructor(private readonly spec: Spec, private readonly requests: OpenApiContract) {
