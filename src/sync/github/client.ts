@@ -34,6 +34,12 @@ const GITHUB_API_URL_WORDING: SiteUrlWording = {
   httpsHint: 'the https:// address of the GitHub API (https://api.github.com, or https://HOST/api/v3)',
 };
 
+/** The server's time of an answer (its `Date` header) in ms, or null when absent or unreadable. */
+export function serverTimeOf(headers: Readonly<Record<string, string>>): number | null {
+  const time = Date.parse(headers.date ?? '');
+  return Number.isNaN(time) ? null : time;
+}
+
 /** Why the token may not be sent to `apiUrl`, or null when it may (`../site-url.ts` in GitHub's words). */
 export function apiUrlProblem(apiUrl: string): TrackerError | null {
   return siteUrlProblem(apiUrl, GITHUB_API_URL_WORDING);
@@ -133,13 +139,23 @@ export class GitHubClient {
   /** The same, but null when the list has more than `maxPages` pages. */
   async list(call: GitHubListCall): Promise<unknown[] | null>;
   async list(call: GitHubListCall): Promise<unknown[] | null> {
+    return (await this.timedList(call))?.items ?? null;
+  }
+
+  /**
+   * `list`, with the server's time of the earliest page (its `Date` header, ms; null when absent):
+   * what a stamp of the list is compared with (`stableStamp` in `read.ts`).
+   */
+  async timedList(call: GitHubListCall): Promise<{ readonly items: unknown[]; readonly serverTime: number | null } | null> {
     const items: unknown[] = [];
+    let serverTime: number | null = null;
     let url = `${this.base}${call.path}?${new URLSearchParams({ per_page: String(GITHUB_PAGE_SIZE), ...call.query }).toString()}`;
     for (let page = 1; ; page++) {
       const answer = await this.send(url, { ...call, expect: { list: true } });
       items.push(...asArray(answer.body));
+      serverTime ??= serverTimeOf(answer.headers);
       const next = parseLinkHeader(answer.headers.link).next;
-      if (next === undefined) return items;
+      if (next === undefined) return { items, serverTime };
       if (call.maxPages !== undefined && page >= call.maxPages) return null;
       if (!next.startsWith(`${this.base}/`)) throw notTrackerError('GitHub', `${call.what} got a next page outside ${this.base}`, this.secrets, gitHubHint('notTracker'));
       url = next;

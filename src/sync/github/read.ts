@@ -18,7 +18,7 @@
 import { TrackerError } from '../errors';
 import type { RemoteIssue } from '../tracker';
 import { asArray, asNumber, asRecord, asString } from '../jira/json';
-import type { GitHubClient } from './client';
+import { serverTimeOf, type GitHubClient } from './client';
 import { gitHubHint } from './error-body';
 import { issueKey } from './issue-ref';
 import { pointsOf, priorityNameOf } from './labels';
@@ -36,8 +36,24 @@ export interface GitHubIssue {
   readonly subIssues: number | null;
 }
 
-/** Reads one issue of a GitHub answer tolerantly; `parentKey` as the caller knows it. */
-export function readGitHubIssue(value: unknown, parentKey: string | null): GitHubIssue {
+/**
+ * An issue's `updated_at` as a stamp the sync record may keep, or null. GitHub stamps whole
+ * seconds: a change in the same second as the read that saw the stamp would leave it as it was,
+ * and the no-op probe would never see that change. So a stamp not at least one second older than
+ * the answer's own time (`serverTime`, the `Date` header) is not kept (null: the next run reads in
+ * full, and records it then). Without a server time the stamp is kept.
+ */
+export function stableStamp(updatedAt: string | null, serverTime: number | null): string | null {
+  if (updatedAt === null || serverTime === null) return updatedAt;
+  const stamp = Date.parse(updatedAt);
+  return Number.isNaN(stamp) || stamp >= serverTime - 1000 ? null : updatedAt;
+}
+
+/**
+ * Reads one issue of a GitHub answer tolerantly; `parentKey` as the caller knows it; `serverTime`
+ * the answer's time (`stableStamp`), null when unknown.
+ */
+export function readGitHubIssue(value: unknown, parentKey: string | null, serverTime: number | null = null): GitHubIssue {
   const record = asRecord(value);
   const number = asNumber(record.number) ?? 0;
   const labels = asArray(record.labels).map((label) => (typeof label === 'string' ? label : asString(asRecord(label).name))).filter((label): label is string => label !== null && label !== '');
@@ -54,7 +70,7 @@ export function readGitHubIssue(value: unknown, parentKey: string | null): GitHu
     storyPoints: pointsOf(labels),
     parentKey,
     comments: [],
-    updated: asString(record.updated_at),
+    updated: stableStamp(asString(record.updated_at), serverTime),
   };
   return { remote, number, id: asNumber(record.id) ?? 0, pullRequest: record.pull_request !== undefined && record.pull_request !== null, subIssues: asNumber(summary.total) };
 }
@@ -63,7 +79,7 @@ export function readGitHubIssue(value: unknown, parentKey: string | null): GitHu
 export async function fetchIssue(client: GitHubClient, number: number, parentKey: string | null, what = `read ${issueKey(number)}`): Promise<GitHubIssue | null> {
   try {
     const answer = await client.request({ method: 'GET', path: client.repoPath(`/issues/${number}`), what, expect: { object: ['number'] } });
-    const issue = readGitHubIssue(answer.body, parentKey);
+    const issue = readGitHubIssue(answer.body, parentKey, serverTimeOf(answer.headers));
     return issue.pullRequest ? null : issue;
   } catch (error) {
     if (error instanceof TrackerError && error.kind === 'notFound') return null;
@@ -83,8 +99,8 @@ export async function readEpic(client: GitHubClient, number: number): Promise<Gi
 
 /** The sub-issues of issue `number`, every page, with `parentKey` `#number`; pull requests left out. */
 export async function readSubIssues(client: GitHubClient, number: number): Promise<GitHubIssue[]> {
-  const items = await client.list({ method: 'GET', path: client.repoPath(`/issues/${number}/sub_issues`), what: `list the sub-issues of ${issueKey(number)}` });
-  return items.map((item) => readGitHubIssue(item, issueKey(number))).filter((issue) => !issue.pullRequest);
+  const list = await client.timedList({ method: 'GET', path: client.repoPath(`/issues/${number}/sub_issues`), what: `list the sub-issues of ${issueKey(number)}` });
+  return (list?.items ?? []).map((item) => readGitHubIssue(item, issueKey(number), list?.serverTime ?? null)).filter((issue) => !issue.pullRequest);
 }
 
 /**

@@ -12,15 +12,12 @@
  *    stamp differs from the record's (the earliest, not the latest: a record may keep an older
  *    stamp on purpose, for an issue whose change a run left for later). Unrelated issues of the
  *    repository may be listed too: they are ignored (a new sub-issue shows in step 1's counts).
- *    More than `PROBE_PAGES` pages of them is doubt.
+ *    More pages of them than the full read would cost is doubt (the full read is then cheaper).
  */
 import type { SyncRecord } from '../record/types';
 import type { GitHubClient } from './client';
 import { issueKey } from './issue-ref';
 import { readGitHubIssue, readSubIssues } from './read';
-
-/** Pages of changed issues the probe reads at most (100 issues a page on GitHub); more is doubt. */
-export const PROBE_PAGES = 3;
 
 /** True only when the record proves that the epic `epicNumber` is as it was (see the file comment). */
 export async function epicUnchangedSince(client: GitHubClient, epicNumber: number, record: SyncRecord): Promise<boolean> {
@@ -41,7 +38,10 @@ export async function epicUnchangedSince(client: GitHubClient, epicNumber: numbe
   const subtaskStamps = entries.filter((entry) => entry.subtask !== null).map((entry) => entry.updated ?? '');
   if (subtaskStamps.length === 0) return true;
   const since = subtaskStamps.reduce((earliest, stamp) => (stamp < earliest ? stamp : earliest));
-  const items = await client.list({ method: 'GET', path: client.repoPath('/issues'), query: { state: 'all', since, sort: 'updated', direction: 'desc' }, what: 'look for changed issues', maxPages: PROBE_PAGES });
+  // Never more pages than the full read would cost from here (the epic and one list per story with
+  // sub-issues): past that, reading everything is cheaper than proving nothing changed.
+  const maxPages = 1 + remote.filter((story) => (story.subIssues ?? 1) > 0).length;
+  const items = await client.list({ method: 'GET', path: client.repoPath('/issues'), query: { state: 'all', since, sort: 'updated', direction: 'desc' }, what: 'look for changed issues', maxPages });
   if (items === null) return false;
   const subtaskKeys = new Set(entries.filter((entry) => entry.subtask !== null).map((entry) => entry.key.toUpperCase()));
   for (const item of items) {

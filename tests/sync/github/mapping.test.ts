@@ -9,6 +9,7 @@ import { editLabels, isSyncLabel, pointsOf, pointsLabel, priorityLabel, priority
 import { parseLinkHeader } from '../../../src/sync/github/links';
 import { gitHubRateLimitWait, resetWaitMs, SECONDARY_DEFAULT_WAIT_MS } from '../../../src/sync/github/rate-limit';
 import { gitHubStateOf, noteStatusOf, remoteStatusOf, statusAgrees } from '../../../src/sync/github/status';
+import { stableStamp } from '../../../src/sync/github/read';
 import type { HttpResponse } from '../../../src/sync/http';
 import { example } from '../helpers';
 
@@ -142,5 +143,17 @@ describe('errors', () => {
     expect(gitHubErrorFromResponse(response(403, { 'retry-after': '90' }, '{"message":"secondary rate limit"}'), 'create', [], { reading: false, now: 0 })).toMatchObject({ kind: 'rateLimit', message: expect.stringMatching(/GitHub asks to wait 90 s/) });
     expect(gitHubErrorFromResponse(response(403, { 'x-accepted-github-permissions': 'issues=write' }, '{"message":"Resource not accessible by personal access token"}'), 'create', [], { reading: false, now: 0 }).message).toMatch(/needs the permissions issues=write/);
     expect(gitHubErrorFromResponse(response(400, {}, '{"message":"Bad request"}'), 'list', [], { reading: true, now: 0 }).kind).toBe('configuration');
+  });
+});
+
+describe('stamps the record may keep', () => {
+  test('a stamp in the second of the answer (or later) is not kept: a change in that same second would leave it as it was', () => {
+    const answeredAt = Date.parse('Sun, 06 Dec 2026 11:00:05 GMT');
+    expect(stableStamp('2026-12-06T11:00:03Z', answeredAt)).toBe('2026-12-06T11:00:03Z');
+    expect(stableStamp('2026-12-06T11:00:04Z', answeredAt)).toBeNull();
+    expect(stableStamp('2026-12-06T11:00:05Z', answeredAt)).toBeNull();
+    expect(stableStamp('2026-12-06T11:00:09Z', answeredAt)).toBeNull();
+    expect(stableStamp('2026-12-06T11:00:05Z', null)).toBe('2026-12-06T11:00:05Z');
+    expect(stableStamp(null, answeredAt)).toBeNull();
   });
 });
