@@ -7,6 +7,7 @@ import { runEditorBench } from './editor.bench';
 import { runRedactBench } from './redact.bench';
 import { runHostileBench, runHostileCase } from './hostile.bench';
 import { runMemoryBench } from './memory.bench';
+import { runGitHubBench } from './github.bench';
 import type { Report } from './report';
 
 const report: Report = (bench, value, unit = 'ms') => {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     runHostileCase(process.argv[3] ?? '');
     return;
   }
-  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['hostile', runHostileBench], ['editor', runEditorBench], ['redact', runRedactBench], ['memory', runMemoryBench]];
+  const suites: [string, (r: Report) => Promise<void>][] = [['model', runModelBench], ['hostile', runHostileBench], ['editor', runEditorBench], ['redact', runRedactBench], ['memory', runMemoryBench], ['github', runGitHubBench]];
   for (const [name, run] of suites) {
     if (only && only !== name) continue;
     await run(report);

@@ -8,7 +8,7 @@ import { parseEpic, type ParseResult } from '../model/index';
 import type { ReportOperation } from '../model/report';
 import { EXIT } from './exit-codes';
 import { hintFor, TrackerError, type ErrorKind } from './errors';
-import { skippedUnexpectedly, type KeyAssignment, type OperationResult, type PlannedOperation, type PlanOptions, type SyncOutcome, type SyncPlan, type Tracker } from './tracker';
+import { skippedUnexpectedly, trackerTitle, type KeyAssignment, type OperationResult, type PlannedOperation, type PlanOptions, type SyncOutcome, type SyncPlan, type Tracker } from './tracker';
 import { writeBackPlan, type TextEdit } from './writeback';
 
 /** Writes into the note: `compute` gets the current text and returns edits for exactly that text. */
@@ -98,7 +98,7 @@ export async function planNote(input: Omit<SyncRunInput, 'writer' | 'now' | 'onP
   } catch (error) {
     return stoppedRun(error);
   }
-  return plannedRun(plan);
+  return plannedRun(plan, tracker.name);
 }
 
 /** The epic key to sync, or the run's ending when the note cannot be synced (no epic key, note errors). */
@@ -119,9 +119,9 @@ export function stoppedRun(error: unknown): SyncRunResult {
   return { ending: 'failed', exitCode: runExitCode('failed', failure), plan: null, outcome: null, operations: [], errors: [`${failure.message} ${failure.hint}`], warnings: [], failure, keysWritten: 0 };
 }
 
-/** The dry-run result of a plan: its operations as planned, its warnings and unmatched issues. */
-export function plannedRun(plan: SyncPlan): SyncRunResult {
-  const warnings = [...plan.warnings, ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in Jira but not in the note; it is left alone.`)];
+/** The dry-run result of a plan: its operations as planned, its warnings and unmatched issues (`tracker`: its `Tracker.name`, default `jira`). */
+export function plannedRun(plan: SyncPlan, tracker = 'jira'): SyncRunResult {
+  const warnings = [...plan.warnings, ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in ${trackerTitle(tracker)} but not in the note; it is left alone.`)];
   return { ending: 'planned', exitCode: runExitCode('planned', null), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null, keysWritten: 0 };
 }
 

@@ -209,6 +209,14 @@ export interface Tracker<Request = unknown> {
   unchangedSince?(epicKey: string, record: SyncRecord): Promise<boolean>;
 }
 
+/** The tracker names people read, by `Tracker.name`. */
+const TRACKER_TITLES: Readonly<Record<string, string>> = { jira: 'Jira', github: 'GitHub' };
+
+/** How a tracker is named in messages (`Jira`, `GitHub`), from its `Tracker.name`; the name itself when unknown. */
+export function trackerTitle(name: string): string {
+  return TRACKER_TITLES[name] ?? name;
+}
+
 /** Skip reasons that are the user's own choice (they do not make a run partial). */
 export const USER_SKIP_REASONS: readonly string[] = ['cancelled'];
 

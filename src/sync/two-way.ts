@@ -22,7 +22,7 @@ import { agreedAfter, noteUnchangedSince, planThreeWay, type FieldDecision, type
 import type { AgreedField, SyncRecord } from './record/types';
 import { updateRecord, type Agreement } from './record/update';
 import { checkNote, executePlan, plannedRun, runExitCode, stoppedRun, type SyncRunInput, type SyncRunResult } from './run';
-import type { OperationResult, RemoteEpic, SyncPlan } from './tracker';
+import { trackerTitle, type OperationResult, type RemoteEpic, type SyncPlan } from './tracker';
 import { writeBackPlan, type TextEdit } from './writeback';
 
 export { applyConflictStrategy, resolveConflicts };
@@ -168,7 +168,7 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
   }
   const remote = planned.remote;
   const resolved = input.resolved ?? applyConflictStrategy(threeWay, 'skip');
-  const reportedWarnings = threeWay.reported.map(reportedWarning);
+  const reportedWarnings = threeWay.reported.map((issue) => reportedWarning(issue, trackerTitle(tracker.name)));
   const base = { threeWay, conflicts: resolved.conflicts, reported: threeWay.reported, noRecord: threeWay.noRecord, aborted: resolved.aborted, recordWritten: false };
   const pulls = resolved.actions.filter((decision) => decision.decision === 'pull');
   const pushes = resolved.actions.filter((decision) => decision.decision === 'push');
@@ -192,7 +192,7 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
     const stopped = stoppedRun(error);
     return { ...stopped, ...base, warnings, pulls: [], skippedPulls: [], additions: [] };
   }
-  const preview = plannedRun(plan);
+  const preview = plannedRun(plan, tracker.name);
   if (!options.execute) {
     return { ...preview, ...base, warnings: [...warnings, ...preview.warnings], pulls, skippedPulls: [], additions: resolved.additions };
   }
@@ -227,7 +227,7 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
       pullFailed = true;
       skippedPulls = pulls.map((decision) => ({ decision, reason: 'the note could not be written' }));
       added = [];
-      errors.push(`Could not write Jira's changes into ${writer.target ?? 'the note'}: ${error instanceof Error && error.message ? error.message : 'the write was refused'}. Sync again.`);
+      errors.push(`Could not write ${trackerTitle(tracker.name)}'s changes into ${writer.target ?? 'the note'}: ${error instanceof Error && error.message ? error.message : 'the write was refused'}. Sync again.`);
     }
   }
   const skippedIds = new Set(skippedPulls.map((skip) => skip.decision.id));
@@ -277,7 +277,7 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
     ending,
     exitCode: ending === executed.ending ? executed.exitCode : runExitCode(ending, null),
     errors: [...executed.errors, ...errors, ...conflictErrors],
-    warnings: [...warnings, ...executed.warnings, ...skippedPulls.map((skip) => `${skip.decision.id} was not taken from Jira: ${skip.reason}.`)],
+    warnings: [...warnings, ...executed.warnings, ...skippedPulls.map((skip) => `${skip.decision.id} was not taken from ${trackerTitle(tracker.name)}: ${skip.reason}.`)],
     pulls: pulled,
     skippedPulls,
     additions: added,
@@ -347,11 +347,11 @@ function mergeEdits(a: readonly TextEdit[], b: readonly TextEdit[]): TextEdit[] 
   return [...a, ...b].sort((left, right) => left.from - right.from || left.to - right.to);
 }
 
-function reportedWarning(issue: ReportedIssue): string {
+function reportedWarning(issue: ReportedIssue, tracker: string): string {
   const where = issue.storyId === null ? '' : ` (${issue.storyId}${issue.subtask === null ? '' : ` subtask ${issue.subtask}`})`;
   return issue.reason === 'vanished'
-    ? `${issue.key}${where} is no longer under the epic in Jira (moved or deleted); the note keeps it.`
-    : `${issue.key}${where} is in Jira but no longer in the note; it is left alone in Jira.`;
+    ? `${issue.key}${where} is no longer under the epic in ${tracker} (moved or deleted); the note keeps it.`
+    : `${issue.key}${where} is in ${tracker} but no longer in the note; it is left alone in ${tracker}.`;
 }
 
 /**
