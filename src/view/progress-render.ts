@@ -40,7 +40,7 @@ export function renderProgressPane(container: HTMLElement, snapshot: ActiveEpicS
   const { epic } = result;
   const header = container.createDiv({ cls: 'spectryn-pane-header' });
   header.createDiv({ cls: 'spectryn-epic-title', text: epic.title ?? file.basename });
-  if (epic.key) header.createSpan({ cls: 'spectryn-key-chip', text: epic.key });
+  if (epic.key) renderEpicKey(header, epic.key, base);
   renderProblemCount(container, result.diagnostics);
 
   const overall = container.createDiv({ cls: 'spectryn-overall' });
@@ -154,6 +154,21 @@ function renderStory(list: HTMLElement, story: Story, base: string | null, dupli
   if (story.issueKey) renderIssueChip(item, story, base);
 }
 
+/** The epic's key under its title; a link to the tracker's page of the epic when the settings give its address, as story keys are. */
+function renderEpicKey(header: HTMLElement, key: string, base: string | null): void {
+  const href = issueHref(key, null, base);
+  if (!href) {
+    header.createSpan({ cls: 'spectryn-key-chip', text: key, attr: { 'data-issue-key': key } });
+    return;
+  }
+  header.createEl('a', {
+    cls: 'spectryn-key-chip external-link',
+    text: key,
+    href,
+    attr: { 'data-issue-key': key, target: '_blank', rel: 'noopener', 'aria-label': `Open ${key} in the tracker` },
+  });
+}
+
 /** The story's issue key; a link to the tracker when the note or the settings give its address. */
 function renderIssueChip(item: HTMLElement, story: Story, base: string | null): void {
   const key = story.issueKey ?? '';
@@ -171,6 +186,10 @@ function renderIssueChip(item: HTMLElement, story: Story, base: string | null): 
   });
 }
 
+/**
+ * The bar spans its block's whole width, so every bar of the pane ends at the same right edge; its
+ * numbers lead the count line below (a label beside the bar made each bar as short as its label was long).
+ */
 function renderBar(parent: HTMLElement, counts: Counts, name: string): void {
   const label = `${pointsText(counts.pointsDone)} of ${pointsText(counts.points)} points done`;
   const wrap = parent.createDiv({ cls: 'spectryn-bar' });
@@ -189,11 +208,11 @@ function renderBar(parent: HTMLElement, counts: Counts, name: string): void {
       'aria-label': `${name}: ${label}`,
     },
   });
-  wrap.createSpan({ cls: 'spectryn-bar-label', text: `${pointsText(counts.pointsDone)}/${pointsText(counts.points)} pts` });
 }
 
 function renderCountLine(parent: HTMLElement, counts: Counts, withStories: boolean): void {
   const line = parent.createDiv({ cls: 'spectryn-counts' });
+  line.createSpan({ cls: 'spectryn-bar-label', text: `${pointsText(counts.pointsDone)}/${pointsText(counts.points)} pts` });
   if (withStories) line.createSpan({ text: `${counts.storiesDone}/${counts.stories} stories done` });
   line.createSpan({ text: `${counts.subtasksDone}/${counts.subtasks} subtasks` });
   if (counts.storiesCancelled > 0) line.createSpan({ cls: 'spectryn-cancelled-count', text: `${counts.storiesCancelled} cancelled` });
