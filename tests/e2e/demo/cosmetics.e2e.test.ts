@@ -3,7 +3,9 @@
  * titles read whole next to their issue keys, every progress bar ends at the same right edge, the
  * "In the tracker" panel keeps its size when the sync fills it (the pane keeps its room), the
  * result notice covers none of the pane's buttons, the epic key links to the tracker's page of the
- * epic, and issue keys in tables never wrap mid-key (reading view, wide and 420 px).
+ * epic, issue keys in tables never wrap mid-key (reading view, wide and 420 px), and the settings'
+ * status mapping lists each row once, labelled by its note status, a Jira name two rows share
+ * (the default To Do) explained in both.
  */
 import type { Page } from 'playwright-core';
 import { openSandbox, settle, type SandboxPage } from './sandbox-browser';
@@ -120,6 +122,25 @@ test('issue keys in the reading view\'s subtask tables stay on one line, wide an
   }
   await page.locator('.side-dock-ribbon-action[data-action="reading-view"]').click();
   await page.setViewportSize({ width: 1400, height: 900 });
+});
+
+test('the status mapping has one row per note status; To Do, which two of them share, is explained in both rows, never a row twice', async () => {
+  await page.locator('.side-dock-ribbon-action[data-action="settings"]').click();
+  const group = page.locator('.modal .setting-group', { has: page.locator('.setting-item-heading', { hasText: 'Status mapping' }) });
+  await group.waitFor();
+  const rows = await group.locator('.setting-item:not(.setting-item-heading)').evaluateAll((els) => els.map((el) => ({
+    name: el.querySelector('.setting-item-name')?.textContent ?? '',
+    desc: el.querySelector('.setting-item-description')?.textContent ?? '',
+    names: el.querySelector('input')?.value ?? null,
+  })));
+  const names = rows.map((row) => row.name);
+  expect(new Set(names).size).toBe(names.length);
+  expect(names).toEqual(expect.arrayContaining(['📋 Planned', '📂 Open', '✅ Done']));
+  const withToDo = rows.filter((row) => row.names?.split(',').map((n) => n.trim()).includes('To Do'));
+  expect(withToDo.map((row) => row.name)).toEqual(['📋 Planned', '📂 Open']);
+  for (const row of withToDo) expect(row.desc).toMatch(/“To Do” also means/);
+  await page.keyboard.press('Escape');
+  await page.locator('.modal').waitFor({ state: 'detached' });
 });
 
 test('the page logged no errors', () => {
