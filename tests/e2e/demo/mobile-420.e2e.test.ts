@@ -148,7 +148,10 @@ test('the two-way plan with a change from Jira and a conflict, and its result', 
   await page.screenshot({ path: join(SHOTS, 'two-way-conflict.png') });
   await modal.locator('[data-conflict="US-005:story_points"] input[value="tracker"]').check();
   await modal.locator('.spectryn-plan-confirm').click();
-  await page.locator('.notice', { hasText: 'From Jira' }).first().waitFor({ timeout: 20_000 });
+  const result = page.locator('.notice', { hasText: 'From Jira' }).first();
+  await result.waitFor({ timeout: 20_000 });
+  // Only Jira's side was taken: the notice never says "nothing changed" above what it wrote into the note.
+  await expect(result.textContent()).resolves.not.toMatch(/nothing changed/);
   await expectFits('.notice-container', 'two-way-result');
 });
 
