@@ -156,30 +156,24 @@ function renderStory(list: HTMLElement, story: Story, base: string | null, dupli
 
 /** The epic's key under its title; a link to the tracker's page of the epic when the settings give its address, as story keys are. */
 function renderEpicKey(header: HTMLElement, key: string, base: string | null): void {
-  const href = issueHref(key, null, base);
-  if (!href) {
-    header.createSpan({ cls: 'spectryn-key-chip', text: key, attr: { 'data-issue-key': key } });
-    return;
-  }
-  header.createEl('a', {
-    cls: 'spectryn-key-chip external-link',
-    text: key,
-    href,
-    attr: { 'data-issue-key': key, target: '_blank', rel: 'noopener', 'aria-label': `Open ${key} in the tracker` },
-  });
+  renderKey(header, 'spectryn-key-chip', key, issueHref(key, null, base));
 }
 
 /** The story's issue key; a link to the tracker when the note or the settings give its address. */
 function renderIssueChip(item: HTMLElement, story: Story, base: string | null): void {
   const key = story.issueKey ?? '';
   const url = story.issueLine?.key === key ? story.issueLine.url : null;
-  const href = issueHref(key, url, base);
+  renderKey(item, 'spectryn-issue-chip', key, issueHref(key, url, base));
+}
+
+/** A tracker key with class `cls`: a link opening `href` in the browser, or plain text without one. */
+function renderKey(parent: HTMLElement, cls: string, key: string, href: string | null): void {
   if (!href) {
-    item.createSpan({ cls: 'spectryn-issue-chip', text: key, attr: { 'data-issue-key': key } });
+    parent.createSpan({ cls, text: key, attr: { 'data-issue-key': key } });
     return;
   }
-  item.createEl('a', {
-    cls: 'spectryn-issue-chip external-link',
+  parent.createEl('a', {
+    cls: `${cls} external-link`,
     text: key,
     href,
     attr: { 'data-issue-key': key, target: '_blank', rel: 'noopener', 'aria-label': `Open ${key} in the tracker` },
