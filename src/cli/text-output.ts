@@ -6,7 +6,7 @@
 import type { EpicReport, ReportConflict, ReportCounts, ReportDiagnostic, ReportOperation } from '../model/report';
 import { changeText, kindLabel, type PlanPreview } from '../sync/plan-words';
 import { STORY_FIELDS, SUBTASK_FIELDS, type SyncField } from '../sync/record/types';
-import { fieldWords, noteValueText } from '../view/two-way-summary';
+import { fieldWords, noteValueText } from '../sync/record/field-words';
 import { outcomeLines, type RunSummary } from './outcome-text';
 
 /** How to render. */

@@ -6,7 +6,7 @@
  */
 import type { FieldValue } from '../sync/record/types';
 import type { FieldDecision, TwoWayResult } from '../sync/two-way';
-import { fieldWords, noteValueText } from '../view/two-way-summary';
+import { fieldWords, noteValueText } from '../sync/record/field-words';
 
 /** One line per changed field and per addition; empty when the run stopped before planning. */
 export function sideChangeLines(result: Pick<TwoWayResult, 'threeWay'>): string[] {
