@@ -25,6 +25,10 @@ export interface RunSummary {
   readonly notRun: number;
   /** Operations planned (a dry run). */
   readonly planned: number;
+  /** Fields and issues from Jira for the note: to take (a dry run) or written into it (an executed run). */
+  readonly fromTracker: number;
+  /** Stories the phase left out because they are not in Jira yet (`SyncPlan.notInTracker`). */
+  readonly notInTracker: number;
   /** Issue keys newly written into the note. */
   readonly keysWritten: number;
 }
@@ -39,14 +43,22 @@ export function outcomeLines(run: RunSummary): string[] {
     case 'failed':
     case 'noEpicKey':
       return failureLines(run);
-    case 'planned':
-      return run.planned === 0
-        ? ['Dry run: nothing to change; Jira already matches the note.']
-        : [`Dry run: ${changes(run.planned)} planned, nothing was changed. Run again with -x to apply them.`];
-    case 'synced':
-      if (run.done === 0 && run.keysWritten === 0) return ['Nothing to change: Jira already matches the note.'];
-      if (run.done === 0) return [`Synced with Jira: ${run.keysWritten} issue ${run.keysWritten === 1 ? 'key' : 'keys'} written into the note.`];
-      return [`Synced with Jira: ${changes(run.done)} made.`];
+    case 'planned': {
+      // Changes from Jira into the note are changes too: "nothing to change" only when there are none either way.
+      const total = run.planned + run.fromTracker;
+      if (total === 0) return run.notInTracker > 0 ? notInTrackerLines('Dry run: nothing this phase can change', run.notInTracker) : ['Dry run: nothing to change; Jira already matches the note.'];
+      const fromJira = run.fromTracker > 0 ? ` (${run.fromTracker} from Jira into the note)` : '';
+      return [`Dry run: ${changes(total)} planned${fromJira}, nothing was changed. Run again with -x to apply them.`];
+    }
+    case 'synced': {
+      const made = [
+        ...(run.done > 0 ? [`${changes(run.done)} made`] : []),
+        ...(run.fromTracker > 0 ? [`${changes(run.fromTracker)} from Jira written into the note`] : []),
+        ...(run.keysWritten > 0 ? [`${run.keysWritten} issue ${run.keysWritten === 1 ? 'key' : 'keys'} written into the note`] : []),
+      ];
+      if (made.length > 0) return [`Synced with Jira: ${made.join('; ')}.`];
+      return run.notInTracker > 0 ? notInTrackerLines('Nothing changed', run.notInTracker) : ['Nothing to change: Jira already matches the note.'];
+    }
     case 'partial':
       return [
         `Synced with Jira with problems: ${run.done} done, ${run.failed} failed, ${run.notRun} not run.`,
@@ -55,6 +67,11 @@ export function outcomeLines(run: RunSummary): string[] {
     case 'cancelled':
       return [`Sync stopped: ${run.done} done, ${run.notRun} not run.`];
   }
+}
+
+/** A run whose phase could do nothing because its stories are not in Jira yet: that, and what to run. */
+function notInTrackerLines(head: string, stories: number): string[] {
+  return [`${head}: ${stories} ${stories === 1 ? 'story is' : 'stories are'} not in Jira yet.`, 'Run with --phase all to create them first.'];
 }
 
 function changes(count: number): string {

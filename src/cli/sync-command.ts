@@ -126,6 +126,8 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
     failed: results.filter((item) => item.status === 'failed').length,
     notRun: results.filter((item) => item.status === 'skipped').length,
     planned: result.plan?.operations.length ?? 0,
+    fromTracker: result.pulls.length + result.additions.length,
+    notInTracker: result.plan?.notInTracker?.length ?? 0,
     keysWritten: result.keysWritten,
   };
   const preview = !options.execute && result.plan !== null ? previewOfPlan({ plan: result.plan, warnings: result.warnings }) : null;

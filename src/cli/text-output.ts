@@ -5,6 +5,8 @@
  */
 import type { EpicReport, ReportConflict, ReportCounts, ReportDiagnostic, ReportOperation } from '../model/report';
 import { changeText, kindLabel, type PlanPreview } from '../sync/plan-words';
+import { STORY_FIELDS, SUBTASK_FIELDS, type SyncField } from '../sync/record/types';
+import { fieldWords, noteValueText } from '../sync/record/field-words';
 import { outcomeLines, type RunSummary } from './outcome-text';
 
 /** How to render. */
@@ -103,10 +105,12 @@ export function formatReportText(report: EpicReport, options: TextOutputOptions)
 /** "Conflicts: N" then one line per conflict left unresolved (two-way sync). */
 function conflictLines(report: EpicReport, paint: Paint): string[] {
   const conflicts = report.conflicts ?? [];
-  const value = (side: ReportConflict['note']): string => (side === null ? '(none)' : typeof side === 'object' ? side.join(', ') : String(side));
+  // In the note's words ("Story points: note 5 pts"); the JSON keeps the field ids.
+  const synced = (field: string): field is SyncField => (STORY_FIELDS as readonly string[]).includes(field) || (SUBTASK_FIELDS as readonly string[]).includes(field);
+  const value = (field: string, side: ReportConflict['note']): string => (synced(field) ? noteValueText(field, side) : side === null ? '(none)' : typeof side === 'object' ? side.join(', ') : String(side));
   return [
     paint.yellow(paint.bold(`Conflicts: ${conflicts.length} (left as they are)`)),
-    ...conflicts.map((conflict) => `  ${conflict.story}${conflict.subtask === null ? '' : ` subtask ${conflict.subtask}`} ${conflict.field}: note ${value(conflict.note)}, Jira ${value(conflict.tracker)}`),
+    ...conflicts.map((conflict) => `  ${conflict.story}${conflict.subtask === null ? '' : ` subtask ${conflict.subtask}`} ${synced(conflict.field) ? fieldWords(conflict.field) : conflict.field}: note ${value(conflict.field, conflict.note)}, Jira ${value(conflict.field, conflict.tracker)}`),
   ];
 }
 

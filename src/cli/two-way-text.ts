@@ -1,9 +1,12 @@
 /**
  * The two-way lines of the text output (docs/cli.md "Two-way sync"): each field change with
- * before → after and which side changed, each issue offered to the note, in the plan's order.
+ * before → after and which side changed, each issue offered to the note, in the plan's order, in
+ * the note's words as the plugin's modal says them ("Story points: 5 pts → 13 pts", "Status: In
+ * progress → Done"), never the record's names (`story_points`, `in_progress`).
  */
 import type { FieldValue } from '../sync/record/types';
 import type { FieldDecision, TwoWayResult } from '../sync/two-way';
+import { fieldWords, noteValueText } from '../sync/record/field-words';
 
 /** One line per changed field and per addition; empty when the run stopped before planning. */
 export function sideChangeLines(result: Pick<TwoWayResult, 'threeWay'>): string[] {
@@ -18,7 +21,7 @@ export function sideChangeLines(result: Pick<TwoWayResult, 'threeWay'>): string[
 }
 
 function decisionLine(decision: FieldDecision): string {
-  const what = `${decision.storyId}${decision.subtask === null ? '' : ` subtask ${decision.subtask}`} ${decision.field}`;
+  const what = `${decision.storyId}${decision.subtask === null ? '' : ` subtask ${decision.subtask}`} ${fieldWords(decision.field)}`;
   if (decision.decision === 'conflict') {
     return `${what}: conflict, both sides changed: note ${shown(decision, decision.note)}, Jira ${shown(decision, decision.tracker)}`;
   }
@@ -27,10 +30,10 @@ function decisionLine(decision: FieldDecision): string {
   return `${what}: ${shown(decision, decision.tracker)} → ${shown(decision, decision.note)} (${side}; written to Jira)`;
 }
 
-/** A value for people: descriptions are hashes in the plan, so only "(text)" is shown for them. */
+/** A value for people, as the note writes it: descriptions are hashes in the plan, so only "(text)"; titles and names quoted. */
 function shown(decision: FieldDecision, value: FieldValue): string {
   if (value === null) return '(none)';
   if (decision.field === 'description') return '(text)';
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : (value as readonly string[]).join(', ');
-  return typeof value === 'string' && decision.field !== 'status' && decision.field !== 'priority' ? `"${value}"` : String(value);
+  if (typeof value === 'string' && (decision.field === 'title' || decision.field === 'name')) return `"${value}"`;
+  return noteValueText(decision.field, value);
 }

@@ -12,7 +12,7 @@
 import { App, MarkdownView, Notice, type Editor, type TFile } from 'obsidian';
 import { parseEpic, type ParseResult } from '../model';
 import type { SpectrynSettings } from '../settings/settings';
-import { editorNoteWriter, executeTwoWay, planTwoWay, processNoteWriter, redact, resolveConflicts, secretsOf, type NoteWriter, type RecordStore, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker, type TwoWayInput, type TwoWayPlanned } from '../sync';
+import { NO_RECORD_WARNING, editorNoteWriter, executeTwoWay, notInTrackerWarning, planTwoWay, processNoteWriter, redact, resolveConflicts, secretsOf, type NoteWriter, type RecordStore, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker, type TwoWayInput, type TwoWayPlanned } from '../sync';
 import type { TrackerReading } from '../sync/record/reading';
 import type { SyncPlan } from '../sync/tracker';
 import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
@@ -276,11 +276,11 @@ function recordTarget(epicKey: string | null): string {
 }
 
 /**
- * The warnings without the run's "No sync record for this epic yet…": the modal says so in its own
- * section (`TwoWayPreview.noRecord`), and after the sync the record exists.
+ * The warnings without the run's `NO_RECORD_WARNING`: the modal says so in its own section
+ * (`TwoWayPreview.noRecord`), and after the sync the record exists.
  */
 function withoutNoRecordWarning(warnings: readonly string[]): string[] {
-  return warnings.filter((warning) => !warning.startsWith('No sync record for this epic'));
+  return warnings.filter((warning) => warning !== NO_RECORD_WARNING);
 }
 
 /** Every conflict of a planned run left (the modal's starting point: nothing chosen). */
@@ -300,17 +300,17 @@ export function planOptionsOf(scope: SyncScope): Pick<SyncRunOptions, 'phase' | 
 /**
  * What the plan modal adds from the note: its warnings (each changes what the sync does, since
  * errors refuse it: a subtask table read without its `|---|` row, a status or points value read
- * otherwise), and for a statuses-only sync the stories not in the tracker yet, said once in the
- * plugin's words instead of the engine's per-story warnings (which name the CLI's `--phase`).
+ * otherwise), and for a statuses-only sync the stories not in the tracker yet (the plan's
+ * `notInTracker`), said once in the plugin's words instead of the engine's per-story warnings
+ * (`notInTrackerWarning`, which name the CLI's `--phase`).
  */
 export function noteFacts(note: ParseResult, plan: SyncPlan, scope: SyncScope, warnings: readonly string[]): Pick<PlanPreview, 'problems' | 'notInTracker' | 'warnings'> {
   const problems = note.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map(({ line, message }) => ({ line, message }));
   if (scope.kind !== 'statuses') return { problems };
-  const discovered = new Set(plan.discoveredKeys.flatMap((found) => (found.kind === 'story' ? [found.storyId.toUpperCase()] : [])));
-  const notInTracker = note.epic.stories.filter((story) => story.issueKey === null && !discovered.has(story.id.toUpperCase())).map((story) => story.id);
+  const notInTracker = plan.notInTracker ?? [];
   // The engine's warning for each of them is replaced by the one line the modal shows.
-  const own = warnings.filter((warning) => !notInTracker.some((id) => warning.startsWith(`${id} is not in Jira yet`)));
-  return { problems, notInTracker, warnings: own };
+  const replaced = new Set(notInTracker.map(notInTrackerWarning));
+  return { problems, notInTracker, warnings: warnings.filter((warning) => !replaced.has(warning)) };
 }
 
 /** Why a dry run produced no plan, in the plugin's words (the CLI's mention of `-e` left out). */

@@ -1,8 +1,8 @@
 /**
  * The flat control keys the declarative settings tab binds to (`siteUrl`, `decorations.livePreview`,
  * `priorityMapping.high`), read from and written into settings without mutating them. The status
- * mapping has its own table in the tab (status-mapping-rows.ts); its keys (`statusMapping.done`, as
- * comma-separated text) still read and write, for anything that binds them.
+ * mapping's keys (`statusMapping.done`) read and write comma-separated text; the tab's status rows
+ * (status-mapping-rows.ts) save through them.
  */
 import { PRIORITIES, STATUSES, type Priority, type Status } from '../model/types';
 import { migrateSettings, normaliseSiteUrl, parseNameList, type DecorationToggles, type SpectrynSettings } from './settings';

@@ -2,20 +2,18 @@
  * The settings tab, declared with Obsidian 1.13's `getSettingDefinitions`. Controls bind to flat
  * keys (see setting-keys.ts); every change goes through `migrateSettings` and the store. The API
  * token is chosen with a `SecretComponent`: the settings keep only the secret's name. The status
- * mapping is an editable table (a declarative list: one row per Jira status name with its note
- * status; rows are added, deleted and reordered there); the priority mapping a fixed table.
+ * and priority mappings are fixed tables labelled by the note's values: one row per note status
+ * with the Jira status names that mean it (a name two rows share says so in both,
+ * status-mapping-rows.ts), one row per note priority with its Jira priority.
  */
-import { App, Notice, Plugin, PluginSettingTab, SecretComponent, type SettingDefinitionItem, type SettingDefinitionList, type SettingDefinitionRender } from 'obsidian';
+import { App, Notice, Plugin, PluginSettingTab, SecretComponent, type Setting, type SettingDefinitionGroup, type SettingDefinitionItem } from 'obsidian';
 import { priorityEmoji, priorityLabel, statusEmoji, statusLabel } from '../model';
 import { PRIORITIES, STATUSES, type Status } from '../model/types';
 import { describeReport, type ConnectionProbe } from './connection-test';
 import { jiraConfigFromSettings } from './jira-config';
 import { readSettingKey, writeSettingKey } from './setting-keys';
-import { DEFAULT_SETTINGS, migrateSettings, normaliseSiteUrl, siteUrlFieldProblem, type SpectrynSettings } from './settings';
-import { isTransitionTarget, moveRow, statusMappingOf, statusMappingRows, type StatusMappingRow } from './status-mapping-rows';
-
-/** The note statuses as the mapping table's dropdown offers them. */
-const STATUS_OPTIONS: Record<string, string> = Object.fromEntries(STATUSES.map((status) => [status, `${statusEmoji(status)} ${statusLabel(status)}`]));
+import { DEFAULT_SETTINGS, normaliseSiteUrl, siteUrlFieldProblem, type SpectrynSettings } from './settings';
+import { statusRowDescription } from './status-mapping-rows';
 
 /** Where the tab reads and saves settings (the plugin: its field and `saveData`). */
 export interface SettingsStore {
@@ -33,8 +31,6 @@ export interface SettingTabOptions {
 export class SpectrynSettingTab extends PluginSettingTab {
   private readonly store: SettingsStore;
   private readonly probe: ConnectionProbe;
-  /** Rows added to the status table and not named yet (not in the settings until they are). */
-  private newStatusRows: StatusMappingRow[] = [];
   /** The site URL field's text as last typed (saved or not); null before the field is shown. */
   private siteUrlInField: string | null = null;
 
@@ -139,63 +135,43 @@ export class SpectrynSettingTab extends PluginSettingTab {
   }
 
   /**
-   * The status mapping table: one row per Jira status name (a text field) with the note status it
-   * means (a dropdown). Rows are added (a blank row, saved once named), deleted and reordered; the
-   * first row of a note status is the Jira status a transition goes to.
+   * The status mapping table: one row per note status, labelled by it, with the Jira status names
+   * that mean it (comma-separated). A sync setting a status takes a transition Jira offers to one
+   * of them; a name two rows share is explained in both (the default `To Do`: Planned and Open).
    */
-  private statusMappingTable(): SettingDefinitionList {
-    const saved = statusMappingRows(this.store.get().statusMapping);
-    this.newStatusRows = this.newStatusRows.filter((row) => row.name.trim() === '');
-    // The rows of this rendering; edits change them in place, so every row's callbacks see the others.
-    const rows = [...saved, ...this.newStatusRows];
+  private statusMappingTable(): SettingDefinitionGroup {
+    const mapping = (): Readonly<Record<Status, readonly string[]>> => this.store.get().statusMapping;
     return {
-      type: 'list',
+      type: 'group',
       heading: 'Status mapping',
-      emptyState: 'No Jira statuses: every note status uses its default names.',
-      items: rows.map((row) => this.statusRowDefinition(rows, row)),
-      onDelete: (index) => { void this.saveStatusRows(rows.filter((_, i) => i !== index), true); },
-      onReorder: (from, to) => { void this.saveStatusRows(moveRow(rows, from, to), true); },
-      addItem: {
-        name: 'Add a Jira status',
-        action: () => {
-          this.newStatusRows.push({ status: 'open', name: '' });
-          this.update();
+      items: [
+        {
+          name: 'Jira statuses per note status',
+          desc: 'The names of the Jira statuses that mean each note status, comma-separated. To set a status, a sync takes a transition Jira offers to one of them; a blank row uses the names shown.',
         },
-      },
+        ...STATUSES.map((status) => ({
+          name: `${statusEmoji(status)} ${statusLabel(status)}`,
+          aliases: ['Jira status', 'status mapping'],
+          ...(statusRowDescription(mapping(), status) === '' ? {} : { desc: statusRowDescription(mapping(), status) }),
+          render: (setting: Setting): (() => void) => {
+            // Which names rows share is redrawn once the field is left, not while typing (a redraw takes the focus).
+            const shared = (): string => STATUSES.map((each) => statusRowDescription(mapping(), each)).join('\n');
+            const before = shared();
+            const onLeave = (): void => { if (shared() !== before) this.update(); };
+            const fields: HTMLInputElement[] = [];
+            setting.addText((text) => {
+              fields.push(text.inputEl);
+              text.inputEl.setAttr('aria-label', `Jira statuses that mean ${statusLabel(status)}`);
+              text.inputEl.addEventListener('change', onLeave);
+              text.setPlaceholder(DEFAULT_SETTINGS.statusMapping[status].join(', ')).setValue(mapping()[status].join(', ')).onChange(async (value) => {
+                await this.store.set(writeSettingKey(this.store.get(), `statusMapping.${status}`, value));
+              });
+            });
+            return () => { for (const field of fields) field.removeEventListener('change', onLeave); };
+          },
+        })),
+      ],
     };
-  }
-
-  private statusRowDefinition(rows: StatusMappingRow[], row: StatusMappingRow): SettingDefinitionRender {
-    const target = isTransitionTarget(rows, row) ? { desc: `Transitions to ${statusLabel(row.status)} go to this Jira status.` } : {};
-    return {
-      name: row.name || 'New Jira status',
-      aliases: [statusLabel(row.status), 'Jira status'],
-      ...target,
-      render: (setting) => {
-        setting.addText((text) => {
-          text.inputEl.setAttr('aria-label', 'Jira status name');
-          text.setPlaceholder('Jira status name').setValue(row.name).onChange((value) => {
-            row.name = value;
-            void this.saveStatusRows(rows, false);
-          });
-        });
-        setting.addDropdown((dropdown) => {
-          dropdown.selectEl.setAttr('aria-label', 'Note status');
-          dropdown.addOptions(STATUS_OPTIONS).setValue(row.status).onChange((value) => {
-            row.status = value as Status;
-            // Last of its new status (never silently its transition target), then redrawn there.
-            void this.saveStatusRows([...rows.filter((r) => r !== row), row], true);
-          });
-        });
-      },
-    };
-  }
-
-  /** Saves the mapping `rows` say (through migration); `redraw` when rows were added, removed or moved. */
-  private async saveStatusRows(rows: readonly StatusMappingRow[], redraw: boolean): Promise<void> {
-    this.newStatusRows = this.newStatusRows.filter((row) => rows.includes(row));
-    await this.store.set(migrateSettings({ ...this.store.get(), statusMapping: statusMappingOf(rows) }));
-    if (redraw) this.update();
   }
 
   /** Runs the connection probe and shows which step failed; the token never appears. */

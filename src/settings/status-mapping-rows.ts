@@ -1,45 +1,38 @@
 /**
- * The status mapping as the settings table shows it: one row per tracker status name, with the
- * note status it stands for. Stored settings keep their shape (`statusMapping`: note status →
- * names, the first name per status being the transition target); rows are that, flattened in the
- * order of `STATUSES`, and back. Pure.
+ * The status mapping as the settings tab shows it: one row per note status, labelled by it, with
+ * the Jira status names that mean it (comma-separated, stored as `statusMapping[status]`). A Jira
+ * name may mean two note statuses (the default maps `To Do` to both Planned and Open): each of
+ * those rows says so, instead of one list showing `To Do` twice without saying why. Pure.
  */
+import { statusEmoji, statusLabel } from '../model';
 import { STATUSES, type Status } from '../model/types';
 
-/** One row of the table: a tracker status name and the note status it maps to. Mutable: the tab edits rows in place. */
-export interface StatusMappingRow {
-  status: Status;
-  name: string;
+/** A Jira status name of a row that other note statuses use too. */
+export interface SharedStatusName {
+  /** The name as the row writes it. */
+  readonly name: string;
+  /** The other note statuses whose rows have it (compared case-insensitively, as the sync does), in `STATUSES` order. */
+  readonly alsoMeans: readonly Status[];
 }
 
-/** The rows of `mapping`: by note status in `STATUSES` order, each status's names in their order. */
-export function statusMappingRows(mapping: Readonly<Record<Status, readonly string[]>>): StatusMappingRow[] {
-  return STATUSES.flatMap((status) => mapping[status].map((name) => ({ status, name })));
+/** The names of `status`'s row that other rows have too; empty when its names are its own. */
+export function sharedStatusNames(mapping: Readonly<Record<Status, readonly string[]>>, status: Status): SharedStatusName[] {
+  const key = (name: string): string => name.trim().toLowerCase();
+  return mapping[status].flatMap((name) => {
+    const alsoMeans = STATUSES.filter((other) => other !== status && mapping[other].some((candidate) => key(candidate) === key(name)));
+    return alsoMeans.length === 0 ? [] : [{ name, alsoMeans }];
+  });
 }
 
 /**
- * The mapping the rows say: names trimmed, blank ones left out (a row still being typed), the row
- * order kept within each status. A status with no name is left empty; `migrateSettings` gives it
- * its default names.
+ * What the row of `status` says under its name: for each name another row has too, that it means
+ * both, and what that does (the sync reads such a Jira status as either note status and needs no
+ * transition from it for either, so a story in either keeps its status). Empty when the row shares no name.
  */
-export function statusMappingOf(rows: readonly StatusMappingRow[]): Record<Status, string[]> {
-  const mapping = Object.fromEntries(STATUSES.map((status) => [status, [] as string[]])) as Record<Status, string[]>;
-  for (const row of rows) {
-    const name = row.name.trim();
-    if (name !== '' && !mapping[row.status].includes(name)) mapping[row.status].push(name);
-  }
-  return mapping;
-}
-
-/** `rows` with the row at `from` moved to `to` (indices into `rows`); the input is left untouched. */
-export function moveRow<T>(rows: readonly T[], from: number, to: number): T[] {
-  const out = [...rows];
-  const [moved] = out.splice(from, 1);
-  if (moved !== undefined) out.splice(Math.max(0, Math.min(to, out.length)), 0, moved);
-  return out;
-}
-
-/** True when `row` is the first of its status in `rows`: transitions to that status go to its name. */
-export function isTransitionTarget(rows: readonly StatusMappingRow[], row: StatusMappingRow): boolean {
-  return rows.find((r) => r.status === row.status && r.name.trim() !== '') === row;
+export function statusRowDescription(mapping: Readonly<Record<Status, readonly string[]>>, status: Status): string {
+  return sharedStatusNames(mapping, status).map(({ name, alsoMeans }) => {
+    const others = alsoMeans.map((other) => `${statusEmoji(other)} ${statusLabel(other)}`).join(' and ');
+    const all = [status, ...alsoMeans].map(statusLabel).join(' or ');
+    return `“${name}” also means ${others}: a story that is ${all} keeps its status while its issue is in ${name}.`;
+  }).join(' ');
 }

@@ -119,9 +119,17 @@ export function stoppedRun(error: unknown): SyncRunResult {
   return { ending: 'failed', exitCode: runExitCode('failed', failure), plan: null, outcome: null, operations: [], errors: [`${failure.message} ${failure.hint}`], warnings: [], failure, keysWritten: 0 };
 }
 
+/**
+ * The warning of a story a phase without creates leaves out (`SyncPlan.notInTracker`), as the CLI
+ * prints it. The one wording: callers that say it in their own words drop exactly this text.
+ */
+export function notInTrackerWarning(storyId: string): string {
+  return `${storyId} is not in the tracker yet: sync with --phase all or descriptions first.`;
+}
+
 /** The dry-run result of a plan: its operations as planned, its warnings and unmatched issues (`tracker`: its `Tracker.name`, default `jira`). */
 export function plannedRun(plan: SyncPlan, tracker = 'jira'): SyncRunResult {
-  const warnings = [...plan.warnings, ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in ${trackerTitle(tracker)} but not in the note; it is left alone.`)];
+  const warnings = [...plan.warnings, ...(plan.notInTracker ?? []).map(notInTrackerWarning), ...plan.unmatched.map((issue) => `${issue.key} (${issue.summary}) is under ${issue.parentKey ?? 'the epic'} in ${trackerTitle(tracker)} but not in the note; it is left alone.`)];
   return { ending: 'planned', exitCode: runExitCode('planned', null), plan, outcome: null, operations: plan.operations.map((operation) => reportOperation(operation, null)), errors: [], warnings, failure: null, keysWritten: 0 };
 }
 

@@ -136,6 +136,12 @@ export interface SyncPlan<Request = unknown> {
   readonly discoveredKeys: readonly KeyAssignment[];
   readonly unmatched: readonly UnmatchedRemote[];
   readonly warnings: readonly string[];
+  /**
+   * Ids of the note's stories left out because they are not in the tracker yet and the phase
+   * creates no stories (`statuses`, `subtasks`, `comments`); the run words their warning
+   * (`notInTrackerWarning`). Absent: none.
+   */
+  readonly notInTracker?: readonly string[];
 }
 
 /** How one operation ended. */

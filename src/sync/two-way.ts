@@ -29,6 +29,12 @@ export { applyConflictStrategy, resolveConflicts };
 export type { ConflictChoice, ConflictReport, ConflictStrategy, FieldDecision, RemoteAddition, ReportedIssue, ResolvedPlan, ThreeWayPlan };
 
 /**
+ * The warning of a run without a sync record (`TwoWayRunResult.noRecord`), as the CLI prints it.
+ * The one wording: callers that say it in their own words (the plugin's modal) drop exactly this text.
+ */
+export const NO_RECORD_WARNING = 'No sync record for this epic yet: the note is pushed as on a first sync, and the record starts with this sync.';
+
+/**
  * Where the run reads and writes the sync record (docs/sync-record.md "Where the record lives"):
  * the CLI's file (`.spectryn/sync/<EPIC>.jsonl`, atomic replace), the plugin's vault adapter.
  */
@@ -172,7 +178,7 @@ export async function executeTwoWay(input: TwoWayInput & { readonly planned: Two
   const base = { threeWay, conflicts: resolved.conflicts, reported: threeWay.reported, noRecord: threeWay.noRecord, aborted: resolved.aborted, recordWritten: false };
   const pulls = resolved.actions.filter((decision) => decision.decision === 'pull');
   const pushes = resolved.actions.filter((decision) => decision.decision === 'push');
-  const noRecordWarning = threeWay.noRecord ? ['No sync record for this epic yet: the note is pushed as on a first sync, and the record starts with this sync.'] : [];
+  const noRecordWarning = threeWay.noRecord ? [NO_RECORD_WARNING] : [];
   const warnings = [...planned.warnings, ...noRecordWarning, ...reportedWarnings];
 
   if (resolved.aborted) {

@@ -34,12 +34,16 @@ export class DiagnosticsModal extends Modal {
     const { diagnostics, noteName } = this.options;
     this.setTitle(`Validate ${noteName}`);
     contentEl.addClass('spectryn-diagnostics-modal');
-    const count = (severity: Severity): number => diagnostics.filter((d) => d.severity === severity).length;
+    // "1 error", "2 warnings", "0 notes": the noun agrees with its count.
+    const count = (severity: Severity, noun: string): string => {
+      const n = diagnostics.filter((d) => d.severity === severity).length;
+      return `${n} ${noun}${n === 1 ? '' : 's'}`;
+    };
     contentEl.createEl('p', {
       cls: 'spectryn-diag-summary',
       text: diagnostics.length === 0
         ? 'No problems found.'
-        : `${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes.`,
+        : `${count('error', 'error')}, ${count('warning', 'warning')}, ${count('info', 'note')}.`,
     });
     const list = contentEl.createEl('ul', { cls: 'spectryn-diag-list' });
     for (const diagnostic of sortDiagnostics(diagnostics)) {

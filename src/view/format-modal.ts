@@ -28,7 +28,8 @@ export const SAMPLE_EPIC = [
   '#### Subtasks',
   '',
   '| # | Subtask | Description | SP | Status |',
-  '|---|---------|-------------|:--:|--------|',
+  // A short delimiter row (any number of dashes will do): a phone's screen holds it on one line.
+  '|---|---|---|:-:|---|',
   '| 1 | Mock-up | Figma frames | 1 | ✅ Done |',
 ].join('\n');
 

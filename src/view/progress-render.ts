@@ -40,7 +40,7 @@ export function renderProgressPane(container: HTMLElement, snapshot: ActiveEpicS
   const { epic } = result;
   const header = container.createDiv({ cls: 'spectryn-pane-header' });
   header.createDiv({ cls: 'spectryn-epic-title', text: epic.title ?? file.basename });
-  if (epic.key) header.createSpan({ cls: 'spectryn-key-chip', text: epic.key });
+  if (epic.key) renderEpicKey(header, epic.key, base);
   renderProblemCount(container, result.diagnostics);
 
   const overall = container.createDiv({ cls: 'spectryn-overall' });
@@ -154,23 +154,36 @@ function renderStory(list: HTMLElement, story: Story, base: string | null, dupli
   if (story.issueKey) renderIssueChip(item, story, base);
 }
 
+/** The epic's key under its title; a link to the tracker's page of the epic when the settings give its address, as story keys are. */
+function renderEpicKey(header: HTMLElement, key: string, base: string | null): void {
+  renderKey(header, 'spectryn-key-chip', key, issueHref(key, null, base));
+}
+
 /** The story's issue key; a link to the tracker when the note or the settings give its address. */
 function renderIssueChip(item: HTMLElement, story: Story, base: string | null): void {
   const key = story.issueKey ?? '';
   const url = story.issueLine?.key === key ? story.issueLine.url : null;
-  const href = issueHref(key, url, base);
+  renderKey(item, 'spectryn-issue-chip', key, issueHref(key, url, base));
+}
+
+/** A tracker key with class `cls`: a link opening `href` in the browser, or plain text without one. */
+function renderKey(parent: HTMLElement, cls: string, key: string, href: string | null): void {
   if (!href) {
-    item.createSpan({ cls: 'spectryn-issue-chip', text: key, attr: { 'data-issue-key': key } });
+    parent.createSpan({ cls, text: key, attr: { 'data-issue-key': key } });
     return;
   }
-  item.createEl('a', {
-    cls: 'spectryn-issue-chip external-link',
+  parent.createEl('a', {
+    cls: `${cls} external-link`,
     text: key,
     href,
     attr: { 'data-issue-key': key, target: '_blank', rel: 'noopener', 'aria-label': `Open ${key} in the tracker` },
   });
 }
 
+/**
+ * The bar spans its block's whole width, so every bar of the pane ends at the same right edge; its
+ * numbers lead the count line below (a label beside the bar made each bar as short as its label was long).
+ */
 function renderBar(parent: HTMLElement, counts: Counts, name: string): void {
   const label = `${pointsText(counts.pointsDone)} of ${pointsText(counts.points)} points done`;
   const wrap = parent.createDiv({ cls: 'spectryn-bar' });
@@ -189,11 +202,11 @@ function renderBar(parent: HTMLElement, counts: Counts, name: string): void {
       'aria-label': `${name}: ${label}`,
     },
   });
-  wrap.createSpan({ cls: 'spectryn-bar-label', text: `${pointsText(counts.pointsDone)}/${pointsText(counts.points)} pts` });
 }
 
 function renderCountLine(parent: HTMLElement, counts: Counts, withStories: boolean): void {
   const line = parent.createDiv({ cls: 'spectryn-counts' });
+  line.createSpan({ cls: 'spectryn-bar-label', text: `${pointsText(counts.pointsDone)}/${pointsText(counts.points)} pts` });
   if (withStories) line.createSpan({ text: `${counts.storiesDone}/${counts.stories} stories done` });
   line.createSpan({ text: `${counts.subtasksDone}/${counts.subtasks} subtasks` });
   if (counts.storiesCancelled > 0) line.createSpan({ cls: 'spectryn-cancelled-count', text: `${counts.storiesCancelled} cancelled` });

@@ -52,6 +52,8 @@ export interface EpicLineIndex {
   readonly statuses: ReadonlyMap<number, readonly StatusValue[]>;
   /** Written-back issue lines by line. */
   readonly issues: ReadonlyMap<number, IssueLine>;
+  /** Issue keys in subtask table rows (the `Issue` column), by line: their cells never wrap mid-key. */
+  readonly keys: ReadonlyMap<number, string>;
 }
 
 /**
@@ -63,6 +65,7 @@ export function indexEpicLines(result: ParseResult, overall: Progress = progress
   const totals = new Map<number, TotalsView>();
   const statuses = new Map<number, StatusValue[]>();
   const issues = new Map<number, IssueLine>();
+  const keys = new Map<number, string>();
   const addStatus = (value: StatusValue | null): void => {
     if (!value) return;
     const list = statuses.get(value.range.line);
@@ -76,11 +79,14 @@ export function indexEpicLines(result: ParseResult, overall: Progress = progress
   for (const story of epic.stories) {
     totals.set(story.headerRange.line, storyTotals(story));
     addStatus(story.statusField);
-    for (const subtask of story.subtasks) addStatus(subtask.statusField);
+    for (const subtask of story.subtasks) {
+      addStatus(subtask.statusField);
+      if (subtask.form === 'table' && subtask.issueKey) keys.set(subtask.range.line, subtask.issueKey);
+    }
     if (story.issueLine) issues.set(story.issueLine.range.line, story.issueLine);
   }
   for (const list of statuses.values()) list.sort((a, b) => a.range.from - b.range.from);
-  return { totals, statuses, issues };
+  return { totals, statuses, issues, keys };
 }
 
 /** Replaces the first occurrence of `raw` in the text of `root` by a badge; false when not found. */
@@ -124,6 +130,10 @@ export function decorateSection(el: HTMLElement, index: EpicLineIndex, lineStart
     }
     const issue = index.issues.get(line);
     if (issue) chipIssueLinks(el, issue, trackerBaseUrl);
+    const key = index.keys.get(line);
+    const keyRow = key !== undefined && table ? tableRow(el, lineStart, line) : null;
+    // A narrow column would break `INFRA-` from `108`: the key's cell keeps it on one line.
+    for (const cell of Array.from(keyRow?.children ?? [])) if (cell.textContent?.trim() === key) cell.addClass('spectryn-key-cell');
   }
   if (headings.length === totals.length) {
     totals.forEach((t, i) => {

@@ -27,9 +27,11 @@ export function progressText(done: number, total: number): string {
  * The result notice of an executed sync: what changed ("Synced INFRA-100: 7 stories created,
  * 28 subtasks created, 2 transitions"), or, when operations failed or were skipped, the counts and,
  * for the first few, the tracker's own message (or the skip reason) with what to do; then a note
- * that could not be written (with the keys to add by hand) and the plan's warnings.
+ * that could not be written (with the keys to add by hand) and the plan's warnings. A two-way run's
+ * `pulls` and `additions` (said by `twoWayResultText` on the next line) are changes too: with
+ * them, a run that wrote nothing to the tracker never says "nothing changed".
  */
-export function resultText(result: SyncRunResult, epicKey: string): string {
+export function resultText(result: SyncRunResult & { readonly pulls?: readonly unknown[]; readonly additions?: readonly unknown[] }, epicKey: string): string {
   if (result.failure !== null && result.failure.kind !== 'noteWrite') return `Sync of ${epicKey} failed: ${result.failure.message} ${result.failure.hint}`;
   const results = result.outcome?.results ?? [];
   const done = results.filter((item) => item.status === 'done');
@@ -57,6 +59,8 @@ export function resultText(result: SyncRunResult, epicKey: string): string {
     lines.push(`Synced ${epicKey}: ${changed.join(', ')}.`);
   } else if (result.keysWritten > 0) {
     lines.push(`Synced ${epicKey}: ${result.keysWritten} issue ${result.keysWritten === 1 ? 'key' : 'keys'} written into the note.`);
+  } else if ((result.pulls?.length ?? 0) + (result.additions?.length ?? 0) > 0) {
+    lines.push(`Synced ${epicKey}.`);
   } else {
     lines.push(`Synced ${epicKey}: nothing changed.`);
   }

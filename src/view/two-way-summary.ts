@@ -4,27 +4,10 @@
  * note's words ("Story points", "In progress", "5 pts"), never the record's names (`story_points`).
  * Pure: no Obsidian, no DOM.
  */
-import { PRIORITIES, STATUSES, type Priority, type Status } from '../model/types';
-import { pointsWithUnit, priorityLabel, statusLabel } from '../model';
+import { pointsWithUnit, statusLabel } from '../model';
+import { fieldWords, noteValueText } from '../sync/record/field-words';
 import type { FieldDecision, RemoteAddition, ThreeWayPlan } from '../sync/record/three-way';
-import type { FieldValue, SyncField } from '../sync/record/types';
 import type { PlanAdditionPreview, PlanConflictPreview, PlanPullPreview, PlanPreview, TwoWayPreview } from './plan-preview';
-
-/** Each synced field in the note's words. */
-const FIELD_WORDS: Readonly<Record<SyncField, string>> = {
-  status: 'Status',
-  story_points: 'Story points',
-  priority: 'Priority',
-  title: 'Title',
-  description: 'Description',
-  labels: 'Labels',
-  name: 'Name',
-};
-
-/** The field `field` in the note's words (`story_points` → "Story points"). */
-export function fieldWords(field: SyncField): string {
-  return FIELD_WORDS[field];
-}
 
 /** What the preview needs besides the plan: story titles by id (upper case), for the rows. */
 export interface TwoWayContext {
@@ -40,17 +23,6 @@ export function twoWayPreview(plan: Pick<ThreeWayPlan, 'fields' | 'additions' | 
     if (decision.decision === 'conflict') conflicts.push(conflictPreview(decision, context));
   }
   return { noRecord: plan.noRecord, pulls, additions: plan.additions.flatMap(additionPreviews), conflicts };
-}
-
-/** The note's value of a field as shown: a status or priority in words, points with their unit. */
-export function noteValueText(field: SyncField, value: FieldValue): string {
-  if (value === null) return '(none)';
-  if (field === 'description') return 'the note\'s text';
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
-  if (field === 'status' && isStatus(value)) return statusLabel(value);
-  if (field === 'priority' && isPriority(value)) return priorityLabel(value);
-  if (field === 'story_points' && typeof value === 'number') return pointsWithUnit(value);
-  return String(value);
 }
 
 /** Jira's value of a field as Jira shows it (`Done`, `Highest`), points with their unit. */
@@ -122,10 +94,3 @@ function additionPreviews(addition: RemoteAddition): PlanAdditionPreview[] {
   return [own, ...addition.subtasks.flatMap(additionPreviews)];
 }
 
-function isStatus(value: FieldValue): value is Status {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
-}
-
-function isPriority(value: FieldValue): value is Priority {
-  return typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
-}

@@ -72,7 +72,7 @@ test('an unreachable site: one sentence naming it, one of what to do, before the
 test('a re-run with nothing to do says "Nothing to change", not "Synced"', async () => {
   const first = await cli(['-m', note, '-e', 'INFRA-100', '-x'], { env: env() });
   expect(first.code).toBe(0);
-  expect(firstLines(first.stdout, 1)).toEqual([expect.stringMatching(/^Synced with Jira: \d+ changes made\.$/)]);
+  expect(firstLines(first.stdout, 1)).toEqual([expect.stringMatching(/^Synced with Jira: \d+ changes made; \d+ issue keys written into the note\.$/)]);
   const again = await cli(['-m', note, '-x'], { env: env() });
   expect(again.code).toBe(0);
   expect(firstLines(again.stdout, 1)).toEqual(['Nothing to change: Jira already matches the note.']);
@@ -96,4 +96,25 @@ test('the dry run lists the plan as the plugin\'s modal does: title, fields befo
   writeFileSync(note, `${text.slice(0, status)}| **Status** | ✅ Done |${text.slice(status + '| **Status** | 📋 Planned |'.length)}`);
   const statuses = await cli(['-m', note, '--phase', 'statuses'], { env: env() });
   expect(statuses.stdout).toMatch(/\n {2}transition story {2}US-004 {2}Schema Migrations {2}INFRA-\d+\n {6}Status: \S.* → Done\n/);
+});
+
+test('statuses only on an empty tracker: the first lines say the stories are not in Jira yet and what to run, never "already matches"', async () => {
+  const run = await cli(['-m', note, '-e', 'INFRA-100', '--phase', 'statuses'], { env: env() });
+  expect(run.code).toBe(0);
+  expect(firstLines(run.stdout, 2)).toEqual(['Dry run: nothing this phase can change: 7 stories are not in Jira yet.', 'Run with --phase all to create them first.']);
+  expect(run.stdout).not.toMatch(/already matches/);
+});
+
+test('only a teammate\'s change in Jira: the dry run counts it and -x says it was written into the note, never "Nothing to change"', async () => {
+  const first = await cli(['-m', note, '-e', 'INFRA-100', '-x'], { env: env() });
+  expect(first.code).toBe(0);
+  const story = [...jira.issues.values()].find((issue) => issue.issueType === 'Story' && issue.summary === 'Schema Migrations');
+  expect(jira.teammateChange(story?.key ?? '', { storyPoints: 13 }).ok).toBe(true);
+  const dry = await cli(['-m', note], { env: env() });
+  expect(firstLines(dry.stdout, 1)).toEqual(['Dry run: 1 change planned (1 from Jira into the note), nothing was changed. Run again with -x to apply them.']);
+  expect(dry.stdout).toContain('US-004 Story points: 5 pts → 13 pts (Jira changed; taken into the note)');
+  const run = await cli(['-m', note, '-x'], { env: env() });
+  expect(run.code).toBe(0);
+  expect(firstLines(run.stdout, 1)).toEqual(['Synced with Jira: 1 change from Jira written into the note.']);
+  expect(readFileSync(note, 'utf8')).toMatch(/US-004: Schema Migrations[^#]*\| \*\*Story Points\*\* \| 13 \|/);
 });

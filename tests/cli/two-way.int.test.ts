@@ -112,11 +112,15 @@ test('teammate changes are pulled, note changes pushed, and the conflict is list
   const noteBefore = readFileSync(note, 'utf8');
   const dry = await cli(['-m', note], { env: env() });
   expect(dry.code).toBe(0);
-  expect(dry.stdout).toContain('US-003 status: in_progress → done (Jira changed; taken into the note)');
-  expect(dry.stdout).toContain('US-004 story_points: 5 → 13 (Jira changed; taken into the note)');
-  expect(dry.stdout).toContain('US-006 title: "Data Integrity Verification" → "Data Integrity Checks" (Jira changed; taken into the note)');
-  expect(dry.stdout).toContain('US-007 story_points: 8 → 13 (the note changed; written to Jira)');
-  expect(dry.stdout).toContain('US-002 story_points: conflict, both sides changed: note 5, Jira 8');
+  // In the note's words, as the plugin's modal says them: never the record's `story_points` or `in_progress`.
+  expect(dry.stdout).toContain('US-003 Status: In progress → Done (Jira changed; taken into the note)');
+  expect(dry.stdout).toContain('US-004 Story points: 5 pts → 13 pts (Jira changed; taken into the note)');
+  expect(dry.stdout).toContain('US-006 Title: "Data Integrity Verification" → "Data Integrity Checks" (Jira changed; taken into the note)');
+  expect(dry.stdout).toContain('US-007 Story points: 8 pts → 13 pts (the note changed; written to Jira)');
+  expect(dry.stdout).toContain('US-002 Story points: conflict, both sides changed: note 5 pts, Jira 8 pts');
+  expect(dry.stdout).not.toMatch(/story_points|in_progress/);
+  // The first line counts the changes from Jira too: it never says there is nothing to change.
+  expect(dry.stdout.split('\n')[0]).toMatch(/^Dry run: \d+ changes planned \(\d+ from Jira into the note\), nothing was changed\./);
   expect(jira.writes().length).toBe(writesBefore);
   expect(readFileSync(note, 'utf8')).toBe(noteBefore);
 

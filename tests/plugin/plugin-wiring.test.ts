@@ -67,7 +67,7 @@ describe('plugin wiring', () => {
     expect(item?.textContent).toBe('Epic 8/37 pts · 1 problem');
     item?.querySelector<HTMLElement>('.spectryn-status-problems')?.click();
     const opened = (Modal as unknown as { opened: Modal[] }).opened.at(-1);
-    expect(opened?.contentEl.querySelector('.spectryn-diag-summary')?.textContent).toBe('1 errors, 0 warnings, 0 notes.');
+    expect(opened?.contentEl.querySelector('.spectryn-diag-summary')?.textContent).toBe('1 error, 0 warnings, 0 notes.');
   });
 
   it('follows typing through its own debounced parse when no editor extension parses', async () => {

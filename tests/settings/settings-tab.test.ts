@@ -105,101 +105,74 @@ describe('SpectrynSettingTab', () => {
   });
 
   describe('status mapping table', () => {
-    type Table = { type: string; heading?: string; items: AnyDef[]; onDelete: (i: number) => void; onReorder: (a: number, b: number) => void; addItem: { name: string; action: (el: HTMLElement) => void }; emptyState?: string };
+    type Table = { type: string; heading?: string; items: AnyDef[] };
     const table = (tab: SpectrynSettingTab): Table => (tab.getSettingDefinitions() as unknown as Table[]).find((d) => d.heading === 'Status mapping') as Table;
-    /** Draws row `index` as Obsidian would and returns its two fields. */
-    function drawRow(t: Table, index: number): { input: HTMLInputElement; select: HTMLSelectElement } {
+    /** Draws the row named `name` as Obsidian would; returns its field and its cleanup. */
+    function drawRow(t: Table, name: string): { input: HTMLInputElement; cleanUp: () => void } {
       const setting = new Setting(document.createElement('div'));
-      t.items[index]?.render?.(setting, null);
+      const cleanUp = t.items.find((item) => item.name === name)?.render?.(setting, null);
       const input = setting.controlEl.querySelector('input');
-      const select = setting.controlEl.querySelector('select');
-      if (!input || !select) throw new Error('row without its fields');
-      return { input, select };
+      if (!input) throw new Error(`no field in the row ${name}`);
+      return { input, cleanUp: typeof cleanUp === 'function' ? cleanUp : (): void => undefined };
     }
-    const rowsOf = (t: Table): string[] => t.items.map((item, i) => { const { input, select } = drawRow(t, i); return `${select.value}:${input.value}`; });
     const updates = (tab: SpectrynSettingTab): number => jest.mocked(tab.update).mock.calls.length;
     const settle = async (): Promise<void> => { await Promise.resolve(); await Promise.resolve(); };
+    const ROWS = ['📋 Planned', '📂 Open', '🔄 In progress', '👀 In review', '⏸️ Blocked', '✅ Done', '❌ Cancelled'];
 
-    it('is a declarative list: one row per Jira status name, with its note status', () => {
+    it('has one row per note status, labelled by it: no Jira status name is a row of its own, so none is listed twice', () => {
       const { tab } = setUp();
       const t = table(tab);
-      expect(t.type).toBe('list');
-      expect(rowsOf(t)).toEqual([
-        'planned:Backlog', 'planned:To Do', 'open:To Do', 'open:Open', 'in_progress:In Progress', 'in_review:In Review',
-        'blocked:Blocked', 'done:Done', 'done:Closed', 'done:Resolved', 'cancelled:Won\'t Do', 'cancelled:Cancelled',
+      expect(t.items.slice(1).map((item) => item.name)).toEqual(ROWS);
+      expect(t.items.slice(1).map((item) => drawRow(t, item.name ?? '').input.value)).toEqual([
+        'Backlog, To Do', 'To Do, Open', 'In Progress', 'In Review', 'Blocked', 'Done, Closed, Resolved', 'Won\'t Do, Cancelled',
       ]);
-      // The first name of a status is where transitions go; the row says so.
-      expect(t.items[7]?.desc).toBe('Transitions to Done go to this Jira status.');
-      expect(t.items[8]?.desc).toBeUndefined();
-      const { select } = drawRow(t, 0);
-      expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['📋 Planned', '📂 Open', '🔄 In progress', '👀 In review', '⏸️ Blocked', '✅ Done', '❌ Cancelled']);
+      // The default maps To Do to two note statuses: both rows say so, and what it does; the others say nothing.
+      expect(t.items.find((item) => item.name === '📋 Planned')?.desc).toBe('“To Do” also means 📂 Open: a story that is Planned or Open keeps its status while its issue is in To Do.');
+      expect(t.items.find((item) => item.name === '📂 Open')?.desc).toBe('“To Do” also means 📋 Planned: a story that is Open or Planned keeps its status while its issue is in To Do.');
+      expect(t.items.filter((item) => item.desc !== undefined).map((item) => item.name)).toEqual(['Jira statuses per note status', '📋 Planned', '📂 Open']);
+      // The first row explains the table without claiming a transition target the sync does not use.
+      expect(t.items[0]?.desc).toContain('a sync takes a transition Jira offers to one of them');
     });
 
-    it('edits a name in place and moves a row to another status', async () => {
+    it('saves a row\'s names as typed (through migration), without redrawing while typing', async () => {
       const { tab, current } = setUp();
-      const t = table(tab);
-      const { input } = drawRow(t, 7);
-      input.value = 'Shipped';
+      const { input } = drawRow(table(tab), '✅ Done');
+      input.value = 'Shipped, Closed';
       input.dispatchEvent(new Event('input'));
       await settle();
-      expect(current().statusMapping.done).toEqual(['Shipped', 'Closed', 'Resolved']);
-      expect(updates(tab)).toBe(0);
-      const { select } = drawRow(t, 9);
-      select.value = 'cancelled';
-      select.dispatchEvent(new Event('change'));
-      await settle();
       expect(current().statusMapping.done).toEqual(['Shipped', 'Closed']);
-      expect(current().statusMapping.cancelled).toEqual(['Won\'t Do', 'Cancelled', 'Resolved']);
-      expect(updates(tab)).toBe(1);
-      expect(rowsOf(table(tab)).slice(-4)).toEqual(['done:Closed', 'cancelled:Won\'t Do', 'cancelled:Cancelled', 'cancelled:Resolved']);
-    });
-
-    it('deletes and reorders rows (the first of a status is the transition target)', async () => {
-      const { tab, current } = setUp();
-      table(tab).onDelete(0);
-      await settle();
-      expect(current().statusMapping.planned).toEqual(['To Do']);
-      // Indices of the redrawn table: Done, Closed, Resolved are rows 6, 7, 8 now.
-      table(tab).onReorder(8, 6);
-      await settle();
-      expect(current().statusMapping.done).toEqual(['Resolved', 'Done', 'Closed']);
-      expect(updates(tab)).toBe(2);
-      // Deleting every name of a status gives it back its default names.
-      const t = table(tab);
-      const blocked = t.items.findIndex((_item, i) => drawRow(t, i).select.value === 'blocked');
-      t.onDelete(blocked);
-      await settle();
-      expect(current().statusMapping.blocked).toEqual(['Blocked']);
-    });
-
-    it('adds a blank row, kept out of the settings until it is named', async () => {
-      const { tab, current, saved } = setUp();
-      table(tab).addItem.action(document.createElement('div'));
-      expect(updates(tab)).toBe(1);
-      const t = table(tab);
-      expect(t.items).toHaveLength(13);
-      expect(rowsOf(t).at(-1)).toBe('open:');
-      expect(saved).toHaveLength(0);
-      // Redrawn before it is named: still there.
-      expect(table(tab).items).toHaveLength(13);
-      const row = drawRow(t, 12);
-      row.input.value = 'Selected for Development';
-      row.input.dispatchEvent(new Event('input'));
-      await settle();
-      expect(current().statusMapping.open).toEqual(['To Do', 'Open', 'Selected for Development']);
-      row.select.value = 'in_progress';
-      row.select.dispatchEvent(new Event('change'));
-      await settle();
-      expect(current().statusMapping.in_progress).toEqual(['In Progress', 'Selected for Development']);
       expect(current().statusMapping.open).toEqual(['To Do', 'Open']);
-      expect(table(tab).items).toHaveLength(13);
+      // A blank row falls back to the names its placeholder shows.
+      input.value = ' ';
+      input.dispatchEvent(new Event('input'));
+      await settle();
+      expect(current().statusMapping.done).toEqual(['Done', 'Closed', 'Resolved']);
+      expect(input.placeholder).toBe('Done, Closed, Resolved');
+      input.dispatchEvent(new Event('change'));
+      expect(updates(tab)).toBe(0);
     });
 
-    it('shows mappings stored by older versions (comma-separated text) as rows', () => {
+    it('redraws when a field is left and the names rows share changed; the row cleans its listener up', async () => {
+      const { tab, current } = setUp();
+      const { input, cleanUp } = drawRow(table(tab), '📋 Planned');
+      input.value = 'Backlog';
+      input.dispatchEvent(new Event('input'));
+      await settle();
+      expect(current().statusMapping.planned).toEqual(['Backlog']);
+      expect(updates(tab)).toBe(0);
+      input.dispatchEvent(new Event('change'));
+      expect(updates(tab)).toBe(1);
+      expect(table(tab).items.filter((item) => item.desc !== undefined)).toHaveLength(1);
+      cleanUp();
+      input.dispatchEvent(new Event('change'));
+      expect(updates(tab)).toBe(1);
+    });
+
+    it('shows mappings stored by older versions (comma-separated text) in their rows', () => {
       const { tab } = setUp(migrateSettings({ statusMapping: { done: 'Shipped, Released', open: ['Todo', ' '] } }));
-      const rows = rowsOf(table(tab));
-      expect(rows.filter((r) => r.startsWith('done:'))).toEqual(['done:Shipped', 'done:Released']);
-      expect(rows.filter((r) => r.startsWith('open:'))).toEqual(['open:Todo']);
+      const t = table(tab);
+      expect(drawRow(t, '✅ Done').input.value).toBe('Shipped, Released');
+      expect(drawRow(t, '📂 Open').input.value).toBe('Todo');
     });
   });
 

@@ -1,32 +1,33 @@
 /**
- * The status mapping as table rows and back: a round trip keeps every stored mapping, blank and
- * repeated names are dropped, and moving a row never loses one.
+ * The status rows' descriptions: a Jira name two note statuses share is named in both rows (case
+ * as the sync compares: insensitive), for any mapping; a row whose names are its own says nothing.
  */
 import fc from 'fast-check';
-import { STATUSES } from '../../src/model/types';
-import { migrateSettings } from '../../src/settings/settings';
-import { moveRow, statusMappingOf, statusMappingRows } from '../../src/settings/status-mapping-rows';
+import { STATUSES, type Status } from '../../src/model/types';
+import { DEFAULT_SETTINGS, migrateSettings } from '../../src/settings/settings';
+import { sharedStatusNames, statusRowDescription } from '../../src/settings/status-mapping-rows';
 
-const name = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '' && !s.includes(','));
+const name = fc.constantFrom('To Do', 'to do', 'Backlog', 'Done', 'Open', 'Closed', 'In Progress');
 
-test('rows and back give the same mapping, for any stored mapping', () => {
-  fc.assert(fc.property(fc.dictionary(fc.constantFrom(...STATUSES), fc.uniqueArray(name, { maxLength: 4, selector: (s) => s.trim() })), (raw) => {
+test('the default mapping shares only To Do, between Planned and Open', () => {
+  const shared = Object.fromEntries(STATUSES.map((status) => [status, sharedStatusNames(DEFAULT_SETTINGS.statusMapping, status)]));
+  expect(shared).toEqual({
+    planned: [{ name: 'To Do', alsoMeans: ['open'] }], open: [{ name: 'To Do', alsoMeans: ['planned'] }],
+    in_progress: [], in_review: [], blocked: [], done: [], cancelled: [],
+  });
+  expect(statusRowDescription(DEFAULT_SETTINGS.statusMapping, 'done')).toBe('');
+});
+
+test('for any mapping, a name shared by two rows is named in both, each pointing at the other', () => {
+  fc.assert(fc.property(fc.dictionary(fc.constantFrom(...STATUSES), fc.uniqueArray(name, { maxLength: 3 })), (raw) => {
     const { statusMapping } = migrateSettings({ statusMapping: raw });
-    expect(migrateSettings({ statusMapping: statusMappingOf(statusMappingRows(statusMapping)) }).statusMapping).toEqual(statusMapping);
-  }));
-});
-
-test('blank and repeated names are left out; order within a status is kept', () => {
-  expect(statusMappingOf([
-    { status: 'done', name: ' Shipped ' }, { status: 'open', name: '' }, { status: 'done', name: 'Done' }, { status: 'done', name: 'Shipped' },
-  ])).toMatchObject({ done: ['Shipped', 'Done'], open: [] });
-});
-
-test('moving a row keeps every row', () => {
-  fc.assert(fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 10 }), fc.nat(), fc.nat(), (rows, a, b) => {
-    const from = a % rows.length;
-    const moved = moveRow(rows, from, b % rows.length);
-    expect([...moved].sort()).toEqual([...rows].sort());
-    expect(moved[b % rows.length]).toBe(rows[from]);
+    for (const a of STATUSES) {
+      for (const b of STATUSES) {
+        if (a === b) continue;
+        const both = statusMapping[a].some((x) => statusMapping[b].some((y) => x.toLowerCase() === y.toLowerCase()));
+        expect(sharedStatusNames(statusMapping, a).some((shared) => shared.alsoMeans.includes(b as Status))).toBe(both);
+      }
+      expect(statusRowDescription(statusMapping, a) === '').toBe(sharedStatusNames(statusMapping, a).length === 0);
+    }
   }));
 });

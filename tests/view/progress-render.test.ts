@@ -140,7 +140,7 @@ describe('progress pane content', () => {
     const phase = el.querySelector('[data-phase="Alpha"]');
     expect(phase?.querySelector('.spectryn-phase-stories')?.textContent).toBe('1/3 stories');
     expect(phase?.textContent?.match(/stories/g)).toHaveLength(1);
-    expect(Array.from(phase?.querySelectorAll('.spectryn-counts span') ?? []).map((s) => s.textContent)).toEqual(['0/0 subtasks', '1 cancelled', '1 not estimated']);
+    expect(Array.from(phase?.querySelectorAll('.spectryn-counts span') ?? []).map((s) => s.textContent)).toEqual(['0/5.5 pts', '0/0 subtasks', '1 cancelled', '1 not estimated']);
     // The overall block has no head: its count line keeps the stories.
     expect(el.querySelector('.spectryn-overall .spectryn-counts')?.textContent).toContain('1/3 stories done');
   });
@@ -158,6 +158,18 @@ describe('progress pane content', () => {
     expect(chip?.getAttribute('target')).toBe('_blank');
     // Without an address: a plain chip.
     expect(render(note).querySelector('[data-story="US-002"] .spectryn-issue-chip')?.tagName).toBe('SPAN');
+  });
+
+  it('links the epic key under the title to the tracker\'s page of the epic when the settings give its address', () => {
+    const withEpic = `---\nepic: SHOP-1\n---\n${note}`;
+    const el = document.createElement('div');
+    renderProgressPane(el, snapshotOf(withEpic).snapshot, { trackerBaseUrl: 'https://jira.example.com/' });
+    const chip = el.querySelector('.spectryn-pane-header .spectryn-key-chip');
+    expect(chip?.tagName).toBe('A');
+    expect(chip?.textContent).toBe('SHOP-1');
+    expect(chip?.getAttribute('href')).toBe('https://jira.example.com/browse/SHOP-1');
+    expect(chip?.getAttribute('target')).toBe('_blank');
+    expect(render(withEpic).querySelector('.spectryn-pane-header .spectryn-key-chip')?.tagName).toBe('SPAN');
   });
 
   it('never links a chip to a note-written address that is not http(s)', () => {

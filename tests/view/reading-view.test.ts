@@ -80,6 +80,17 @@ test('status cells of a rendered table become badges', () => {
   expect(el.querySelector('tbody tr td')?.textContent).toBe('1');
 });
 
+test('the Issue cell of a subtask row keeps its key on one line (a class styles.css makes nowrap); other cells do not', () => {
+  const process = epicReadingViewProcessor();
+  const keyed = DEMO_NOTE.replace(/(\| # \| Subtask \| Description \| SP \| Status) \|\n\|([^\n]*)\|\n(\| 1 \|[^\n]*)\|/, '$1 | Issue |\n|$2|---|\n$3| DEMO-42 |');
+  expect(keyed).toContain('| DEMO-42 |');
+  const keyedLines = keyed.split('\n');
+  const start = keyedLines.findIndex((l) => l.includes('| # | Subtask |'));
+  const el = section((s) => renderTable(s, keyedLines[start]?.split('|').slice(1, -1).map((c) => c.trim()) ?? [], keyedLines.slice(start + 2, start + 6).map((row) => row.split('|').slice(1, -1).map((c) => c.trim()))));
+  process(el, context(start, start + 5, keyed));
+  expect(Array.from(el.querySelectorAll('.spectryn-key-cell')).map((cell) => cell.textContent)).toEqual(['DEMO-42']);
+});
+
 test('inline fields in a paragraph become badges', () => {
   const process = epicReadingViewProcessor();
   const line = lineOf('**Story Points**: 3');

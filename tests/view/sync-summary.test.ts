@@ -92,6 +92,9 @@ describe('result notice', () => {
     expect(resultText(run(results), 'INFRA-100')).toBe('Synced INFRA-100: 2 stories created, 1 subtask created, 2 issues updated, 1 transition, 1 comment added.');
     // Keys are claimed only when some were written.
     expect(resultText(run([]), 'INFRA-100')).toBe('Synced INFRA-100: nothing changed.');
+    // A two-way run that only took Jira's changes into the note changed something: its next line says what.
+    expect(resultText({ ...run([]), pulls: [{}], additions: [] }, 'INFRA-100')).toBe('Synced INFRA-100.');
+    expect(resultText({ ...run([]), pulls: [], additions: [{}] }, 'INFRA-100')).not.toMatch(/nothing changed/);
     expect(resultText(run([], { keysWritten: 2 }), 'INFRA-100')).toBe('Synced INFRA-100: 2 issue keys written into the note.');
   });
 

@@ -70,6 +70,7 @@ export function planSync(input: PlanInput): SyncPlan<JiraRequest> {
   const discoveredKeys: KeyAssignment[] = [];
   const unmatched: UnmatchedRemote[] = [];
   const warnings: string[] = [];
+  const notInTracker: string[] = [];
   const text = (doc: AdfDoc | null): unknown => (doc === null ? null : config.flavor === 'cloud' ? doc : adfToWiki(doc));
   const same = (a: unknown, b: unknown): boolean => (config.flavor === 'cloud' ? sameAdf(a, b) : normaliseWiki(a) === normaliseWiki(b));
   const whole = (value: unknown): string | null => {
@@ -102,7 +103,7 @@ export function planSync(input: PlanInput): SyncPlan<JiraRequest> {
     const desired = storyFields(story, pointsField, config, text(storyDescription(story)));
     if (remoteStory === null) {
       if (!doDescriptions) {
-        warnings.push(`${story.id} is not in Jira yet: sync with phase all or descriptions first.`);
+        notInTracker.push(story.id);
         continue;
       }
       push('create_story', null, null, createChanges(desired, display, whole), { kind: 'create', level: 'story', label: storyLabel(story.id), fields: desired, parentKey: remote.key });
@@ -166,7 +167,7 @@ export function planSync(input: PlanInput): SyncPlan<JiraRequest> {
       });
     }
   }
-  return { epicKey: remote.key, operations, discoveredKeys, unmatched, warnings };
+  return { epicKey: remote.key, operations, discoveredKeys, unmatched, warnings, notInTracker };
 }
 
 /**

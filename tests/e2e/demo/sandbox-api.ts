@@ -61,3 +61,14 @@ export function replaceInNote(page: Page, after: string, text: string, replaceme
 export function setNoteText(page: Page, text: string): Promise<void> {
   return page.evaluate((value) => { (window as unknown as SandboxWindow).spectrynSandbox.app.workspace.getMostRecentMarkdownView()?.editor.setValue(value); }, text);
 }
+
+/** The teammate form of the tracker panel changes `field` of the issue `key` to `value`. */
+export async function teammateChanges(page: Page, key: string, field: 'status' | 'storyPoints' | 'summary', value: string): Promise<void> {
+  const form = page.locator('.sandbox-teammate');
+  await form.locator(`select[name="issue"] option[value="${key}"]`).waitFor({ state: 'attached' });
+  await form.locator('select[name="issue"]').selectOption(key);
+  await form.locator('select[name="field"]').selectOption(field);
+  await form.locator('input[name="value"]').fill(value);
+  await form.locator('input[name="value"]').press('Enter');
+  await form.locator('.sandbox-teammate-result[data-outcome="done"]', { hasText: key }).waitFor();
+}

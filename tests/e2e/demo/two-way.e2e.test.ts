@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openSandbox, type SandboxPage } from './sandbox-browser';
-import { noteText, replaceInNote } from './sandbox-api';
+import { noteText, replaceInNote, teammateChanges } from './sandbox-api';
 
 const SHOTS = join(__dirname, '..', '__screenshots__');
 
@@ -52,17 +52,6 @@ async function waitForNote(pattern: RegExp): Promise<string> {
   return noteText(page);
 }
 
-/** The teammate form of the tracker panel changes `field` of the issue `key` to `value`. */
-async function teammateChanges(key: string, field: 'status' | 'storyPoints' | 'summary', value: string): Promise<void> {
-  const form = page.locator('.sandbox-teammate');
-  await form.locator(`select[name="issue"] option[value="${key}"]`).waitFor({ state: 'attached' });
-  await form.locator('select[name="issue"]').selectOption(key);
-  await form.locator('select[name="field"]').selectOption(field);
-  await form.locator('input[name="value"]').fill(value);
-  await form.locator('input[name="value"]').press('Enter');
-  await form.locator('.sandbox-teammate-result[data-outcome="done"]', { hasText: key }).waitFor();
-}
-
 test('a teammate\'s change in the tracker panel reaches the note and the pane; a conflict shows both values in the plan', async () => {
   // 1. The first sync creates the issues (there is no record yet: the plan says so).
   const first = await openPlan();
@@ -85,8 +74,8 @@ test('a teammate\'s change in the tracker panel reaches the note and the pane; a
   const keyOf = (summary: string): string => issues.find((issue) => issue.summary === summary && issue.issueType === 'Story')?.key ?? '';
   const us004 = keyOf('Schema Migrations');
   const us005 = keyOf('Performance Testing');
-  await teammateChanges(us004, 'status', 'Done');
-  await teammateChanges(us005, 'storyPoints', '13');
+  await teammateChanges(page, us004, 'status', 'Done');
+  await teammateChanges(page, us005, 'storyPoints', '13');
   await page.locator(`.sandbox-issue[data-key="${us004}"][data-status="Done"]`).waitFor();
   // Meanwhile the note gives US-005 8 points: a conflict.
   await expect(replaceInNote(page, 'US-005: Performance Testing', '| **Story Points** | 5 |', '| **Story Points** | 8 |')).resolves.toBe(true);
