@@ -183,6 +183,8 @@ export function planGitHubSync(input: GitHubPlanInput, ids: ReadonlyMap<string, 
   const discoveredKeys: KeyAssignment[] = [];
   const unmatched: UnmatchedRemote[] = [];
   const warnings: string[] = [];
+  // Stories a phase without creates leaves out: the engine words them once (`notInTrackerWarning`).
+  const notInTracker: string[] = [];
   let commentsLeft = false;
 
   const { matches, unmatched: unmatchedStories } = matchStories(withGitHubKeys(epic.stories), remote.stories);
@@ -222,7 +224,7 @@ export function planGitHubSync(input: GitHubPlanInput, ids: ReadonlyMap<string, 
     const desired = storyDesired(story);
     if (remoteStory === null) {
       if (!doDescriptions) {
-        warnings.push(`${story.id} is not in GitHub yet: sync with phase all or descriptions first.`);
+        notInTracker.push(story.id);
         continue;
       }
       const labels = createLabels(desired);
@@ -258,7 +260,7 @@ export function planGitHubSync(input: GitHubPlanInput, ids: ReadonlyMap<string, 
     if (doComments && (story.comments.length > 0 || story.commits.length > 0)) commentsLeft = true;
   }
   if (commentsLeft) warnings.push('Comments and related commits are not synced to GitHub; they stay in the note.');
-  return { epicKey: remote.key, operations, discoveredKeys, unmatched, warnings };
+  return { epicKey: remote.key, operations, discoveredKeys, unmatched, warnings, notInTracker };
 }
 
 /** The labels an issue has once moved to `state`: its status labels replaced by the one `state` sets (if any). */
