@@ -61,7 +61,8 @@ function time(run: () => void): number {
 /**
  * Runs the model benchmarks and reports, in ms: `mdast.sections.N` (the floor: mdast alone over the
  * same sections), `parse.cold.N` (and its ratio to the floor), `parse.incremental.N` (one character
- * typed in the middle story, re-parse with `previous`), `parse.incremental.last-story.N` (typed in
+ * typed in the middle story, re-parse with `previous`; `.told.N`: the same, the parse told where
+ * the text changed, as the editor tells it), `parse.incremental.last-story.N` (typed in
  * the last story). Medians; N = 20, 200, 2,000 seed-style stories.
  */
 export async function runModelBench(report: Report): Promise<void> {
@@ -115,6 +116,21 @@ export async function runModelBench(report: Report): Promise<void> {
       previous = next;
     }
     report(`parse.incremental.${count}`, median(incremental));
+
+    // The same typing, the parse told where the text changed (as the editor tells it).
+    const told: number[] = [];
+    for (let edit = 0; edit < 50; edit += 1) {
+      const story = previous.epic.stories[count >> 1] ?? middle;
+      const target = edit % 2 === 0 ? story?.subtasks[1]?.cells.name : story?.description?.range;
+      const at = target === undefined ? previous.text.length >> 1 : target.from + 3;
+      const text = flat(`${previous.text.slice(0, at)}x${previous.text.slice(at)}`);
+      let next = previous;
+      told.push(time(() => {
+        next = parseEpic(text, previous, { from: at, toA: at, toB: at + 1 });
+      }));
+      previous = next;
+    }
+    report(`parse.incremental.told.${count}`, median(told));
 
     // The same typing in the last story: nothing after the edit moves. Close to the middle-story
     // figure, because moved stories shift their ranges only when read.

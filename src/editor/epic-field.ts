@@ -8,7 +8,7 @@
  */
 import { ChangeSet, StateEffect, StateField, type ChangeDesc, type Text, type Transaction } from '@codemirror/state';
 import { logException } from '@codemirror/view';
-import type { ParseResult, Status } from '../model';
+import type { ParseResult, Status, TextChange } from '../model';
 import { buildEpicMarks, EpicMark, NO_EPIC_MARKS, rebuildEpicMarks, type EpicMarks } from './marks';
 import { epicEditorConfig } from './options';
 import { changesAddStoryHeader, docHasStoryHeader } from './story-header';
@@ -137,6 +137,28 @@ export function currentText(value: EpicEditorState, doc: Text, end = doc.length)
   });
   if (posB < end) parts.push(parsed.slice(posA, posA + end - posB));
   return parts.join('');
+}
+
+/**
+ * Where the document up to `end` (default: all of it) differs from the last parse's text: the
+ * span of every edit since, and for a beginning of the note (`end` short of the document) the
+ * end of the parsed text on. Undefined without a parse, or when the changes are not of its text.
+ */
+export function changedSince(value: EpicEditorState, doc: Text, end = doc.length): TextChange | undefined {
+  const parsed = value.result?.text;
+  if (parsed === undefined || value.sinceParse.length !== parsed.length || value.sinceParse.newLength !== doc.length) return undefined;
+  let from = end;
+  let toA = 0;
+  let toB = 0;
+  value.sinceParse.iterChangedRanges((fromA, changedToA, _fromB, changedToB) => {
+    from = Math.min(from, fromA);
+    toA = Math.max(toA, changedToA);
+    toB = Math.max(toB, changedToB);
+  });
+  if (from >= end) return { from: end, toA: parsed.length, toB: end };
+  // Cut short: everything after the first change counts as changed.
+  if (end < doc.length) return { from, toA: parsed.length, toB: end };
+  return { from, toA, toB };
 }
 
 /** The number of marks of the last parse (for tests and diagnostics). */

@@ -169,19 +169,30 @@ function storiesTouching(stories: readonly Story[], from: number, to: number): [
  * text) are exactly those of `after` outside it: then only the region's diagnostics need new marks.
  * A note-wide diagnostic (a duplicate id, a line number in a message) that changed fails it.
  */
-function diagnosticsAgreeOutside(before: ParseResult, after: ParseResult, changes: ChangeDesc, region: DocSpan, oldDoc: number, doc: Text): boolean {
+function diagnosticsAgreeOutside(before: ParseResult, after: ParseResult, changes: ChangeDesc, region: DocSpan, oldDoc: number, doc: Text, firstChange: number): boolean {
   const outside = (from: number): boolean => from < region.from || from > region.to;
-  const fresh = after.diagnostics.filter((d) => !unmarked(d, doc) && outside(d.from));
+  const fresh = after.diagnostics;
   let next = 0;
+  // The next diagnostic of `after` with a mark outside the region, or undefined.
+  const nextFresh = (): Diagnostic | undefined => {
+    while (next < fresh.length) {
+      const d = fresh[next++];
+      if (d !== undefined && !unmarked(d, doc) && outside(d.from)) return d;
+    }
+    return undefined;
+  };
   for (const d of before.diagnostics) {
     if (d.code === 'no-stories' || d.from > oldDoc) continue;
-    const from = changes.mapPos(d.from, 1);
+    // Before the first change nothing moved: a diagnostic the re-parse kept as it was (the same
+    // object, from a reused story) is equal without mapping it.
+    const from = d.to < firstChange ? d.from : changes.mapPos(d.from, 1);
     if (!outside(from)) continue;
-    const other = fresh[next++];
+    const other = nextFresh();
+    if (other === d && d.to < firstChange) continue;
     if (other === undefined || other.from !== from || other.to !== changes.mapPos(d.to, 1) || other.code !== d.code
       || other.severity !== d.severity || other.message !== d.message) return false;
   }
-  return next === fresh.length;
+  return nextFresh() === undefined;
 }
 
 /** A span of the document. */
@@ -226,7 +237,7 @@ export function rebuildEpicMarks(marks: EpicMarks, before: ParseResult, after: P
       const story = after.epic.stories[i];
       if (story) pushStoryMarks(story, doc, rebuilt);
     }
-    const allDiagnostics = !diagnosticsAgreeOutside(before, after, changes, region, before.text.length, doc);
+    const allDiagnostics = !diagnosticsAgreeOutside(before, after, changes, region, before.text.length, doc, fromA);
     for (const d of after.diagnostics) {
       if (!allDiagnostics && !inRegion(d.from)) continue;
       const mark = diagnosticMark(d, doc);

@@ -3,7 +3,7 @@
  * plugin (CodeMirror lint anatomy: one config facet with defaults).
  */
 import { Facet, type EditorState } from '@codemirror/state';
-import { parseEpic, type ParseResult } from '../model';
+import { parseEpic, type ParseResult, type TextChange } from '../model';
 
 /** Which editor modes show badges, totals and issue chips. Diagnostics show in both. */
 export interface DecorationSettings {
@@ -30,8 +30,10 @@ export interface EpicEditorOptions {
    * editor's parse is the one everything else reads. `partial` is true when `text` is only the
    * beginning of the note: a note longer than `EAGER_PARSE_LIMIT` is parsed in slices as it opens,
    * and a host should not publish those (the plugin's store hears of the whole note's parse only).
+   * `change` is where `text` differs from `previous.text`, from the editor's own change set (pass
+   * it on to `parseEpic`: it spares comparing the two texts); absent without `previous`.
    * Exceptions are caught and reported to the editor's exception sink; the editor keeps working.
-   * Default `parseEpic(text, previous)`.
+   * Default `parseEpic(text, previous, change)`.
    */
   readonly parse?: EpicParser;
   /**
@@ -44,7 +46,7 @@ export interface EpicEditorOptions {
 }
 
 /** Parses the note of an editor; see `EpicEditorOptions.parse`. */
-export type EpicParser = (text: string, previous: ParseResult | undefined, state: EditorState, partial: boolean) => ParseResult;
+export type EpicParser = (text: string, previous: ParseResult | undefined, state: EditorState, partial: boolean, change?: TextChange) => ParseResult;
 
 /** The options with defaults filled in, as the facet hands them out. */
 export interface ResolvedEpicEditorOptions {
@@ -54,7 +56,7 @@ export interface ResolvedEpicEditorOptions {
   readonly debounceMs: number;
 }
 
-const ownParse: EpicParser = (text, previous) => parseEpic(text, previous);
+const ownParse: EpicParser = (text, previous, _state, _partial, change) => parseEpic(text, previous, change);
 const noTracker = (): string | null => null;
 const defaultDisplay = (): DecorationSettings => DEFAULT_DECORATION_SETTINGS;
 

@@ -8,14 +8,17 @@ import { EditorView, logException, ViewPlugin, type DecorationSet, type PluginVa
 import { editorLivePreviewField } from 'obsidian';
 import type { ParseResult } from '../model';
 import { buildEpicDecorations } from './decorations';
-import { currentText, epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setStatusMark } from './epic-field';
+import { changedSince, currentText, epicField, epicMarksBetween, refreshEpicDecorations, setEpicParse, setStatusMark } from './epic-field';
 import type { EpicMark } from './marks';
 import { epicEditorClock, epicEditorConfig } from './options';
 import { openStatusMenu } from './status-menu';
 import { isBadgeActivationKey } from './widgets';
 
-/** Characters of the first slice of a long note opening (a few stories). */
-const FIRST_SLICE_CHARS = 4_000;
+/**
+ * Characters of the first slice of a long note opening (two to four stories): its parse runs
+ * before any speed was seen, so it aims low; the slices after adapt.
+ */
+const FIRST_SLICE_CHARS = 2_000;
 /** Bounds of a slice, in characters. */
 const MIN_SLICE_CHARS = 1_000;
 const MAX_SLICE_CHARS = 40_000;
@@ -78,6 +81,12 @@ export class EpicViewPlugin implements PluginValue {
   private sliceTimer: number | null = null;
   /** Characters the next slice aims to add (adapted to the parse speed seen so far). */
   private sliceChars = FIRST_SLICE_CHARS;
+  /**
+   * The whole note as one string while it opens in slices, until the first edit: each slice
+   * parses a `slice(0, end)` of it, which V8 makes without copying, where building each
+   * beginning anew would copy (and leave to the collector) the whole parsed part per slice.
+   */
+  private openText: string | null = null;
 
   constructor(private readonly view: EditorView) {
     this.decorations = this.build(view);
@@ -89,6 +98,7 @@ export class EpicViewPlugin implements PluginValue {
   update(update: ViewUpdate): void {
     const before = update.startState.field(epicField);
     const after = update.state.field(epicField);
+    if (update.docChanged) this.openText = null;
     // While a long note opens, its slices pick the edits up; the debounce would parse it all at once.
     if (update.docChanged && after.active && this.sliceTimer === null) this.schedule(update.state.facet(epicEditorConfig).debounceMs);
     // Every parse rebuilds, even when the parser hands back the same result: an edit undone within
@@ -115,7 +125,7 @@ export class EpicViewPlugin implements PluginValue {
     let result: ParseResult;
     try {
       const { state } = this.view;
-      result = state.facet(epicEditorConfig).parse(currentText(field, state.doc), field.result ?? undefined, state, false);
+      result = state.facet(epicEditorConfig).parse(currentText(field, state.doc), field.result ?? undefined, state, false, changedSince(field, state.doc));
     } catch (error) {
       // The parser promises not to throw; if it ever does, keep the last parse and keep typing.
       logException(this.view.state, error, 'spectryn parse');
@@ -149,7 +159,10 @@ export class EpicViewPlugin implements PluginValue {
     const started = clock();
     let result: ParseResult;
     try {
-      result = state.facet(epicEditorConfig).parse(currentText(field, state.doc, end), field.result ?? undefined, state, partial);
+      // The lines joined natively: one flat string, where `doc.toString()` concatenates them one
+      // by one. Taken again after an edit (an edit drops it).
+      this.openText ??= state.doc.toJSON().join('\n');
+      result = state.facet(epicEditorConfig).parse(this.openText.slice(0, end), field.result ?? undefined, state, partial, changedSince(field, state.doc, end));
     } catch (error) {
       logException(state, error, 'spectryn parse');
       return;
@@ -164,6 +177,7 @@ export class EpicViewPlugin implements PluginValue {
   private clearSliceTimer(): void {
     if (this.sliceTimer !== null) window.clearTimeout(this.sliceTimer);
     this.sliceTimer = null;
+    this.openText = null;
   }
 
   // One timer per pause, not one per keystroke: each edit only records its time, and the timer,

@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { parseEpic, PARSE_CACHE } from './parse';
-export type { ParseResult, ParseCache } from './parse';
+export type { ParseResult, ParseCache, TextChange } from './parse';
 export { progress } from './progress';
 export {
   STATUS_VOCABULARY, PRIORITY_VOCABULARY, matchStatus, matchPriority, statusLabel, statusEmoji,

@@ -71,6 +71,25 @@ function headingBreak(text: string, section: PlacedSection | undefined): number 
   return at === -1 ? Infinity : at;
 }
 
+/**
+ * Where a text differs from the one parsed before, as the editor knows it from its changes:
+ * `text` equals the previous text except `[from, toA)` of the previous text, which became
+ * `[from, toB)` of `text` (so `text.length - toB` equals the previous length less `toA`). Any span
+ * covering every change is right (a wider one re-parses more); with it the parse skips comparing
+ * the two texts (a linear pass over the whole note, twice per parse).
+ */
+export interface TextChange {
+  readonly from: number;
+  readonly toA: number;
+  readonly toB: number;
+}
+
+/** True when `change` fits texts of these lengths (else the texts are compared instead). */
+function fits(change: TextChange, length: number, previousLength: number): boolean {
+  const { from, toA, toB } = change;
+  return from >= 0 && from <= toA && toA <= previousLength && from <= toB && toB <= length && length - toB === previousLength - toA;
+}
+
 /** The sections of a re-parse and how they relate to the previous ones (no window: all new). */
 interface Reanalysis {
   readonly sections: PlacedSection[];
@@ -78,12 +97,15 @@ interface Reanalysis {
 }
 
 /** The sections of `text`, reusing those of the previous parse that did not change. */
-function analyseChanged(text: string, previousText: string, old: readonly PlacedSection[]): Reanalysis {
+function analyseChanged(text: string, previousText: string, old: readonly PlacedSection[], change: TextChange | undefined): Reanalysis {
   const count = old.length;
   if (count === 0) return { sections: analyseAll(text) };
   const delta = text.length - previousText.length;
-  const prefix = commonPrefix(text, previousText);
-  const suffix = commonSuffix(text, previousText, Math.min(text.length, previousText.length) - prefix);
+  const known = change !== undefined && fits(change, text.length, previousText.length) ? change : undefined;
+  // One before the span: a line break typed right after a lone `\r` turns it from `\n` into `\r`
+  // in the line-feed-only text (`\r\n` stays), a change one character before the span.
+  const prefix = known === undefined ? commonPrefix(text, previousText) : Math.max(0, known.from - 1);
+  const suffix = known === undefined ? commonSuffix(text, previousText, Math.min(text.length, previousText.length) - prefix) : previousText.length - known.toA;
   // The line pass restarts at the section holding the first change when the change starts past
   // the line break of its heading: everything before is unchanged, the heading still opens a
   // section. A change in the heading line may turn it into text that the section before takes
@@ -143,12 +165,14 @@ function lineFeedsOnly(text: string): string {
  * @param text the whole note (LF, CRLF and CR-only line breaks read the same; ranges index this exact text)
  * @param previous the result for an earlier version of the same note: when given, only the changed
  *   sections are parsed again, and the result equals a fresh parse
+ * @param change where `text` differs from `previous.text` (see `TextChange`), when the caller
+ *   knows it; a span that does not fit the two lengths is ignored. Without it the texts are compared.
  */
-export function parseEpic(text: string, previous?: ParseResult): ParseResult {
+export function parseEpic(text: string, previous?: ParseResult, change?: TextChange): ParseResult {
   const cache = previous?.[PARSE_CACHE];
   if (previous !== undefined && cache !== undefined && previous.text === text) return previous;
   const source = lineFeedsOnly(text);
-  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(source), window: undefined } : analyseChanged(source, lineFeedsOnly(previous.text), cache.sections);
+  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(source), window: undefined } : analyseChanged(source, lineFeedsOnly(previous.text), cache.sections, change);
   const { epic, diagnostics, groups } = assemble(sections, cache?.groups, window);
   const result: ParseResult = { text, epic, diagnostics };
   Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups } satisfies ParseCache, enumerable: false });

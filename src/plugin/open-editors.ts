@@ -26,10 +26,10 @@ export function markdownViewsOf(workspace: Workspace, path: string): MarkdownVie
  * shows; an editor that shows no vault note parses on its own.
  */
 export function editorParser(store: ParseStore): EpicParser {
-  return (text, previous, state, partial) => {
+  return (text, previous, state, partial, change) => {
     const path = state.field(editorInfoField, false)?.file?.path;
     // The slices of a long note opening are the editor's own; the store hears of the whole note.
-    return path === undefined || partial ? parseEpic(text, previous) : store.parse(path, text, previous);
+    return path === undefined || partial ? parseEpic(text, previous, change) : store.parse(path, text, previous, change);
   };
 }
 

@@ -9,7 +9,7 @@
  * - Listeners hear of every new result, so the pane follows a parse the editor made.
  * Free of Obsidian and CodeMirror: notes are named by their vault path.
  */
-import { parseEpic, progress, type ParseResult, type Progress } from '../model';
+import { parseEpic, progress, type ParseResult, type Progress, type TextChange } from '../model';
 
 /** Called with every new result (not with a memoised one): the note's path and its parse. */
 export type ParseListener = (path: string, result: ParseResult) => void;
@@ -17,7 +17,7 @@ export type ParseListener = (path: string, result: ParseResult) => void;
 /** Constructor options of {@link ParseStore}. */
 export interface ParseStoreOptions {
   /** The parser; default `parseEpic`. */
-  readonly parse?: (text: string, previous?: ParseResult) => ParseResult;
+  readonly parse?: (text: string, previous?: ParseResult, change?: TextChange) => ParseResult;
   /** The progress measure; default `progress(result.epic)`. */
   readonly measure?: (result: ParseResult) => Progress;
   /** How many notes' latest results are kept, the least recently used dropped first; default 8. */
@@ -26,7 +26,7 @@ export interface ParseStoreOptions {
 
 /** The parse store; see the file comment. One per plugin; `clear()` on unload. */
 export class ParseStore {
-  private readonly parser: (text: string, previous?: ParseResult) => ParseResult;
+  private readonly parser: (text: string, previous?: ParseResult, change?: TextChange) => ParseResult;
   private readonly measure: (result: ParseResult) => Progress;
   private readonly kept: number;
   /** The latest result of each note, least recently used first. */
@@ -44,14 +44,15 @@ export class ParseStore {
    * The parse of `text` as the note at `path`: the note's latest result when it is of exactly this
    * text, else a new parse reusing `previous` when given (an editor's last parse of this note, e.g.
    * of its beginning while it opened in slices), else the latest result (then listeners are told).
+   * `change`: where `text` differs from `previous.text` (`parseEpic`'s; used only with `previous`).
    */
-  parse(path: string, text: string, previous?: ParseResult): ParseResult {
+  parse(path: string, text: string, previous?: ParseResult, change?: TextChange): ParseResult {
     const latest = this.results.get(path);
     if (latest?.text === text) {
       this.keep(path, latest);
       return latest;
     }
-    const result = this.parser(text, previous ?? latest);
+    const result = previous === undefined ? this.parser(text, latest) : this.parser(text, previous, change);
     this.keep(path, result);
     for (const listener of [...this.listeners]) listener(path, result);
     return result;

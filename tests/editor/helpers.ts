@@ -4,7 +4,7 @@
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { editorLivePreviewField } from 'obsidian';
-import { parseEpic, type ParseResult } from '../../src/model';
+import { parseEpic, type ParseResult, type TextChange } from '../../src/model';
 import { epicEditorExtension, type DecorationSettings } from '../../src/editor';
 
 export { DEMO_NOTE, PLAIN_NOTE } from './notes';
@@ -26,8 +26,8 @@ export interface MountOptions {
   readonly display?: DecorationSettings | (() => DecorationSettings);
   readonly cursor?: number;
   readonly debounceMs?: number;
-  /** Every parse the editor makes; `partial` for a slice of a long note opening. */
-  readonly onParsed?: (result: ParseResult, partial: boolean) => void;
+  /** Every parse the editor makes; `partial` for a slice of a long note opening, `change` the span it was told. */
+  readonly onParsed?: (result: ParseResult, partial: boolean, change: TextChange | undefined) => void;
   readonly trackerBaseUrl?: string | null;
   readonly extra?: Extension;
 }
@@ -48,9 +48,9 @@ export function mountEditor(options: MountOptions): EditorView {
           display,
           debounceMs: options.debounceMs,
           // The parser, watched: every parse the editor makes is reported to `onParsed`.
-          parse: (text, previous, _state, partial) => {
-            const result = parseEpic(text, previous);
-            options.onParsed?.(result, partial);
+          parse: (text, previous, _state, partial, change) => {
+            const result = parseEpic(text, previous, change);
+            options.onParsed?.(result, partial, change);
             return result;
           },
           trackerBaseUrl: () => options.trackerBaseUrl ?? null,
