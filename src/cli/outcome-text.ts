@@ -13,9 +13,9 @@ export interface RunSummary {
   readonly ending: RunEnding;
   /** The error that stopped the run, or null. */
   readonly failure: { readonly kind: ErrorKind; readonly message: string; readonly hint: string } | null;
-  /** Jira Cloud (email + API token) or Data Center (personal access token). */
-  readonly deployment: 'cloud' | 'datacenter';
-  /** `JIRA_URL`, for "Could not reach …". */
+  /** Jira Cloud (email + API token), Data Center (personal access token), or GitHub (`GITHUB_TOKEN`). */
+  readonly deployment: 'cloud' | 'datacenter' | 'github';
+  /** `JIRA_URL` (GitHub: `GITHUB_API_URL`), for "Could not reach …". */
   readonly siteUrl: string;
   /** Error diagnostics in the note (a run refused for them). */
   readonly noteErrors: number;
@@ -31,25 +31,26 @@ export interface RunSummary {
 
 /** The outcome: one line, or two for a failure (what failed, then what to do). */
 export function outcomeLines(run: RunSummary): string[] {
+  const tracker = run.deployment === 'github' ? 'GitHub' : 'Jira';
   switch (run.ending) {
     case 'noteErrors': {
       const errors = `${run.noteErrors} ${run.noteErrors === 1 ? 'error' : 'errors'}`;
-      return [`Not synced: the note has ${errors}, so nothing was sent to Jira.`, `Fix the ${run.noteErrors === 1 ? 'line' : 'lines'} listed under Diagnostics and run again.`];
+      return [`Not synced: the note has ${errors}, so nothing was sent to ${tracker}.`, `Fix the ${run.noteErrors === 1 ? 'line' : 'lines'} listed under Diagnostics and run again.`];
     }
     case 'failed':
     case 'noEpicKey':
       return failureLines(run);
     case 'planned':
       return run.planned === 0
-        ? ['Dry run: nothing to change; Jira already matches the note.']
+        ? [`Dry run: nothing to change; ${tracker} already matches the note.`]
         : [`Dry run: ${changes(run.planned)} planned, nothing was changed. Run again with -x to apply them.`];
     case 'synced':
-      if (run.done === 0 && run.keysWritten === 0) return ['Nothing to change: Jira already matches the note.'];
-      if (run.done === 0) return [`Synced with Jira: ${run.keysWritten} issue ${run.keysWritten === 1 ? 'key' : 'keys'} written into the note.`];
-      return [`Synced with Jira: ${changes(run.done)} made.`];
+      if (run.done === 0 && run.keysWritten === 0) return [`Nothing to change: ${tracker} already matches the note.`];
+      if (run.done === 0) return [`Synced with ${tracker}: ${run.keysWritten} issue ${run.keysWritten === 1 ? 'key' : 'keys'} written into the note.`];
+      return [`Synced with ${tracker}: ${changes(run.done)} made.`];
     case 'partial':
       return [
-        `Synced with Jira with problems: ${run.done} done, ${run.failed} failed, ${run.notRun} not run.`,
+        `Synced with ${tracker} with problems: ${run.done} done, ${run.failed} failed, ${run.notRun} not run.`,
         'See the changes and reasons below, then run again.',
       ];
     case 'cancelled':
@@ -65,6 +66,7 @@ function changes(count: number): string {
 function failureLines(run: RunSummary): string[] {
   const failure = run.failure;
   if (failure === null) return ['Not synced: the run stopped.', 'Run again with -v to see more.'];
+  if (run.deployment === 'github') return gitHubFailureLines(run, failure);
   const cloud = run.deployment === 'cloud';
   switch (failure.kind) {
     case 'auth':
@@ -73,6 +75,22 @@ function failureLines(run: RunSummary): string[] {
       return ['Jira refused access: the account may not do this in the project.', 'Ask a Jira admin for permission, or use another account.'];
     case 'network':
       return [unreachableText(run.siteUrl), 'Check JIRA_URL and your network.'];
+    case 'timeout':
+      return [`${run.siteUrl.replace(/\/+$/, '')} did not answer in time.`, 'Run the command again.'];
+    default:
+      return [sentence(failure.message), sentence(failure.hint)];
+  }
+}
+
+/** GitHub's failures in the same words, naming GitHub's variables. */
+function gitHubFailureLines(run: RunSummary, failure: NonNullable<RunSummary['failure']>): string[] {
+  switch (failure.kind) {
+    case 'auth':
+      return ['Sign-in failed: GitHub refused the token (wrong, expired or revoked).', 'Check GITHUB_TOKEN.'];
+    case 'forbidden':
+      return ['GitHub refused access: the token may not do this in the repository.', 'Give the token read and write access to the repository\'s issues, or use another token.'];
+    case 'network':
+      return [unreachableText(run.siteUrl), 'Check GITHUB_API_URL and your network.'];
     case 'timeout':
       return [`${run.siteUrl.replace(/\/+$/, '')} did not answer in time.`, 'Run the command again.'];
     default:

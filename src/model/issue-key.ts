@@ -27,3 +27,9 @@ const OWN_LINE_TRACKERS: readonly string[] = ['jira', 'github'];
 export function isOwnIssueLine(line: IssueLine): boolean {
   return line.tracker === null || OWN_LINE_TRACKERS.includes(line.tracker);
 }
+
+/**
+ * The tracker's web page of an issue key (`SITE/browse/PROJ-12`, `https://github.com/acme/infra/issues/12`),
+ * or null when it is not known where the key's tracker is: chips then show the key without a link.
+ */
+export type BrowseUrl = (key: string) => string | null;

@@ -4,6 +4,7 @@
  * `data-action`). Stable hooks for tests and themes: each phase row carries `data-phase`,
  * `data-stories-done`, `data-stories-total`, `data-points-done`, `data-points-total`.
  */
+import type { BrowseUrl } from '../model/issue-key';
 import { issueHref } from '../editor/decorations';
 import { pointsText, pointsWithUnit, statusLabel } from '../model';
 import type { Counts, Diagnostic, PhaseProgress, Story } from '../model/types';
@@ -17,8 +18,8 @@ export const SHOW_PROBLEMS_ACTION = 'show-problems';
 
 /** Options of {@link renderProgressPane}. */
 export interface PaneRenderOptions {
-  /** Tracker site URL: issue key chips link to `<base>/browse/KEY` when the note gives no URL. Default: none. */
-  readonly trackerBaseUrl?: string | null;
+  /** The tracker's page of an issue key: chips link there when the note gives no URL. Default: none (no link). */
+  readonly browseUrl?: BrowseUrl | null;
 }
 
 /** Replaces `container`'s children with the pane for `snapshot`. */
@@ -35,7 +36,7 @@ export function renderProgressPane(container: HTMLElement, snapshot: ActiveEpicS
     renderNotAnEpic(container, file.basename);
     return;
   }
-  const base = options.trackerBaseUrl ?? null;
+  const browse = options.browseUrl ?? null;
 
   const { epic } = result;
   const header = container.createDiv({ cls: 'spectryn-pane-header' });
@@ -50,7 +51,7 @@ export function renderProgressPane(container: HTMLElement, snapshot: ActiveEpicS
 
   const phases = container.createDiv({ cls: 'spectryn-phases' });
   const duplicates = duplicateIds(epic.stories);
-  for (const phase of progress.phases) renderPhase(phases, phase, base, duplicates);
+  for (const phase of progress.phases) renderPhase(phases, phase, browse, duplicates);
 }
 
 /** Errors and warnings of a note (infos are notes, not problems). */
@@ -106,7 +107,7 @@ function renderNotAnEpic(container: HTMLElement, name: string): void {
   });
 }
 
-function renderPhase(parent: HTMLElement, phase: PhaseProgress, base: string | null, duplicates: ReadonlySet<string>): void {
+function renderPhase(parent: HTMLElement, phase: PhaseProgress, browse: BrowseUrl | null, duplicates: ReadonlySet<string>): void {
   const row = parent.createDiv({ cls: 'spectryn-phase', attr: { 'data-phase': phase.name } });
   setCountAttributes(row, phase.counts);
   const head = row.createDiv({ cls: 'spectryn-phase-head' });
@@ -120,10 +121,10 @@ function renderPhase(parent: HTMLElement, phase: PhaseProgress, base: string | n
   renderCountLine(row, phase.counts, false);
 
   const list = row.createEl('ul', { cls: 'spectryn-stories' });
-  for (const story of phase.stories) renderStory(list, story, base, duplicates.has(story.id.toUpperCase()));
+  for (const story of phase.stories) renderStory(list, story, browse, duplicates.has(story.id.toUpperCase()));
 }
 
-function renderStory(list: HTMLElement, story: Story, base: string | null, duplicate: boolean): void {
+function renderStory(list: HTMLElement, story: Story, browse: BrowseUrl | null, duplicate: boolean): void {
   const item = list.createEl('li', {
     cls: 'spectryn-story',
     attr: {
@@ -151,14 +152,14 @@ function renderStory(list: HTMLElement, story: Story, base: string | null, dupli
   } else {
     item.createSpan({ cls: 'spectryn-story-points', text: pointsWithUnit(story.storyPoints) });
   }
-  if (story.issueKey) renderIssueChip(item, story, base);
+  if (story.issueKey) renderIssueChip(item, story, browse);
 }
 
 /** The story's issue key; a link to the tracker when the note or the settings give its address. */
-function renderIssueChip(item: HTMLElement, story: Story, base: string | null): void {
+function renderIssueChip(item: HTMLElement, story: Story, browse: BrowseUrl | null): void {
   const key = story.issueKey ?? '';
   const url = story.issueLine?.key === key ? story.issueLine.url : null;
-  const href = issueHref(key, url, base);
+  const href = issueHref(key, url, browse);
   if (!href) {
     item.createSpan({ cls: 'spectryn-issue-chip', text: key, attr: { 'data-issue-key': key } });
     return;
