@@ -89,12 +89,13 @@ export function errorFromTransport(error: unknown, what: string, secrets: readon
 /**
  * The error for an answer that is not the tracker's: `seen` says what came instead (a status, a
  * content type, a shape, a size), never the body, which a sign-in page or a hostile server fills.
+ * `hint`: what to check (default: the Jira site URL's hint; the GitHub client passes its own).
  */
-export function notTrackerError(tracker: string, seen: string, secrets: readonly string[]): TrackerError {
+export function notTrackerError(tracker: string, seen: string, secrets: readonly string[], hint: string = HINTS.notTracker): TrackerError {
   return new TrackerError({
     kind: 'notTracker',
     status: null,
     message: redact(`This address does not answer like ${tracker}: ${seen}.`, secrets),
-    hint: HINTS.notTracker,
+    hint,
   });
 }

@@ -7,7 +7,7 @@
 /** One HTTP request. `timeoutMs` is a hint for transports that support it (none by default). */
 export interface HttpRequest {
   readonly url: string;
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly headers: Record<string, string>;
   readonly body?: string;
   readonly timeoutMs?: number;

@@ -50,6 +50,12 @@ const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 /** Receives a sentence about a wait or a retry ("Jira asks to wait 30 s (Retry-After) before …"). */
 export type WaitNotice = (message: string) => void;
 
+/**
+ * Reads a response as a rate limit: the milliseconds the tracker asks to wait before the same
+ * request may be sent again, or null when the response is not a rate limit. `now`: the clock's ms.
+ */
+export type RateLimitReading = (response: HttpResponse, now: number) => number | null;
+
 /** Waits this long or longer are told to the notice (5 000 ms); shorter backoffs are not. */
 export const NOTICE_AFTER_MS = 5_000;
 
@@ -62,15 +68,21 @@ export class RetryingSender {
   private readonly clock: Clock;
   private readonly policy: RetryPolicy;
   private readonly notice: WaitNotice;
+  private readonly rateLimit: RateLimitReading | null;
   private spacingMs = 0;
   private lastSentAt = Number.NEGATIVE_INFINITY;
 
-  /** `notice`: told about long waits and retries after no answer (default: nobody). */
-  constructor(args: { http: Http; clock: Clock; policy?: Partial<RetryPolicy>; notice?: WaitNotice }) {
+  /**
+   * `notice`: told about long waits and retries after no answer (default: nobody). `rateLimit`:
+   * which responses are rate limits and how long they ask to wait (default: a 429, for its
+   * `Retry-After`; GitHub also answers 403 with its own headers: `github/rate-limit.ts`).
+   */
+  constructor(args: { http: Http; clock: Clock; policy?: Partial<RetryPolicy>; notice?: WaitNotice; rateLimit?: RateLimitReading }) {
     this.http = args.http;
     this.clock = args.clock;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...args.policy };
     this.notice = args.notice ?? (() => undefined);
+    this.rateLimit = args.rateLimit ?? null;
   }
 
   /** Current spacing between requests in ms (0 until a 429 arrives). */
@@ -103,9 +115,10 @@ export class RetryingSender {
         if (report) report.uncertainRetries++;
         continue;
       }
-      if (response.status === 429) {
+      const limited = this.rateLimit === null ? (response.status === 429 ? this.askedWaitMs(response.headers['retry-after']) : null) : this.rateLimit(response, this.clock.now());
+      if (limited !== null) {
         if (++rateLimited > this.policy.max429) return response;
-        const asked = this.askedWaitMs(response.headers['retry-after']);
+        const asked = limited;
         // An hour's wait is not sat out: the run stops and says how long was asked.
         if (asked > this.policy.giveUpRetryAfterMs) return response;
         const wait = Math.min(asked, this.policy.maxRetryAfterMs);

@@ -29,7 +29,8 @@ export interface FakeJiraServerSetup {
 
 const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole request body as UTF-8 text (the fake GitHub reads bodies the same way). */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -38,7 +39,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function recordHeaders(req: IncomingMessage): Record<string, string> {
+/** Request headers lower-cased for the request log, credentials replaced by '[redacted]'. */
+export function recordHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;

@@ -3,7 +3,8 @@
  * the one error map. Every Jira request of the adapter goes through `request`.
  */
 import type { Clock } from '../clock';
-import { encodeBase64, errorFromTransport, hintFor, notTrackerError, secretsOf, TrackerError } from '../errors';
+import { encodeBase64, errorFromTransport, notTrackerError, secretsOf, TrackerError } from '../errors';
+import { siteUrlProblem as sharedSiteUrlProblem, type SiteUrlWording } from '../site-url';
 import type { Http, HttpRequest, HttpResponse } from '../http';
 import { RetryingSender, type RequestSafety, type RetryPolicy, type WaitNotice } from '../retry';
 import { apiBase, type JiraConfig } from './config';
@@ -129,38 +130,20 @@ function isRead(call: JiraCall): boolean {
   return call.method === 'GET' || (call.method === 'POST' && call.path.startsWith('/search'));
 }
 
+/** How Jira's address is named in the messages of `siteUrlProblem` (`../site-url.ts`). */
+const JIRA_SITE_URL: SiteUrlWording = {
+  name: 'site URL',
+  example: 'https://your-domain.atlassian.net',
+  credentials: 'give the account separately: JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud) or JIRA_PAT (Data Center) on the command line, the email and API token settings in the plugin.',
+  httpsHint: 'the https:// address of the Jira site',
+};
+
 /**
- * Why the token may not be sent to `siteUrl`, or null when it may: https only, except plain http to
- * this machine (127.0.0.1, localhost, [::1]: tests, local proxies); no user name or password inside
- * the address (kind `configuration`; the address is never repeated, it holds them). The sync and
- * the connection test both ask this before any request.
+ * Why the token may not be sent to `siteUrl`, or null when it may (the shared rule of
+ * `../site-url.ts`, in Jira's words). The sync and the connection test both ask this before any request.
  */
 export function siteUrlProblem(siteUrl: string): TrackerError | null {
-  let url: URL;
-  try {
-    url = new URL(siteUrl);
-  } catch {
-    // Not repeated: a mistyped address may still hold a password.
-    return new TrackerError({ kind: 'configuration', status: null, message: 'The site URL is not a URL (it must look like https://your-domain.atlassian.net).', hint: hintFor('configuration') });
-  }
-  if (url.username !== '' || url.password !== '') {
-    return new TrackerError({
-      kind: 'configuration',
-      status: null,
-      message: 'The site URL holds a user name or password (https://user:password@…): they are not used, and are not sent.',
-      hint: 'Remove them from the address; give the account separately: JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud) or JIRA_PAT (Data Center) on the command line, the email and API token settings in the plugin.',
-    });
-  }
-  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-    return new TrackerError({
-      kind: 'network',
-      status: null,
-      message: `The site URL must use https (${url.protocol} refused: the token would travel in clear).`,
-      hint: 'Use the https:// address of the Jira site.',
-    });
-  }
-  return null;
+  return sharedSiteUrlProblem(siteUrl, JIRA_SITE_URL);
 }
 
 function assertSafeSite(siteUrl: string): void {

@@ -35,10 +35,13 @@ export function asNumber(value: unknown): number | null {
  */
 export type AnswerShape = { readonly list: true } | { readonly object: readonly string[] };
 
-/** What is wrong with `body` for `shape` in a few words ("an empty JSON object"), or null when it fits. */
-export function shapeMismatch(body: unknown, shape: AnswerShape): string | null {
-  if ('list' in shape) return Array.isArray(body) ? null : `${describeJsonValue(body)} where Jira sends a list`;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `${describeJsonValue(body)} where Jira sends an object`;
+/**
+ * What is wrong with `body` for `shape` in a few words ("an empty JSON object"), or null when it
+ * fits. `tracker` names who sends the shape (default `Jira`; the GitHub client passes `GitHub`).
+ */
+export function shapeMismatch(body: unknown, shape: AnswerShape, tracker = 'Jira'): string | null {
+  if ('list' in shape) return Array.isArray(body) ? null : `${describeJsonValue(body)} where ${tracker} sends a list`;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `${describeJsonValue(body)} where ${tracker} sends an object`;
   const missing = shape.object.filter((key) => !(key in body));
   if (missing.length === 0) return null;
   return `${describeJsonValue(body)} without ${missing.map((key) => `"${key}"`).join(', ')}`;
