@@ -6,6 +6,7 @@
  */
 import type { ErrorKind } from '../sync/errors';
 import { signInRefusedText, unreachableText } from '../sync/jira/probe';
+import { GITHUB_SIGN_IN_REFUSED } from '../sync/github/probe';
 import type { RunEnding } from '../sync/run';
 
 /** How a sync run ended, as the text output needs it. */
@@ -86,7 +87,7 @@ function failureLines(run: RunSummary): string[] {
 function gitHubFailureLines(run: RunSummary, failure: NonNullable<RunSummary['failure']>): string[] {
   switch (failure.kind) {
     case 'auth':
-      return ['Sign-in failed: GitHub refused the token (wrong, expired or revoked).', 'Check GITHUB_TOKEN.'];
+      return [`Sign-in failed: ${GITHUB_SIGN_IN_REFUSED}`, 'Check GITHUB_TOKEN.'];
     case 'forbidden':
       return ['GitHub refused access: the token may not do this in the repository.', 'Give the token read and write access to the repository\'s issues, or use another token.'];
     case 'network':

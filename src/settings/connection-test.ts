@@ -21,13 +21,13 @@ export function describeReport(report: ConnectionReport, tracker: TrackerName = 
   return failed ? `${stepLabel(failed.step, tracker)} failed: ${failed.message}` : 'Connection failed.';
 }
 
-/** Step labels by tracker; a step a probe adds later is shown by its own name. */
-const STEP_LABELS: Readonly<Record<TrackerName, Readonly<Record<string, string>>>> = {
+/** Step labels by tracker: GitHub's probe checks the repository in `project` and its issues in `fields`. */
+const STEP_LABELS: Readonly<Record<TrackerName, Readonly<Record<ConnectionStep, string>>>> = {
   jira: { url: 'Site URL', auth: 'Sign-in', project: 'Project', fields: 'Fields' },
-  github: { url: 'API URL', auth: 'Sign-in', repository: 'Repository', project: 'Repository', issues: 'Issues permission', fields: 'Issues permission' },
+  github: { url: 'API URL', auth: 'Sign-in', project: 'Repository', fields: 'Issues' },
 };
 
 /** Label of a step as shown to the user. */
 export function stepLabel(step: ConnectionStep, tracker: TrackerName = 'jira'): string {
-  return STEP_LABELS[tracker][step] ?? step;
+  return STEP_LABELS[tracker][step];
 }
