@@ -124,10 +124,11 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
   // A GitHub epic may name its repository (`-e acme/infra#1`): read it before the settings, which it completes.
   const epicText = options.epicKey ?? note.epic.key;
   const githubEpic = tracker.name === 'github' && epicText !== null ? resolveGitHubEpic(epicText, null) : null;
-  if (githubEpic !== null && !githubEpic.ok && githubEpic.problem === 'notAReference') {
+  const resolution = resolveTrackerConfig(tracker.name, input.env, githubEpic?.ok === true ? githubEpic.epic.repository : null);
+  // Without GitHub settings the note is reported alone, whatever its epic says; with them the epic must be an issue.
+  if (resolution.kind !== 'none' && githubEpic !== null && !githubEpic.ok && githubEpic.problem === 'notAReference') {
     return fail(EXIT.configuration, `the GitHub epic "${epicText ?? ''}" is not an issue: name it ${GITHUB_EPIC_FORMS}.`);
   }
-  const resolution = resolveTrackerConfig(tracker.name, input.env, githubEpic?.ok === true ? githubEpic.epic.repository : null);
   if (resolution.kind === 'incomplete') {
     return fail(EXIT.configuration, `incomplete ${tracker.name} settings: missing ${resolution.missing.join(', ')}. Set ${TRACKER_VARIABLES[tracker.name]}.`);
   }

@@ -339,6 +339,9 @@ describe('tracker settings', () => {
     const offline = await cli(['-m', SEED, '-e', '1', '--tracker', 'github', '--output', 'json'], { env: { GITHUB_REPOSITORY: 'acme/infra' } });
     expect(offline.code).toBe(0);
     expect(jsonOf(offline.stdout).tracker).toBeNull();
+    // A note whose epic is no GitHub issue is still reported alone.
+    const jiraEpic = await cli(['-m', SEED, '-e', 'INFRA-100', '--tracker', 'github', '--output', 'json']);
+    expect(jiraEpic.code).toBe(0);
     const execute = await cli(['-m', SEED, '-e', '1', '--tracker', 'github', '-x'], { env: { GITHUB_REPOSITORY: 'acme/infra' } });
     expect(execute.code).toBe(2);
     expect(execute.stderr).toContain('-x/--execute needs github settings in the environment: GITHUB_TOKEN with GITHUB_REPOSITORY=owner/repo');
