@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './sett
 import { GitHubTracker, JiraTracker, obsidianHttp, probeGitHubConnection, probeJiraConnection, timerClock } from './sync';
 import { browseUrlOf } from './settings/browse-url';
 import { githubConfigFromSettings } from './settings/github-config';
-import type { SyncTarget } from './settings/sync-target';
+import { syncTargetOf, type SyncTarget } from './settings/sync-target';
 import type { BrowseUrl } from './model/issue-key';
 import { ActiveEpic } from './plugin/active-epic';
 import { buildCommands } from './plugin/commands';
@@ -59,9 +59,13 @@ export default class SpectrynPlugin extends Plugin {
     // The sync record of each epic lives in the vault's `.spectryn/sync/` (docs/sync-record.md).
     const records = new VaultRecordStore(this.app.vault.adapter);
     const syncStatus = new SyncStatus(records);
+    // The epic whose record the status bar reads: the note's key, or for GitHub `acme/infra#1` (its record's name).
     const activeEpicKey = (): string | null => {
       const snapshot = activeEpic.current();
-      return snapshot.isEpic ? snapshot.result?.epic.key ?? null : null;
+      const result = snapshot.isEpic ? snapshot.result : null;
+      if (!result) return null;
+      const target = syncTargetOf(this.settings, result.epic);
+      return 'problem' in target ? null : target.recordKey;
     };
     const syncState: SyncStateSource = {
       current: () => syncStatus.current(activeEpicKey()),

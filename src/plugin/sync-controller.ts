@@ -153,7 +153,8 @@ export class SyncController implements PlanProvider {
       ...noteFacts(note, planned.plan, scope, warnings),
       twoWay: twoWayPreview(twoWay.threeWay, { titles }),
     };
-    const epicKey = planned.plan.epicKey;
+    // The status bar knows a GitHub epic by its record's name (`acme/infra#1`), not by `#1`.
+    const epicKey = target.tracker === 'github' ? target.recordKey : planned.plan.epicKey;
     this.options.status?.setOpenConflicts(epicKey, preview.twoWay.conflicts.length);
     const run: PendingRun = { file, note, tracker, options, planned, input, twoWay, epicKey, secrets, generation };
     let started = false;
