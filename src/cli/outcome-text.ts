@@ -67,15 +67,14 @@ function changes(count: number): string {
 function failureLines(run: RunSummary): string[] {
   const failure = run.failure;
   if (failure === null) return ['Not synced: the run stopped.', 'Run again with -v to see more.'];
-  if (run.deployment === 'github') return gitHubFailureLines(run, failure);
-  const cloud = run.deployment === 'cloud';
+  const words = failureWords(run.deployment);
   switch (failure.kind) {
     case 'auth':
-      return [`Sign-in failed: ${signInRefusedText(run.deployment)}`, cloud ? 'Check JIRA_EMAIL and JIRA_API_TOKEN.' : 'Check JIRA_PAT.'];
+      return [`Sign-in failed: ${words.signInRefused}`, words.checkSignIn];
     case 'forbidden':
-      return ['Jira refused access: the account may not do this in the project.', 'Ask a Jira admin for permission, or use another account.'];
+      return [...words.forbidden];
     case 'network':
-      return [unreachableText(run.siteUrl), 'Check JIRA_URL and your network.'];
+      return [unreachableText(run.siteUrl), words.checkAddress];
     case 'timeout':
       return [`${run.siteUrl.replace(/\/+$/, '')} did not answer in time.`, 'Run the command again.'];
     default:
@@ -83,20 +82,22 @@ function failureLines(run: RunSummary): string[] {
   }
 }
 
-/** GitHub's failures in the same words, naming GitHub's variables. */
-function gitHubFailureLines(run: RunSummary, failure: NonNullable<RunSummary['failure']>): string[] {
-  switch (failure.kind) {
-    case 'auth':
-      return [`Sign-in failed: ${GITHUB_SIGN_IN_REFUSED}`, 'Check GITHUB_TOKEN.'];
-    case 'forbidden':
-      return ['GitHub refused access: the token may not do this in the repository.', 'Give the token read and write access to the repository\'s issues, or use another token.'];
-    case 'network':
-      return [unreachableText(run.siteUrl), 'Check GITHUB_API_URL and your network.'];
-    case 'timeout':
-      return [`${run.siteUrl.replace(/\/+$/, '')} did not answer in time.`, 'Run the command again.'];
-    default:
-      return [sentence(failure.message), sentence(failure.hint)];
+/** What each tracker's failures are called, naming its own environment variables. */
+function failureWords(deployment: RunSummary['deployment']): { signInRefused: string; checkSignIn: string; forbidden: readonly [string, string]; checkAddress: string } {
+  if (deployment === 'github') {
+    return {
+      signInRefused: GITHUB_SIGN_IN_REFUSED,
+      checkSignIn: 'Check GITHUB_TOKEN.',
+      forbidden: ['GitHub refused access: the token may not do this in the repository.', 'Give the token read and write access to the repository\'s issues, or use another token.'],
+      checkAddress: 'Check GITHUB_API_URL and your network.',
+    };
   }
+  return {
+    signInRefused: signInRefusedText(deployment),
+    checkSignIn: deployment === 'cloud' ? 'Check JIRA_EMAIL and JIRA_API_TOKEN.' : 'Check JIRA_PAT.',
+    forbidden: ['Jira refused access: the account may not do this in the project.', 'Ask a Jira admin for permission, or use another account.'],
+    checkAddress: 'Check JIRA_URL and your network.',
+  };
 }
 
 function sentence(text: string): string {
