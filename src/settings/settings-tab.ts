@@ -73,8 +73,8 @@ export class SpectrynSettingTab extends PluginSettingTab {
             control: { type: 'dropdown', key: 'defaultTracker', options: { jira: 'Jira', github: 'GitHub' } },
           },
           {
-            name: 'Tracker',
-            desc: 'Which Jira you sync with.',
+            name: 'Jira',
+            desc: 'Which Jira you sync with: Cloud or Data Center.',
             control: { type: 'dropdown', key: 'tracker', options: { 'jira-cloud': 'Jira Cloud', 'jira-datacenter': 'Jira Data Center' } },
           },
           {
