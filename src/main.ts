@@ -10,7 +10,11 @@ import { epicReadingViewProcessor } from './view/reading-view';
 import { jiraConfigFromSettings } from './settings/jira-config';
 import { SpectrynSettingTab } from './settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from './settings/settings';
-import { JiraTracker, obsidianHttp, probeJiraConnection, timerClock } from './sync';
+import { GitHubTracker, JiraTracker, obsidianHttp, probeGitHubConnection, probeJiraConnection, timerClock } from './sync';
+import { browseUrlOf } from './settings/browse-url';
+import { githubConfigFromSettings } from './settings/github-config';
+import { syncTargetOf, type SyncTarget } from './settings/sync-target';
+import type { BrowseUrl } from './model/issue-key';
 import { ActiveEpic } from './plugin/active-epic';
 import { buildCommands } from './plugin/commands';
 import { EpicActions } from './plugin/epic-actions';
@@ -48,13 +52,20 @@ export default class SpectrynPlugin extends Plugin {
     const clock = timerClock((callback, ms) => window.setTimeout(callback, ms));
     // Long waits (a Retry-After, a retry after no answer) are said as they start (docs/sync.md).
     const notice = (message: string): void => { new Notice(`Spectryn: ${message}`); };
-    const trackerFor = (settings: SpectrynSettings, token: string): JiraTracker => new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock, notice });
+    // The note's tracker (./settings/sync-target.ts): Jira by default, GitHub for `tracker: github` or by the settings.
+    const trackerFor = (settings: SpectrynSettings, token: string, target?: SyncTarget): JiraTracker | GitHubTracker => (target?.tracker === 'github'
+      ? new GitHubTracker({ config: githubConfigFromSettings(settings, token, target.repository), http, clock, notice })
+      : new JiraTracker({ config: jiraConfigFromSettings(settings, token), http, clock, notice }));
     // The sync record of each epic lives in the vault's `.spectryn/sync/` (docs/sync-record.md).
     const records = new VaultRecordStore(this.app.vault.adapter);
     const syncStatus = new SyncStatus(records);
+    // The epic whose record the status bar reads: the note's key, or for GitHub `acme/infra#1` (its record's name).
     const activeEpicKey = (): string | null => {
       const snapshot = activeEpic.current();
-      return snapshot.isEpic ? snapshot.result?.epic.key ?? null : null;
+      const result = snapshot.isEpic ? snapshot.result : null;
+      if (!result) return null;
+      const target = syncTargetOf(this.settings, result.epic);
+      return 'problem' in target ? null : target.recordKey;
     };
     const syncState: SyncStateSource = {
       current: () => syncStatus.current(activeEpicKey()),
@@ -78,22 +89,23 @@ export default class SpectrynPlugin extends Plugin {
     });
     const openPane = (): Promise<void> => openProgressPane(this.app.workspace);
 
-    const trackerBaseUrl = (): string | null => this.settings.siteUrl || null;
+    // The tracker's page of a key without its own link: `#12` on GitHub, any other key on the Jira site.
+    const browseUrl = (): BrowseUrl => browseUrlOf(this.settings);
     this.registerView(PROGRESS_VIEW_TYPE, (leaf) => new EpicProgressView(leaf, {
       activeEpic,
       actions,
       showFormat: () => new FormatModal(this.app).open(),
-      trackerBaseUrl,
+      browseUrl,
       syncState,
     }));
     this.registerEditorExtension(epicEditorExtension({
       display: () => this.settings.decorations,
       parse: editorParser(store),
-      trackerBaseUrl,
+      browseUrl,
     }));
     this.registerMarkdownPostProcessor(epicReadingViewProcessor({
       enabled: () => this.settings.decorations.readingView,
-      trackerBaseUrl,
+      browseUrl,
       parse: (path, text) => store.parse(path, text),
       progress: (result) => store.progress(result),
       // Cells without section info are live preview's table widget.
@@ -127,6 +139,7 @@ export default class SpectrynPlugin extends Plugin {
     this.addSettingTab(new SpectrynSettingTab(this.app, this, {
       store: { get: () => this.settings, set: (next) => this.saveSettings(next) },
       probe: (config) => probeJiraConnection({ config, http, clock }),
+      probeGitHub: (config) => probeGitHubConnection({ config, http, clock }),
     }));
   }
 

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CONFLICT_STRATEGIES, type ConflictStrategy } from '../sync/record/conflicts';
+import { TRACKER_NAMES, type TrackerName } from '../sync/tracker-name';
 
 /** Output formats of `--output`. */
 export const OUTPUT_FORMATS = ['text', 'json'] as const;
@@ -15,16 +16,15 @@ export const SYNC_PHASES = ['all', 'descriptions', 'subtasks', 'comments', 'stat
 /** `--phase` value. */
 export type SyncPhase = (typeof SYNC_PHASES)[number];
 
-/** Trackers of `--tracker`. */
-export const TRACKER_NAMES = ['jira'] as const;
-/** `--tracker` value. */
-export type TrackerName = (typeof TRACKER_NAMES)[number];
+/** Trackers of `--tracker` (and of the note's frontmatter `tracker`): src/sync/tracker-name.ts. */
+export { TRACKER_NAMES } from '../sync/tracker-name';
+export type { TrackerName } from '../sync/tracker-name';
 
 /** The flags, read and checked. */
 export interface CliOptions {
   /** `-m/--markdown` (or `-f/--input`): the note path as given, or null when absent. */
   readonly notePath: string | null;
-  /** `-e/--epic`, or null: then the note's frontmatter `epic`. */
+  /** `-e/--epic` as given (`INFRA-100`; GitHub: `1`, `#1`, `acme/infra#1`), or null: then the note's frontmatter `epic`. */
   readonly epicKey: string | null;
   /** `-x/--execute`; default false (dry run). */
   readonly execute: boolean;
@@ -111,7 +111,7 @@ export function readArgs(argv: readonly string[]): ArgsOutcome {
   const recordPath = values.record?.trim() ?? null;
   if (recordPath === '') return { ok: false, error: '--record needs a file path.' };
   const epicKey = values.epic?.trim() ?? null;
-  if (epicKey === '') return { ok: false, error: '-e/--epic needs an epic key, e.g. -e INFRA-100.' };
+  if (epicKey === '') return { ok: false, error: '-e/--epic needs an epic key, e.g. -e INFRA-100 (Jira) or -e acme/infra#1 (GitHub).' };
   if (values.quiet === true && values.verbose === true) {
     return { ok: false, error: 'Choose one of -q/--quiet and -v/--verbose.' };
   }

@@ -10,7 +10,8 @@ export const HELP_TEXT = `spectryn ${CLI_VERSION}: read an epic note, report its
 Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
 
   -m, --markdown PATH   the note: a regular file of at most 8 MB (alias: -f, --input)
-  -e, --epic KEY        the tracker epic; default: the note's frontmatter \`epic\`
+  -e, --epic KEY        the tracker epic (Jira INFRA-100; GitHub 1, '#1' or acme/infra#1);
+                        default: the note's frontmatter \`epic\`
   -x, --execute         apply the changes (default: dry run, which only reads the tracker)
       --phase P         all | descriptions | subtasks | comments | statuses   (default all)
       --story ID        only this story (repeatable)
@@ -19,10 +20,10 @@ Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
       --output F        text | json   (default text)
       --export PATH     also write the JSON result to PATH (never the note itself)
       --validate        check the note only; print diagnostics; no tracker needed
-      --tracker T       jira (the default, and the only tracker so far)
+      --tracker T       jira | github   (default: the note's frontmatter \`tracker\`, else jira)
       --conflict-strategy S   skip | force-local | force-remote | abort   (default skip:
                         the rest is applied, conflicts listed, exit 64; abort: nothing written)
-      --pull            only Jira → note (nothing is written to Jira)
+      --pull            only tracker → note (nothing is written to the tracker)
       --bidirectional, --two-way   both directions (the default)
       --record PATH     the sync record; default .spectryn/sync/EPIC.jsonl under the vault
                         (.obsidian/ or .spectryn/), else the repository root, else the note's folder
@@ -35,6 +36,8 @@ Usage: spectryn -m NOTE.md [-e EPIC-KEY] [options]
 Tracker settings come from the environment:
   Jira Cloud         JIRA_URL, JIRA_EMAIL, JIRA_API_TOKEN   (+ JIRA_PROJECT, JIRA_STORY_POINTS_FIELD)
   Jira Data Center   JIRA_URL, JIRA_PAT                     (+ JIRA_PROJECT, JIRA_STORY_POINTS_FIELD)
+  GitHub             GITHUB_TOKEN, GITHUB_REPOSITORY=owner/repo (or GITHUB_REPO)
+                     (+ GITHUB_API_URL for GitHub Enterprise Server; an epic acme/infra#1 names its repository)
 Without tracker settings the note is reported alone ("tracker": null in JSON).
 
 Exit codes:
@@ -55,4 +58,5 @@ Examples:
   spectryn -m migrations/postgres-to-crdb.md -e INFRA-100 --output json
   spectryn -m migrations/postgres-to-crdb.md --validate
   spectryn -m migrations/postgres-to-crdb.md -e INFRA-100 --export migration-status.json
+  spectryn -m migrations/postgres-to-crdb.md --tracker github -e acme/infra#1 -x
 `;

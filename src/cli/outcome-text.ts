@@ -6,6 +6,7 @@
  */
 import type { ErrorKind } from '../sync/errors';
 import { signInRefusedText, unreachableText } from '../sync/jira/probe';
+import { GITHUB_SIGN_IN_REFUSED } from '../sync/github/probe';
 import type { RunEnding } from '../sync/run';
 
 /** How a sync run ended, as the text output needs it. */
@@ -13,9 +14,9 @@ export interface RunSummary {
   readonly ending: RunEnding;
   /** The error that stopped the run, or null. */
   readonly failure: { readonly kind: ErrorKind; readonly message: string; readonly hint: string } | null;
-  /** Jira Cloud (email + API token) or Data Center (personal access token). */
-  readonly deployment: 'cloud' | 'datacenter';
-  /** `JIRA_URL`, for "Could not reach …". */
+  /** Jira Cloud (email + API token), Data Center (personal access token), or GitHub (`GITHUB_TOKEN`). */
+  readonly deployment: 'cloud' | 'datacenter' | 'github';
+  /** `JIRA_URL` (GitHub: `GITHUB_API_URL`), for "Could not reach …". */
   readonly siteUrl: string;
   /** Error diagnostics in the note (a run refused for them). */
   readonly noteErrors: number;
@@ -35,33 +36,34 @@ export interface RunSummary {
 
 /** The outcome: one line, or two for a failure (what failed, then what to do). */
 export function outcomeLines(run: RunSummary): string[] {
+  const tracker = run.deployment === 'github' ? 'GitHub' : 'Jira';
   switch (run.ending) {
     case 'noteErrors': {
       const errors = `${run.noteErrors} ${run.noteErrors === 1 ? 'error' : 'errors'}`;
-      return [`Not synced: the note has ${errors}, so nothing was sent to Jira.`, `Fix the ${run.noteErrors === 1 ? 'line' : 'lines'} listed under Diagnostics and run again.`];
+      return [`Not synced: the note has ${errors}, so nothing was sent to ${tracker}.`, `Fix the ${run.noteErrors === 1 ? 'line' : 'lines'} listed under Diagnostics and run again.`];
     }
     case 'failed':
     case 'noEpicKey':
       return failureLines(run);
     case 'planned': {
-      // Changes from Jira into the note are changes too: "nothing to change" only when there are none either way.
+      // Changes from the tracker into the note are changes too: "nothing to change" only when there are none either way.
       const total = run.planned + run.fromTracker;
-      if (total === 0) return run.notInTracker > 0 ? notInTrackerLines('Dry run: nothing this phase can change', run.notInTracker) : ['Dry run: nothing to change; Jira already matches the note.'];
-      const fromJira = run.fromTracker > 0 ? ` (${run.fromTracker} from Jira into the note)` : '';
-      return [`Dry run: ${changes(total)} planned${fromJira}, nothing was changed. Run again with -x to apply them.`];
+      if (total === 0) return run.notInTracker > 0 ? notInTrackerLines('Dry run: nothing this phase can change', run.notInTracker, tracker) : [`Dry run: nothing to change; ${tracker} already matches the note.`];
+      const fromTracker = run.fromTracker > 0 ? ` (${run.fromTracker} from ${tracker} into the note)` : '';
+      return [`Dry run: ${changes(total)} planned${fromTracker}, nothing was changed. Run again with -x to apply them.`];
     }
     case 'synced': {
       const made = [
         ...(run.done > 0 ? [`${changes(run.done)} made`] : []),
-        ...(run.fromTracker > 0 ? [`${changes(run.fromTracker)} from Jira written into the note`] : []),
+        ...(run.fromTracker > 0 ? [`${changes(run.fromTracker)} from ${tracker} written into the note`] : []),
         ...(run.keysWritten > 0 ? [`${run.keysWritten} issue ${run.keysWritten === 1 ? 'key' : 'keys'} written into the note`] : []),
       ];
-      if (made.length > 0) return [`Synced with Jira: ${made.join('; ')}.`];
-      return run.notInTracker > 0 ? notInTrackerLines('Nothing changed', run.notInTracker) : ['Nothing to change: Jira already matches the note.'];
+      if (made.length > 0) return [`Synced with ${tracker}: ${made.join('; ')}.`];
+      return run.notInTracker > 0 ? notInTrackerLines('Nothing changed', run.notInTracker, tracker) : [`Nothing to change: ${tracker} already matches the note.`];
     }
     case 'partial':
       return [
-        `Synced with Jira with problems: ${run.done} done, ${run.failed} failed, ${run.notRun} not run.`,
+        `Synced with ${tracker} with problems: ${run.done} done, ${run.failed} failed, ${run.notRun} not run.`,
         'See the changes and reasons below, then run again.',
       ];
     case 'cancelled':
@@ -69,9 +71,9 @@ export function outcomeLines(run: RunSummary): string[] {
   }
 }
 
-/** A run whose phase could do nothing because its stories are not in Jira yet: that, and what to run. */
-function notInTrackerLines(head: string, stories: number): string[] {
-  return [`${head}: ${stories} ${stories === 1 ? 'story is' : 'stories are'} not in Jira yet.`, 'Run with --phase all to create them first.'];
+/** A run whose phase could do nothing because its stories are not in the tracker yet: that, and what to run. */
+function notInTrackerLines(head: string, stories: number, tracker: string): string[] {
+  return [`${head}: ${stories} ${stories === 1 ? 'story is' : 'stories are'} not in ${tracker} yet.`, 'Run with --phase all to create them first.'];
 }
 
 function changes(count: number): string {
@@ -82,19 +84,37 @@ function changes(count: number): string {
 function failureLines(run: RunSummary): string[] {
   const failure = run.failure;
   if (failure === null) return ['Not synced: the run stopped.', 'Run again with -v to see more.'];
-  const cloud = run.deployment === 'cloud';
+  const words = failureWords(run.deployment);
   switch (failure.kind) {
     case 'auth':
-      return [`Sign-in failed: ${signInRefusedText(run.deployment)}`, cloud ? 'Check JIRA_EMAIL and JIRA_API_TOKEN.' : 'Check JIRA_PAT.'];
+      return [`Sign-in failed: ${words.signInRefused}`, words.checkSignIn];
     case 'forbidden':
-      return ['Jira refused access: the account may not do this in the project.', 'Ask a Jira admin for permission, or use another account.'];
+      return [...words.forbidden];
     case 'network':
-      return [unreachableText(run.siteUrl), 'Check JIRA_URL and your network.'];
+      return [unreachableText(run.siteUrl), words.checkAddress];
     case 'timeout':
       return [`${run.siteUrl.replace(/\/+$/, '')} did not answer in time.`, 'Run the command again.'];
     default:
       return [sentence(failure.message), sentence(failure.hint)];
   }
+}
+
+/** What each tracker's failures are called, naming its own environment variables. */
+function failureWords(deployment: RunSummary['deployment']): { signInRefused: string; checkSignIn: string; forbidden: readonly [string, string]; checkAddress: string } {
+  if (deployment === 'github') {
+    return {
+      signInRefused: GITHUB_SIGN_IN_REFUSED,
+      checkSignIn: 'Check GITHUB_TOKEN.',
+      forbidden: ['GitHub refused access: the token may not do this in the repository.', 'Give the token read and write access to the repository\'s issues, or use another token.'],
+      checkAddress: 'Check GITHUB_API_URL and your network.',
+    };
+  }
+  return {
+    signInRefused: signInRefusedText(deployment),
+    checkSignIn: deployment === 'cloud' ? 'Check JIRA_EMAIL and JIRA_API_TOKEN.' : 'Check JIRA_PAT.',
+    forbidden: ['Jira refused access: the account may not do this in the project.', 'Ask a Jira admin for permission, or use another account.'],
+    checkAddress: 'Check JIRA_URL and your network.',
+  };
 }
 
 function sentence(text: string): string {

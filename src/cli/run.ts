@@ -9,6 +9,7 @@ import type { ParseResult } from '../model';
 import { buildReport } from '../model/report';
 import type { EpicReport } from '../model/report';
 import { readArgs, TRACKER_NAMES } from './args';
+import { trackerNamed } from '../sync/tracker-name';
 import type { CliOptions, TrackerName } from './args';
 import { EXIT } from '../sync/exit-codes';
 import { CLI_VERSION, HELP_TEXT } from './help';
@@ -20,6 +21,7 @@ import { runSync } from './sync-command';
 import type { RunSummary } from './outcome-text';
 import type { PlanPreview } from '../sync/plan-words';
 import { resolveTrackerConfig, TRACKER_VARIABLES } from './tracker-config';
+import { GITHUB_EPIC_FORMS, resolveGitHubEpic } from '../sync/github/epic-ref';
 import type { Environment } from './tracker-config';
 import { formatReportText } from './text-output';
 
@@ -119,7 +121,14 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
     return fail(EXIT.configuration, `--story ${unknownStories.join(', ')}: not in the note (its stories: ${known}).`);
   }
 
-  const resolution = resolveTrackerConfig(tracker.name, input.env);
+  // A GitHub epic may name its repository (`-e acme/infra#1`): read it before the settings, which it completes.
+  const epicText = options.epicKey ?? note.epic.key;
+  const githubEpic = tracker.name === 'github' && epicText !== null ? resolveGitHubEpic(epicText, null) : null;
+  const resolution = resolveTrackerConfig(tracker.name, input.env, githubEpic?.ok === true ? githubEpic.epic.repository : null);
+  // Without GitHub settings the note is reported alone, whatever its epic says; with them the epic must be an issue.
+  if (resolution.kind !== 'none' && githubEpic !== null && !githubEpic.ok && githubEpic.problem === 'notAReference') {
+    return fail(EXIT.configuration, `the GitHub epic "${epicText ?? ''}" is not an issue: name it ${GITHUB_EPIC_FORMS}.`);
+  }
   if (resolution.kind === 'incomplete') {
     return fail(EXIT.configuration, `incomplete ${tracker.name} settings: missing ${resolution.missing.join(', ')}. Set ${TRACKER_VARIABLES[tracker.name]}.`);
   }
@@ -130,12 +139,11 @@ async function run(input: RunCliInput, fail: Fail): Promise<number> {
     return emit(offlineReport(), EXIT.ok);
   }
 
-  const epicKey = options.epicKey ?? note.epic.key;
-  if (epicKey === null) {
+  if (epicText === null) {
     return fail(EXIT.configuration, 'no epic key: pass -e KEY or add `epic: KEY` to the note\'s frontmatter.');
   }
   const outcome = await runSync({
-    note, notePath, epicKey, config: resolution.config, options,
+    note, notePath, epicKey: epicText, config: resolution.config, options,
     updateSource: options.updateSource ?? options.execute,
     env: input.env,
     stderr: { write: (text: string) => input.stderr.write(redactSecrets(text, input.env)), isTTY: input.stderr.isTTY },
@@ -150,8 +158,8 @@ function chooseTracker(options: CliOptions, note: ParseResult): { name: TrackerN
   if (options.tracker !== null) return { name: options.tracker, warnings: [] };
   const written = note.epic.tracker?.trim().toLowerCase() ?? null;
   if (written === null || written === '') return { name: 'jira', warnings: [] };
-  const known = TRACKER_NAMES.find((name) => name === written);
-  if (known !== undefined) return { name: known, warnings: [] };
+  const known = trackerNamed(written);
+  if (known !== null) return { name: known, warnings: [] };
   return {
     name: 'jira',
     warnings: [`The note's frontmatter tracker "${written}" is not one of ${TRACKER_NAMES.join(', ')}; using jira.`],

@@ -1,13 +1,14 @@
 /**
  * The sync path of the command line (`-x`, or a dry run with tracker settings): the same engine
- * as the plugin (`syncNote` over the Jira adapter), with Node's fetch as the transport and the
+ * as the plugin (`syncNote` over the Jira or the GitHub adapter), with Node's fetch as the transport and the
  * note file as the place keys are written back. The command line prints the report this returns
  * (text or JSON, and `--export`) and exits with its code.
  */
 import { dirname, relative, resolve } from 'node:path';
 import { parseEpic, type ParseResult } from '../model';
 import { buildReport, type EpicReport } from '../model/report';
-import { JiraTracker, fileNoteWriter, nodeFetchHttp, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
+import { GitHubTracker, JiraTracker, fileNoteWriter, nodeFetchHttp, timerClock, type Clock, type JiraConfig as JiraSiteConfig } from '../sync';
+import { resolveGitHubEpic } from '../sync/github/epic-ref';
 import { applyConflictStrategy, executeTwoWay, planTwoWay } from '../sync/two-way';
 import { previewOfPlan, type PlanPreview } from '../sync/plan-words';
 import { recordFile, recordPath } from './record-file';
@@ -17,7 +18,7 @@ import type { RunSummary } from './outcome-text';
 import { UNCANCELLABLE } from './cancellation';
 import type { OutputStream, ReadFile, RunControl, WriteFile } from './io';
 import { noteText } from './note-text';
-import type { Environment, TrackerConfig } from './tracker-config';
+import type { Environment, JiraConfig as JiraEnvConfig, TrackerConfig } from './tracker-config';
 
 /** Everything a sync run needs; paths are absolute. */
 export interface SyncCommandInput {
@@ -67,22 +68,16 @@ export interface SyncCommandResult {
  */
 export async function runSync(input: SyncCommandInput): Promise<SyncCommandResult> {
   const { config, options } = input;
-  const tracker = new JiraTracker({
-    config: jiraSiteConfig(config, input.epicKey),
-    http: nodeFetchHttp({ fetch }),
-    clock: input.clock ?? timerClock(setTimeout),
-    // Long waits are said as they start (docs/cli.md "Exit codes"): never minutes of silence.
-    notice: (message) => { input.stderr.write(`spectryn: ${message}\n`); },
-  });
+  const { tracker, epicKey, recordKey } = trackerOf(input);
   const control = input.control ?? UNCANCELLABLE;
   const note = noteText(input.notePath, input, input.shownPath ?? input.notePath);
   const runOptions = { execute: options.execute, updateSource: input.updateSource, phase: options.phase, stories: options.stories };
-  const path = options.recordPath !== null ? resolve(input.cwd ?? dirname(input.notePath), options.recordPath) : await recordPath(input.notePath, input.epicKey);
+  const path = options.recordPath !== null ? resolve(input.cwd ?? dirname(input.notePath), options.recordPath) : await recordPath(input.notePath, recordKey);
   const relativeRecord = relative(input.cwd ?? dirname(input.notePath), path);
   const shownRecord = options.recordPath ?? (relativeRecord.startsWith('..') ? path : relativeRecord);
   const twoWay = {
     note: input.note,
-    epicKey: input.epicKey,
+    epicKey,
     tracker,
     options: runOptions,
     record: recordFile(path, input, shownRecord),
@@ -107,7 +102,7 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
   const shown: ParseResult = written ? await note.read().then(parseEpic, () => input.note) : input.note;
   const report = buildReport({
     result: shown,
-    tracker: 'jira',
+    tracker: tracker.name,
     dryRun: !options.execute,
     epicKey: input.epicKey,
     operations: result.operations,
@@ -119,8 +114,8 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
   const summary: RunSummary = {
     ending: result.ending,
     failure: result.failure,
-    deployment: config.deployment,
-    siteUrl: config.siteUrl,
+    deployment: config.tracker === 'jira' ? config.deployment : 'github',
+    siteUrl: config.tracker === 'jira' ? config.siteUrl : config.apiUrl,
     noteErrors: input.note.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
     done: results.filter((item) => item.status === 'done').length,
     failed: results.filter((item) => item.status === 'failed').length,
@@ -134,8 +129,31 @@ export async function runSync(input: SyncCommandInput): Promise<SyncCommandResul
   return { exitCode: result.exitCode, report, summary, preview, sideChanges: sideChangeLines(result) };
 }
 
+/**
+ * The adapter of the run, the epic key it reads (`INFRA-100`; GitHub `#1`) and the name of the
+ * sync record (`INFRA-100`; GitHub `acme/infra#1`, so two repositories' `#1` never share a record).
+ */
+function trackerOf(input: SyncCommandInput): { tracker: JiraTracker | GitHubTracker; epicKey: string; recordKey: string } {
+  const { config } = input;
+  const common = {
+    http: nodeFetchHttp({ fetch }),
+    clock: input.clock ?? timerClock(setTimeout),
+    // Long waits are said as they start (docs/cli.md "Exit codes"): never minutes of silence.
+    notice: (message: string) => { input.stderr.write(`spectryn: ${message}\n`); },
+  };
+  if (config.tracker === 'jira') {
+    return { tracker: new JiraTracker({ ...common, config: jiraSiteConfig(config, input.epicKey) }), epicKey: input.epicKey, recordKey: input.epicKey };
+  }
+  // The run checked the reference before (./run.ts); the repository it names is already in `config`.
+  const resolved = resolveGitHubEpic(input.epicKey, config.repository);
+  if (!resolved.ok) throw new Error(`the GitHub epic "${input.epicKey}" is not an issue`);
+  const { epic } = resolved;
+  const tracker = new GitHubTracker({ ...common, config: { apiUrl: config.apiUrl, owner: epic.repository.owner, repo: epic.repository.repo, token: config.token } });
+  return { tracker, epicKey: epic.key, recordKey: epic.recordKey };
+}
+
 /** The adapter's settings from the environment's; the project defaults to the epic key's prefix. */
-function jiraSiteConfig(config: TrackerConfig, epicKey: string): JiraSiteConfig {
+function jiraSiteConfig(config: JiraEnvConfig, epicKey: string): JiraSiteConfig {
   const projectFromEpic = epicKey.includes('-') ? epicKey.slice(0, epicKey.lastIndexOf('-')) : epicKey;
   return {
     flavor: config.deployment,

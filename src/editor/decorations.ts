@@ -9,6 +9,7 @@ import { epicField, epicMarksBetween } from './epic-field';
 import type { EpicMark } from './marks';
 import type { DecorationSettings } from './options';
 import type { Severity } from '../model';
+import type { BrowseUrl } from '../model/issue-key';
 import { BADGE_CLASS, IssueChipWidget, StatusBadgeWidget, TotalsWidget, type BadgeProblem } from './widgets';
 
 /** What the builder needs besides the state. */
@@ -16,8 +17,8 @@ export interface DecorationContext {
   /** True in live preview, false in source mode. */
   readonly livePreview: boolean;
   readonly display: DecorationSettings;
-  /** Tracker base URL for issue keys written without a URL, or null. */
-  readonly trackerBaseUrl: string | null;
+  /** The tracker's page of an issue key written without a URL, or null (no link). */
+  readonly browseUrl: BrowseUrl | null;
 }
 
 /** A document span. */
@@ -26,11 +27,10 @@ export interface DocSpan {
   readonly to: number;
 }
 
-/** The link of an issue key: its own URL, else `<base>/browse/<KEY>`, else none. */
-export function issueHref(key: string, url: string | null, base: string | null): string | null {
+/** The link of an issue key: its own URL, else the tracker's page of the key (`browse`), else none. */
+export function issueHref(key: string, url: string | null, browse: BrowseUrl | null): string | null {
   if (url) return url;
-  if (!base) return null;
-  return `${base.replace(/\/+$/, '')}/browse/${encodeURIComponent(key)}`;
+  return browse?.(key) ?? null;
 }
 
 function touchesSelection(state: EditorState, from: number, to: number): boolean {
@@ -82,8 +82,8 @@ function decorate(state: EditorState, from: number, to: number, mark: EpicMark, 
       return Decoration.mark({ class: `${BADGE_CLASS} spectryn-status-source${spec.known ? '' : ' is-unknown'}`, attributes: { 'data-status': spec.status } }).range(from, to);
     case 'issue':
       if (!adorn || to <= from || touchesSelection(state, from, to) || !onOneLine(state, from, to)) return null;
-      if (context.livePreview) return Decoration.replace({ widget: new IssueChipWidget(spec.key, issueHref(spec.key, spec.url, context.trackerBaseUrl), spec.synced) }).range(from, to);
-      return sourceIssueChip(state, from, to, spec.key, issueHref(spec.key, spec.url, context.trackerBaseUrl));
+      if (context.livePreview) return Decoration.replace({ widget: new IssueChipWidget(spec.key, issueHref(spec.key, spec.url, context.browseUrl), spec.synced) }).range(from, to);
+      return sourceIssueChip(state, from, to, spec.key, issueHref(spec.key, spec.url, context.browseUrl));
   }
 }
 

@@ -2,6 +2,7 @@
  * The editor extension's options and the facet that carries them to the state field and the view
  * plugin (CodeMirror lint anatomy: one config facet with defaults).
  */
+import type { BrowseUrl } from '../model/issue-key';
 import { Facet, type EditorState } from '@codemirror/state';
 import { parseEpic, type ParseResult, type TextChange } from '../model';
 
@@ -37,10 +38,11 @@ export interface EpicEditorOptions {
    */
   readonly parse?: EpicParser;
   /**
-   * Base URL of the tracker (e.g. `https://example.atlassian.net`), used to link an issue key when
-   * the written-back line has no URL. Null or absent: such keys are shown without a link.
+   * The tracker's page of an issue key (`SITE/browse/KEY`, a GitHub issue page for `#12`), used to
+   * link a key when the written-back line has no URL. Absent, or a null page: the key is shown
+   * without a link.
    */
-  readonly trackerBaseUrl?: () => string | null;
+  readonly browseUrl?: () => BrowseUrl;
   /** Pause after the last edit before re-parsing, in milliseconds. Default `DEFAULT_DEBOUNCE_MS` (150). */
   readonly debounceMs?: number;
 }
@@ -52,12 +54,12 @@ export type EpicParser = (text: string, previous: ParseResult | undefined, state
 export interface ResolvedEpicEditorOptions {
   readonly display: () => DecorationSettings;
   readonly parse: EpicParser;
-  readonly trackerBaseUrl: () => string | null;
+  readonly browseUrl: () => BrowseUrl;
   readonly debounceMs: number;
 }
 
 const ownParse: EpicParser = (text, previous, _state, _partial, change) => parseEpic(text, previous, change);
-const noTracker = (): string | null => null;
+const noTracker = (): BrowseUrl => () => null;
 const defaultDisplay = (): DecorationSettings => DEFAULT_DECORATION_SETTINGS;
 
 /** The configuration facet; the first provided options win (one extension per editor). */
@@ -67,7 +69,7 @@ export const epicEditorConfig = Facet.define<EpicEditorOptions, ResolvedEpicEdit
     return {
       display: first?.display ?? defaultDisplay,
       parse: first?.parse ?? ownParse,
-      trackerBaseUrl: first?.trackerBaseUrl ?? noTracker,
+      browseUrl: first?.browseUrl ?? noTracker,
       debounceMs: Math.max(0, first?.debounceMs ?? DEFAULT_DEBOUNCE_MS),
     };
   },

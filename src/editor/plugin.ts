@@ -221,7 +221,7 @@ export class EpicViewPlugin implements PluginValue {
     return buildEpicDecorations(view.state, view.visibleRanges, {
       livePreview: isLivePreview(view.state),
       display: config.display(),
-      trackerBaseUrl: config.trackerBaseUrl(),
+      browseUrl: config.browseUrl(),
     });
   }
 }

@@ -9,6 +9,7 @@
  * user already wrote is never replaced; the note's own line breaks (LF, CRLF or CR) are kept.
  */
 import type { Epic, Story } from './types';
+import { isOwnIssueLine } from './issue-key';
 
 /** One replacement in the note: `[from, to)` becomes `insert`. */
 export interface TextEdit {
@@ -81,7 +82,7 @@ function lineBreakOf(text: string, position: number): string {
  * A line naming another tracker (`> **Linear:** …`) stays, below ours.
  */
 export function storyKeyEdits(text: string, story: Story, key: string, line: string): TextEdit[] {
-  const own = story.issueLine !== null && (story.issueLine.tracker === null || story.issueLine.tracker === 'jira') ? story.issueLine : null;
+  const own = story.issueLine !== null && isOwnIssueLine(story.issueLine) ? story.issueLine : null;
   if (own !== null) {
     // Our own line: refresh it, unless the user put another key there meanwhile.
     if (own.key.toUpperCase() !== key.toUpperCase()) return [];
@@ -185,15 +186,24 @@ export function subtaskKeyEdits(text: string, story: Story, keys: ReadonlyMap<nu
   return { edits, filled };
 }
 
+/**
+ * `key` as a YAML scalar of frontmatter `epic`: bare when it reads back as the same string
+ * (`INFRA-1`), double-quoted otherwise (`"#1"`, `"acme/infra#1"`: a bare `#` starts a YAML comment).
+ */
+export function frontmatterKeyValue(key: string): string {
+  return /^[A-Za-z][A-Za-z0-9_.-]*$/.test(key) ? key : JSON.stringify(key);
+}
+
 /** The edit that writes the epic key into frontmatter `epic` (adding frontmatter), or none when the note has a key. */
 export function epicKeyEdits(text: string, epic: Epic, key: string): TextEdit[] {
   if (epic.key !== null) return [];
   const eol = lineBreakOf(text, 0);
+  const value = frontmatterKeyValue(key);
   if (epic.frontmatter !== null) {
     const openEnd = lineEnd(text, epic.frontmatter.range.from);
     const openBreak = breakAt(text, openEnd);
     if (openBreak === '') return [];
-    return [{ from: openEnd + openBreak.length, to: openEnd + openBreak.length, insert: `epic: ${key}${eol}` }];
+    return [{ from: openEnd + openBreak.length, to: openEnd + openBreak.length, insert: `epic: ${value}${eol}` }];
   }
-  return [{ from: 0, to: 0, insert: `---${eol}epic: ${key}${eol}---${eol}` }];
+  return [{ from: 0, to: 0, insert: `---${eol}epic: ${value}${eol}---${eol}` }];
 }

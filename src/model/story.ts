@@ -10,12 +10,11 @@ import type { SectionAnalysis, StoryHeaderInfo } from './section';
 import { diagnostic, placeDiagnostic } from './diagnostics';
 import { invalidPointsText, pointsText, readPoints } from './points';
 import { STATUS_WORDS_HINT, matchPriority, matchStatus } from './vocabulary';
+import { isOwnIssueLine, issueKeyIn } from './issue-key';
 
 /** The longest title a tracker summary takes (Jira's summary field: 255 characters). */
 export const MAX_SUMMARY_LENGTH = 255;
 
-/** A tracker key in a field value: bare `PROJ-12` or inside a link. */
-const ISSUE_KEY = /[A-Z][A-Z0-9]*-\d+/;
 
 /** A built story and the diagnostics that belong to it. */
 export interface StoryBuild {
@@ -111,8 +110,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   const issueText = textOf(firstOf(fields, 'issue'));
   // A line naming another tracker (`> **Linear:** [TEAM-4](…)`) is that tracker's issue, not ours.
   const line = head.issueLine;
-  const lineKey = line !== null && (line.tracker === null || line.tracker === 'jira') ? line.key : null;
-  const issueKey = issueText === null ? lineKey : (ISSUE_KEY.exec(issueText)?.[0] ?? issueText);
+  const lineKey = line !== null && isOwnIssueLine(line) ? line.key : null;
+  const issueKey = issueText === null ? lineKey : (issueKeyIn(issueText) ?? issueText);
   const labelsText = textOf(firstOf(fields, 'labels'));
 
   let description = null;

@@ -12,6 +12,7 @@ import { invalidPointsText, readPoints } from './points';
 import { looksLikeTable, plainName, readPipeParagraph, readTable } from './tables';
 import { STATUS_WORDS_HINT, matchStatus } from './vocabulary';
 import { MAX_SUMMARY_LENGTH } from './story';
+import { issueKeyIn } from './issue-key';
 
 /** Subtask column header names (lower case) → column. */
 export const SUBTASK_COLUMNS: ReadonlyMap<string, SubtaskColumn> = new Map<string, SubtaskColumn>([
@@ -24,8 +25,6 @@ export const SUBTASK_COLUMNS: ReadonlyMap<string, SubtaskColumn> = new Map<strin
   ['issue', 'issue'], ['key', 'issue'], ['issue key', 'issue'],
 ]);
 
-/** A tracker key inside a cell: bare `PROJ-12` or a link `[PROJ-12](url)`. */
-const ISSUE_KEY = /[A-Z][A-Z0-9]*-\d+/;
 /** `(2 SP)` / `(3 pts)` / `(1 point)` at the end of a checkbox subtask. */
 const TASK_POINTS = /[ \t]*\((\d+(?:[.,]\d+)?)[ \t]*(?:sp|pts?|points?)\)[ \t]*$/i;
 
@@ -125,7 +124,8 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
       }
     }
     const assignee = cell('assignee')?.text ?? '';
-    const issue = ISSUE_KEY.exec(cell('issue')?.text ?? '');
+    // A key bare or in a link: `PROJ-12`, `#13`, `[#13](https://github.com/acme/infra/issues/13)`.
+    const issue = issueKeyIn(cell('issue')?.text ?? '');
     subtasks.push({
       number,
       name,
@@ -134,7 +134,7 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
       status: statusField?.value ?? 'planned',
       statusField,
       assignee: assignee === '' ? null : assignee,
-      issueKey: issue === null ? null : issue[0],
+      issueKey: issue,
       form: 'table',
       range: rowRange,
       cells,

@@ -223,8 +223,9 @@ export interface Story {
   readonly labels: readonly string[];
   readonly sprint: string | null;
   /**
-   * Tracker key: the `Issue` field, else the written-back issue line when it is ours or names Jira
-   * (a line naming another tracker keeps its key in `issueLine` only).
+   * Tracker key (`PROJ-12`, or `#12` for GitHub): the `Issue` field, else the written-back issue
+   * line when it is ours or names Jira or GitHub (a line naming another tracker keeps its key in
+   * `issueLine` only).
    */
   readonly issueKey: string | null;
   readonly issueLine: IssueLine | null;

@@ -6,7 +6,8 @@
  */
 import { App, MarkdownView, Notice, TFile, normalizePath } from 'obsidian';
 import { buildReport } from '../model/report';
-import { missingTrackerSettings, type SpectrynSettings } from '../settings/settings';
+import { missingTrackerSettings, noteTracker, tokenSecretNameOf, type SpectrynSettings } from '../settings/settings';
+import type { TrackerName } from '../sync/tracker-name';
 import type { ActiveEpic } from './active-epic';
 import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
 import type { ExportTarget } from '../view/progress-view';
@@ -39,9 +40,9 @@ export class EpicActions {
     this.options = options;
   }
 
-  /** True when the API token's secret is set and holds a value. */
-  hasToken(): boolean {
-    const name = this.options.settings().tokenSecretName;
+  /** True when the API token's secret (of `tracker`; default Jira) is set and holds a value. */
+  hasToken(tracker: TrackerName = 'jira'): boolean {
+    const name = tokenSecretNameOf(this.options.settings(), tracker);
     return name !== '' && Boolean(this.options.app.secretStorage.getSecret(name));
   }
 
@@ -59,13 +60,16 @@ export class EpicActions {
 
   /** Opens the plan modal for `scope` (a dry run first; nothing is written before confirming). */
   sync(scope: SyncScope): void {
-    if (!this.freshSnapshot().isEpic) {
+    const snapshot = this.freshSnapshot();
+    if (!snapshot.isEpic) {
       new Notice('Open an epic note to sync it.');
       return;
     }
+    // The note's frontmatter `tracker` says whose settings it needs.
+    const tracker = noteTracker(this.options.settings(), snapshot.result?.epic.tracker);
     new PlanModal(this.options.app, {
       scope,
-      missing: missingTrackerSettings(this.options.settings(), this.hasToken()),
+      missing: missingTrackerSettings(this.options.settings(), this.hasToken(tracker), tracker),
       openSettings: this.options.openSettings,
       provider: this.options.planProvider(),
     }).open();

@@ -12,6 +12,7 @@
 import { App, MarkdownView, Notice, type Editor, type TFile } from 'obsidian';
 import { parseEpic, type ParseResult } from '../model';
 import type { SpectrynSettings } from '../settings/settings';
+import { syncTargetOf, type SyncTarget } from '../settings/sync-target';
 import { NO_RECORD_WARNING, editorNoteWriter, executeTwoWay, notInTrackerWarning, planTwoWay, processNoteWriter, redact, resolveConflicts, secretsOf, type NoteWriter, type RecordStore, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker, type TwoWayInput, type TwoWayPlanned } from '../sync';
 import type { TrackerReading } from '../sync/record/reading';
 import type { SyncPlan } from '../sync/tracker';
@@ -41,8 +42,11 @@ export interface SyncControllerOptions {
   readonly settings: () => SpectrynSettings;
   /** The active note and its parse. */
   readonly snapshot: () => ActiveEpicSnapshot<TFile>;
-  /** The tracker of one sync (plan and execute on the same instance), composed in `main.ts`. */
-  readonly trackerFor: (settings: SpectrynSettings, token: string) => TwoWayTracker;
+  /**
+   * The tracker of one sync (plan and execute on the same instance), composed in `main.ts`: the
+   * note's (`target`, ../settings/sync-target.ts; Jira when absent).
+   */
+  readonly trackerFor: (settings: SpectrynSettings, token: string, target?: SyncTarget) => TwoWayTracker;
   /** Where the sync records are; default the vault's `.spectryn/sync/` through `app.vault.adapter`. */
   readonly records?: VaultRecordStore;
   /** Told of each dry run's and sync's open conflicts and of each record written; default none. */
@@ -110,21 +114,27 @@ export class SyncController implements PlanProvider {
     const file = snapshot.file;
     if (!file) throw this.refuse('Open an epic note to sync it.', []);
     const settings = this.options.settings();
-    const token = settings.tokenSecretName ? this.options.app.secretStorage.getSecret(settings.tokenSecretName) : null;
-    if (!token) throw this.refuse('No API token: choose the secret that holds it in the Spectryn settings.', []);
-    const secrets = secretsOf({ email: settings.email, token });
-
     const previous = snapshot.result !== null && snapshot.file?.path === file.path ? snapshot.result : undefined;
     let text: string;
     try {
       text = await this.readNote(file);
     } catch {
-      throw this.refuse(`Could not read ${file.path}: is it still in the vault?`, secrets);
+      throw this.refuse(`Could not read ${file.path}: is it still in the vault?`, []);
     }
     const note = this.options.parse?.(file.path, text) ?? parseEpic(text, previous);
-    const tracker = this.options.trackerFor(settings, token);
+    // The note's frontmatter `tracker` chooses the tracker, hence which token is read.
+    const target = syncTargetOf(settings, note.epic);
+    if ('problem' in target) throw this.refuse(target.problem, []);
+    const token = target.secretName ? this.options.app.secretStorage.getSecret(target.secretName) : null;
+    if (!token) {
+      throw this.refuse(target.tracker === 'github'
+        ? 'No GitHub token: choose the secret that holds it in the Spectryn settings (GitHub).'
+        : 'No API token: choose the secret that holds it in the Spectryn settings.', []);
+    }
+    const secrets = secretsOf({ email: target.tracker === 'jira' ? settings.email : undefined, token });
+    const tracker = this.options.trackerFor(settings, token, target);
     const options: SyncRunOptions = { execute: true, updateSource: true, ...planOptionsOf(scope) };
-    const input = { note, epicKey: null, tracker, options, record: vaultRecord(this.records, note.epic.key), site: tracker.siteUrl, reading: tracker.reading, now: this.now };
+    const input = { note, epicKey: target.epicKey, tracker, options, record: vaultRecord(this.records, target.recordKey), site: tracker.siteUrl, reading: tracker.reading, now: this.now };
     let twoWay: TwoWayPlanned;
     let planned: SyncRunResult;
     try {
@@ -143,7 +153,8 @@ export class SyncController implements PlanProvider {
       ...noteFacts(note, planned.plan, scope, warnings),
       twoWay: twoWayPreview(twoWay.threeWay, { titles }),
     };
-    const epicKey = planned.plan.epicKey;
+    // The status bar knows a GitHub epic by its record's name (`acme/infra#1`), not by `#1`.
+    const epicKey = target.tracker === 'github' ? target.recordKey : planned.plan.epicKey;
     this.options.status?.setOpenConflicts(epicKey, preview.twoWay.conflicts.length);
     const run: PendingRun = { file, note, tracker, options, planned, input, twoWay, epicKey, secrets, generation };
     let started = false;

@@ -18,15 +18,22 @@ export type RecordAdapter = Pick<DataAdapter, 'exists' | 'read' | 'write' | 'pro
 /** The vault folder of the records (a dot folder: hidden from the file explorer, search and graph). */
 export const RECORD_FOLDER = '.spectryn/sync';
 
-/** A tracker key as Jira forms it (`INFRA-100`): the only shape allowed into a file name. */
+/** A tracker key as Jira forms it (`INFRA-100`): a shape allowed into a file name. */
 const EPIC_KEY = /^[A-Za-z][A-Za-z0-9_]*-[0-9]+$/;
+
+/** A GitHub epic across repositories (`acme/infra#1`): the other shape, its `/` and `#` named `_` in the file name. */
+const GITHUB_EPIC = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+#[1-9][0-9]*$/;
 
 /** Suffix of a new record's file while it is being written, before it is renamed into place. */
 const PARTIAL_SUFFIX = '.partial';
 
-/** The record's path for `epicKey` (upper case: `INFRA-100` and `infra-100` share one record). */
+/**
+ * The record's path for `epicKey` (upper case: `INFRA-100` and `infra-100` share one record; a
+ * GitHub epic `acme/infra#1` is `acme_infra_1.jsonl`, as the CLI names it).
+ */
 export function recordPathFor(epicKey: string): string {
   const key = epicKey.trim();
+  if (GITHUB_EPIC.test(key)) return normalizePath(`${RECORD_FOLDER}/${key.replace(/[^A-Za-z0-9_.-]/g, '_')}.jsonl`);
   // The key names a file: nothing but a key may steer where it is written.
   if (!EPIC_KEY.test(key)) throw new Error(`"${epicKey}" is not an issue key (like INFRA-100): no sync record is kept for it.`);
   return normalizePath(`${RECORD_FOLDER}/${key.toUpperCase()}.jsonl`);

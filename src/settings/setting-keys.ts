@@ -7,13 +7,14 @@
 import { PRIORITIES, STATUSES, type Priority, type Status } from '../model/types';
 import { migrateSettings, normaliseSiteUrl, parseNameList, type DecorationToggles, type SpectrynSettings } from './settings';
 
-const TEXT_KEYS = ['siteUrl', 'email', 'tokenSecretName', 'projectKey', 'storyIssueType', 'subtaskIssueType', 'storyPointsField'] as const;
+const TEXT_KEYS = ['siteUrl', 'email', 'tokenSecretName', 'projectKey', 'storyIssueType', 'subtaskIssueType', 'storyPointsField', 'githubRepository', 'githubApiUrl', 'githubTokenSecretName'] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
 const DECORATION_KEYS: readonly (keyof DecorationToggles)[] = ['livePreview', 'sourceMode', 'readingView'];
 
 /** The value a control shows for `key`; undefined for a key the settings do not have. */
 export function readSettingKey(settings: SpectrynSettings, key: string): string | boolean | undefined {
   if (key === 'tracker') return settings.tracker;
+  if (key === 'defaultTracker') return settings.defaultTracker;
   if ((TEXT_KEYS as readonly string[]).includes(key)) return settings[key as TextKey];
   const [group, member] = splitKey(key);
   if (group === 'decorations' && DECORATION_KEYS.includes(member as keyof DecorationToggles)) {

@@ -9,10 +9,12 @@
 import { App, Notice, Plugin, PluginSettingTab, SecretComponent, type Setting, type SettingDefinitionGroup, type SettingDefinitionItem } from 'obsidian';
 import { priorityEmoji, priorityLabel, statusEmoji, statusLabel } from '../model';
 import { PRIORITIES, STATUSES, type Status } from '../model/types';
-import { describeReport, type ConnectionProbe } from './connection-test';
+import { describeReport, type ConnectionProbe, type GitHubConnectionProbe } from './connection-test';
+import { githubConfigFromSettings } from './github-config';
 import { jiraConfigFromSettings } from './jira-config';
+import { parseRepository } from '../sync/github/epic-ref';
 import { readSettingKey, writeSettingKey } from './setting-keys';
-import { DEFAULT_SETTINGS, normaliseSiteUrl, siteUrlFieldProblem, type SpectrynSettings } from './settings';
+import { DEFAULT_SETTINGS, githubRepositoryFieldProblem, normaliseSiteUrl, siteUrlFieldProblem, type SpectrynSettings } from './settings';
 import { statusRowDescription } from './status-mapping-rows';
 
 /** Where the tab reads and saves settings (the plugin: its field and `saveData`). */
@@ -25,12 +27,15 @@ export interface SettingsStore {
 export interface SettingTabOptions {
   readonly store: SettingsStore;
   readonly probe: ConnectionProbe;
+  /** GitHub's Test connection (the plugin: `probeGitHubConnection`); absent: the GitHub group has no test. */
+  readonly probeGitHub?: GitHubConnectionProbe;
 }
 
 /** The plugin's settings tab. */
 export class SpectrynSettingTab extends PluginSettingTab {
   private readonly store: SettingsStore;
   private readonly probe: ConnectionProbe;
+  private readonly probeGitHub: GitHubConnectionProbe | undefined;
   /** The site URL field's text as last typed (saved or not); null before the field is shown. */
   private siteUrlInField: string | null = null;
 
@@ -38,6 +43,7 @@ export class SpectrynSettingTab extends PluginSettingTab {
     super(app, plugin);
     this.store = options.store;
     this.probe = options.probe;
+    this.probeGitHub = options.probeGitHub;
   }
 
   override getControlValue(key: string): unknown {
@@ -58,8 +64,13 @@ export class SpectrynSettingTab extends PluginSettingTab {
         heading: 'Tracker',
         items: [
           {
-            name: 'Tracker',
-            desc: 'Which Jira you sync with.',
+            name: 'Default tracker',
+            desc: 'Where a note syncs when its frontmatter names no tracker. A note chooses its own with tracker: jira or tracker: github.',
+            control: { type: 'dropdown', key: 'defaultTracker', options: { jira: 'Jira', github: 'GitHub' } },
+          },
+          {
+            name: 'Jira',
+            desc: 'Which Jira you sync with: Cloud or Data Center.',
             control: { type: 'dropdown', key: 'tracker', options: { 'jira-cloud': 'Jira Cloud', 'jira-datacenter': 'Jira Data Center' } },
           },
           {
@@ -101,6 +112,36 @@ export class SpectrynSettingTab extends PluginSettingTab {
             desc: 'Checks the site URL, the sign-in, the project and the story points field, in that order.',
             action: (el) => { void this.testConnection(el); },
           },
+        ],
+      },
+      {
+        type: 'group',
+        heading: 'GitHub',
+        items: [
+          {
+            name: 'Repository',
+            desc: 'The repository (owner/repo) of notes whose epic is written as #1. An epic written as owner/repo#1 names its own.',
+            control: { type: 'text', key: 'githubRepository', placeholder: 'acme/infra', validate: githubRepositoryFieldProblem },
+          },
+          {
+            name: 'API URL',
+            desc: 'https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.',
+            control: { type: 'text', key: 'githubApiUrl', placeholder: DEFAULT_SETTINGS.githubApiUrl },
+          },
+          {
+            name: 'GitHub token',
+            desc: 'A fine-grained personal access token with read and write access to the repository\'s issues. Kept in Obsidian\'s secret storage, never in the plugin\'s settings file.',
+            render: (setting) => {
+              setting.addComponent((el) => new SecretComponent(this.app, el)
+                .setValue(this.store.get().githubTokenSecretName)
+                .onChange((name) => this.store.set(writeSettingKey(this.store.get(), 'githubTokenSecretName', name))));
+            },
+          },
+          ...(this.probeGitHub === undefined ? [] : [{
+            name: 'Test GitHub connection',
+            desc: 'Checks the API URL, the sign-in, the repository and the permission to write issues, in that order.',
+            action: (el: HTMLElement) => { void this.testGitHubConnection(el); },
+          }]),
         ],
       },
       {
@@ -172,6 +213,22 @@ export class SpectrynSettingTab extends PluginSettingTab {
         })),
       ],
     };
+  }
+
+  /** Runs GitHub's connection probe on the settings' repository and shows which step failed; the token never appears. */
+  async testGitHubConnection(el: HTMLElement): Promise<string> {
+    const probe = this.probeGitHub;
+    if (probe === undefined) return '';
+    const settings = this.store.get();
+    const token = settings.githubTokenSecretName ? this.app.secretStorage.getSecret(settings.githubTokenSecretName) : null;
+    const result = el.querySelector('.spectryn-connection-result') ?? el.createDiv({ cls: 'spectryn-connection-result' });
+    result.setText('Testing…');
+    const report = await probe(githubConfigFromSettings(settings, token ?? '', parseRepository(settings.githubRepository)));
+    const message = describeReport(report, 'github');
+    result.setText(message);
+    result.toggleClass('is-failed', !report.ok);
+    new Notice(message);
+    return message;
   }
 
   /** Runs the connection probe and shows which step failed; the token never appears. */

@@ -5,6 +5,9 @@
  * storage.
  */
 import { PRIORITIES, STATUSES, type Priority, type Status } from '../model/types';
+import { DEFAULT_GITHUB_API_URL } from '../sync/github/config';
+import { parseRepository } from '../sync/github/epic-ref';
+import { TRACKER_NAMES, trackerNamed, type TrackerName } from '../sync/tracker-name';
 
 /** Which Jira flavour the plugin talks to: Cloud (REST v3, Basic auth) or Data Center (REST v2, PAT). */
 export type TrackerKind = 'jira-cloud' | 'jira-datacenter';
@@ -21,7 +24,9 @@ export interface DecorationToggles {
 
 /** Everything the plugin stores. */
 export interface SpectrynSettings {
-  /** Default `jira-cloud`. */
+  /** The tracker of a note whose frontmatter names none (`tracker: github` chooses per note); default `jira`. */
+  readonly defaultTracker: TrackerName;
+  /** Which Jira (Cloud or Data Center); default `jira-cloud`. */
   readonly tracker: TrackerKind;
   /** Site base URL without trailing slash, e.g. `https://acme.atlassian.net`; default "". */
   readonly siteUrl: string;
@@ -42,10 +47,17 @@ export interface SpectrynSettings {
   /** Tracker priority name per note priority (critical → Highest …). */
   readonly priorityMapping: Readonly<Record<Priority, string>>;
   readonly decorations: DecorationToggles;
+  /** GitHub repository `owner/repo` of notes whose epic names none (`epic: "#1"`); default "". */
+  readonly githubRepository: string;
+  /** GitHub REST API root without trailing slash; default `https://api.github.com` (Enterprise Server: `https://HOST/api/v3`). */
+  readonly githubApiUrl: string;
+  /** Name (id) of the secret in `app.secretStorage` that holds the GitHub token; default "". */
+  readonly githubTokenSecretName: string;
 }
 
 /** The defaults. Deeply frozen: migration copies, never mutates them. */
 export const DEFAULT_SETTINGS: SpectrynSettings = deepFreeze({
+  defaultTracker: 'jira',
   tracker: 'jira-cloud',
   siteUrl: '',
   email: '',
@@ -65,6 +77,9 @@ export const DEFAULT_SETTINGS: SpectrynSettings = deepFreeze({
   },
   priorityMapping: { critical: 'Highest', high: 'High', medium: 'Medium', low: 'Low' },
   decorations: { livePreview: true, sourceMode: true, readingView: true },
+  githubRepository: '',
+  githubApiUrl: DEFAULT_GITHUB_API_URL,
+  githubTokenSecretName: '',
 } satisfies SpectrynSettings);
 
 /**
@@ -76,6 +91,7 @@ export function migrateSettings(raw: unknown): SpectrynSettings {
   const data = isRecord(raw) ? raw : {};
   const legacyUrl = data.siteUrl ?? data.jiraUrl ?? data.url;
   return {
+    defaultTracker: TRACKER_NAMES.includes(data.defaultTracker as TrackerName) ? (data.defaultTracker as TrackerName) : DEFAULT_SETTINGS.defaultTracker,
     tracker: TRACKER_KINDS.includes(data.tracker as TrackerKind) ? (data.tracker as TrackerKind) : DEFAULT_SETTINGS.tracker,
     siteUrl: normaliseSiteUrl(stringOr(legacyUrl, DEFAULT_SETTINGS.siteUrl)),
     email: stringOr(data.email, DEFAULT_SETTINGS.email).trim(),
@@ -87,6 +103,9 @@ export function migrateSettings(raw: unknown): SpectrynSettings {
     statusMapping: migrateStatusMapping(data.statusMapping),
     priorityMapping: migratePriorityMapping(data.priorityMapping),
     decorations: migrateDecorations(data.decorations),
+    githubRepository: stringOr(data.githubRepository, DEFAULT_SETTINGS.githubRepository).trim(),
+    githubApiUrl: normaliseSiteUrl(stringOr(data.githubApiUrl, '')) || DEFAULT_SETTINGS.githubApiUrl,
+    githubTokenSecretName: stringOr(data.githubTokenSecretName, DEFAULT_SETTINGS.githubTokenSecretName).trim(),
   };
 }
 
@@ -108,9 +127,33 @@ export function parseNameList(text: string): string[] {
   return text.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
 }
 
-/** What is still missing before the plugin can reach the tracker (empty when ready). */
-export function missingTrackerSettings(settings: SpectrynSettings, hasToken: boolean): string[] {
+/** Why a GitHub repository as typed cannot be used, or undefined when it can (blank, or `owner/repo`). */
+export function githubRepositoryFieldProblem(value: string): string | undefined {
+  return value.trim() === '' || parseRepository(value) !== null ? undefined : 'Enter the repository as owner/repo, e.g. acme/infra';
+}
+
+/**
+ * The tracker of a note: its frontmatter `tracker` when it names one we sync with (`jira`,
+ * `github`), else the settings' default tracker.
+ */
+export function noteTracker(settings: SpectrynSettings, frontmatterTracker: string | null | undefined): TrackerName {
+  return trackerNamed(frontmatterTracker) ?? settings.defaultTracker;
+}
+
+/** The name of the secret that holds `tracker`'s token ("" when none is chosen). */
+export function tokenSecretNameOf(settings: SpectrynSettings, tracker: TrackerName): string {
+  return tracker === 'github' ? settings.githubTokenSecretName : settings.tokenSecretName;
+}
+
+/** What is still missing before the plugin can reach the tracker (Jira unless `tracker` says otherwise; empty when ready). */
+export function missingTrackerSettings(settings: SpectrynSettings, hasToken: boolean, tracker: TrackerName = 'jira'): string[] {
   const missing: string[] = [];
+  if (tracker === 'github') {
+    // The repository may come from the note's epic (`acme/infra#1`); the sync says so when neither has one.
+    if (!settings.githubApiUrl) missing.push('GitHub API URL');
+    if (!settings.githubTokenSecretName || !hasToken) missing.push('GitHub token');
+    return missing;
+  }
   if (!settings.siteUrl) missing.push('Site URL');
   if (settings.tracker === 'jira-cloud' && !settings.email) missing.push('Account email');
   if (!settings.tokenSecretName || !hasToken) missing.push('API token');

@@ -4,6 +4,7 @@
  * `data-action`). Stable hooks for tests and themes: each phase row carries `data-phase`,
  * `data-stories-done`, `data-stories-total`, `data-points-done`, `data-points-total`.
  */
+import type { BrowseUrl } from '../model/issue-key';
 import { issueHref } from '../editor/decorations';
 import { pointsText, pointsWithUnit, statusLabel } from '../model';
 import type { Counts, Diagnostic, PhaseProgress, Story } from '../model/types';
@@ -17,8 +18,8 @@ export const SHOW_PROBLEMS_ACTION = 'show-problems';
 
 /** Options of {@link renderProgressPane}. */
 export interface PaneRenderOptions {
-  /** Tracker site URL: issue key chips link to `<base>/browse/KEY` when the note gives no URL. Default: none. */
-  readonly trackerBaseUrl?: string | null;
+  /** The tracker's page of an issue key: chips link there when the note gives no URL. Default: none (no link). */
+  readonly browseUrl?: BrowseUrl | null;
 }
 
 /** Replaces `container`'s children with the pane for `snapshot`. */
@@ -35,12 +36,12 @@ export function renderProgressPane(container: HTMLElement, snapshot: ActiveEpicS
     renderNotAnEpic(container, file.basename);
     return;
   }
-  const base = options.trackerBaseUrl ?? null;
+  const browse = options.browseUrl ?? null;
 
   const { epic } = result;
   const header = container.createDiv({ cls: 'spectryn-pane-header' });
   header.createDiv({ cls: 'spectryn-epic-title', text: epic.title ?? file.basename });
-  if (epic.key) renderEpicKey(header, epic.key, base);
+  if (epic.key) renderEpicKey(header, epic.key, browse);
   renderProblemCount(container, result.diagnostics);
 
   const overall = container.createDiv({ cls: 'spectryn-overall' });
@@ -50,7 +51,7 @@ export function renderProgressPane(container: HTMLElement, snapshot: ActiveEpicS
 
   const phases = container.createDiv({ cls: 'spectryn-phases' });
   const duplicates = duplicateIds(epic.stories);
-  for (const phase of progress.phases) renderPhase(phases, phase, base, duplicates);
+  for (const phase of progress.phases) renderPhase(phases, phase, browse, duplicates);
 }
 
 /** Errors and warnings of a note (infos are notes, not problems). */
@@ -106,7 +107,7 @@ function renderNotAnEpic(container: HTMLElement, name: string): void {
   });
 }
 
-function renderPhase(parent: HTMLElement, phase: PhaseProgress, base: string | null, duplicates: ReadonlySet<string>): void {
+function renderPhase(parent: HTMLElement, phase: PhaseProgress, browse: BrowseUrl | null, duplicates: ReadonlySet<string>): void {
   const row = parent.createDiv({ cls: 'spectryn-phase', attr: { 'data-phase': phase.name } });
   setCountAttributes(row, phase.counts);
   const head = row.createDiv({ cls: 'spectryn-phase-head' });
@@ -120,10 +121,10 @@ function renderPhase(parent: HTMLElement, phase: PhaseProgress, base: string | n
   renderCountLine(row, phase.counts, false);
 
   const list = row.createEl('ul', { cls: 'spectryn-stories' });
-  for (const story of phase.stories) renderStory(list, story, base, duplicates.has(story.id.toUpperCase()));
+  for (const story of phase.stories) renderStory(list, story, browse, duplicates.has(story.id.toUpperCase()));
 }
 
-function renderStory(list: HTMLElement, story: Story, base: string | null, duplicate: boolean): void {
+function renderStory(list: HTMLElement, story: Story, browse: BrowseUrl | null, duplicate: boolean): void {
   const item = list.createEl('li', {
     cls: 'spectryn-story',
     attr: {
@@ -151,19 +152,19 @@ function renderStory(list: HTMLElement, story: Story, base: string | null, dupli
   } else {
     item.createSpan({ cls: 'spectryn-story-points', text: pointsWithUnit(story.storyPoints) });
   }
-  if (story.issueKey) renderIssueChip(item, story, base);
+  if (story.issueKey) renderIssueChip(item, story, browse);
 }
 
 /** The epic's key under its title; a link to the tracker's page of the epic when the settings give its address, as story keys are. */
-function renderEpicKey(header: HTMLElement, key: string, base: string | null): void {
-  renderKey(header, 'spectryn-key-chip', key, issueHref(key, null, base));
+function renderEpicKey(header: HTMLElement, key: string, browse: BrowseUrl | null): void {
+  renderKey(header, 'spectryn-key-chip', key, issueHref(key, null, browse));
 }
 
 /** The story's issue key; a link to the tracker when the note or the settings give its address. */
-function renderIssueChip(item: HTMLElement, story: Story, base: string | null): void {
+function renderIssueChip(item: HTMLElement, story: Story, browse: BrowseUrl | null): void {
   const key = story.issueKey ?? '';
   const url = story.issueLine?.key === key ? story.issueLine.url : null;
-  renderKey(item, 'spectryn-issue-chip', key, issueHref(key, url, base));
+  renderKey(item, 'spectryn-issue-chip', key, issueHref(key, url, browse));
 }
 
 /** A tracker key with class `cls`: a link opening `href` in the browser, or plain text without one. */

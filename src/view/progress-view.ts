@@ -4,6 +4,7 @@
  * shows its header line (the cursor moves there when editing, reading view scrolls there).
  * Header buttons: sync (dry run), export JSON, validate.
  */
+import type { BrowseUrl } from '../model/issue-key';
 import { ItemView, Menu, type TFile, type Workspace, type WorkspaceLeaf } from 'obsidian';
 import type { EpicSource } from './epic-snapshot';
 import type { SyncScope } from './plan-modal';
@@ -38,8 +39,8 @@ export interface ProgressViewOptions {
   readonly actions: PaneActions;
   /** Opens the guide to the note format. */
   readonly showFormat: () => void;
-  /** Tracker site URL for issue key links (read at each render), or null. Default: none. */
-  readonly trackerBaseUrl?: () => string | null;
+  /** The tracker's page of an issue key, for chips (read at each render). Default: none (no link). */
+  readonly browseUrl?: () => BrowseUrl;
   /** When the active epic last synced and its open conflicts, shown under the title; default none. */
   readonly syncState?: SyncStateSource;
 }
@@ -93,7 +94,7 @@ export class EpicProgressView extends ItemView {
     const focused = this.contentEl.contains(activeDocument.activeElement)
       ? activeDocument.activeElement?.closest('[data-story]')?.getAttribute('data-story') ?? null
       : null;
-    renderProgressPane(this.contentEl, this.options.activeEpic.current(), { trackerBaseUrl: this.options.trackerBaseUrl?.() ?? null });
+    renderProgressPane(this.contentEl, this.options.activeEpic.current(), { browseUrl: this.options.browseUrl?.() ?? null });
     this.renderSyncState();
     this.contentEl.scrollTop = scroll;
     if (focused !== null) {

@@ -10,6 +10,7 @@
  * its cells) the status cells of an epic note's tables still get a badge, display only: nothing
  * ties a rendered cell to a position in the note reliably enough to rewrite it.
  */
+import type { BrowseUrl } from '../model/issue-key';
 import type { MarkdownPostProcessorContext } from 'obsidian';
 import { matchStatus, parseEpic, progress, textHasStoryHeader, type IssueLine, type ParseResult, type Progress, type StatusValue } from '../model';
 import { issueHref } from '../editor/decorations';
@@ -20,8 +21,8 @@ import { renderStatusBadge, renderTotals } from '../editor/widgets';
 export interface ReadingViewOptions {
   /** Settings switch (the plugin's `decorations.readingView`); read per section. Default: always on. */
   readonly enabled?: () => boolean;
-  /** Tracker base URL for issue keys written without a URL, or null. Default: none. */
-  readonly trackerBaseUrl?: () => string | null;
+  /** The tracker's page of an issue key written without a URL (read per section). Default: none (no link). */
+  readonly browseUrl?: () => BrowseUrl;
   /**
    * The parse of `text` as the note at `sourcePath`, memoised on the text (the plugin's parse
    * store). Default: the processor parses itself, reusing its parse of the last text.
@@ -116,7 +117,7 @@ function tableRow(el: HTMLElement, lineStart: number, line: number): Element | n
 }
 
 /** Adds badges, totals and issue chips to one rendered section `el` (lines `lineStart`..`lineEnd`, 0-based). */
-export function decorateSection(el: HTMLElement, index: EpicLineIndex, lineStart: number, lineEnd: number, trackerBaseUrl: string | null): void {
+export function decorateSection(el: HTMLElement, index: EpicLineIndex, lineStart: number, lineEnd: number, browseUrl: BrowseUrl | null): void {
   const headings = Array.from(el.querySelectorAll('h1, h2, h3, h4, h5, h6'));
   const totals: TotalsView[] = [];
   const table = el.querySelector('table');
@@ -129,7 +130,7 @@ export function decorateSection(el: HTMLElement, index: EpicLineIndex, lineStart
       badgeText(cell, value);
     }
     const issue = index.issues.get(line);
-    if (issue) chipIssueLinks(el, issue, trackerBaseUrl);
+    if (issue) chipIssueLinks(el, issue, browseUrl);
     const key = index.keys.get(line);
     const keyRow = key !== undefined && table ? tableRow(el, lineStart, line) : null;
     // A narrow column would break `INFRA-` from `108`: the key's cell keeps it on one line.
@@ -143,12 +144,12 @@ export function decorateSection(el: HTMLElement, index: EpicLineIndex, lineStart
   }
 }
 
-function chipIssueLinks(el: HTMLElement, issue: IssueLine, trackerBaseUrl: string | null): void {
+function chipIssueLinks(el: HTMLElement, issue: IssueLine, browseUrl: BrowseUrl | null): void {
   for (const link of Array.from(el.querySelectorAll('a'))) {
     if (link.textContent?.trim() !== issue.key) continue;
     link.addClass('spectryn-issue-chip');
     link.setAttr('data-issue-key', issue.key);
-    const href = issueHref(issue.key, issue.url, trackerBaseUrl);
+    const href = issueHref(issue.key, issue.url, browseUrl);
     // The rendered link's own target is note text: the chip links only to the model's checked address.
     if (href) link.setAttr('href', href);
     else link.removeAttribute('href');
@@ -250,6 +251,6 @@ export function epicReadingViewProcessor(options: ReadingViewOptions = {}): (el:
     if (!hasStoryHeader(info.text)) return;
     const result = parse(sourcePath, info.text);
     if (result.epic.stories.length === 0) return;
-    decorateSection(el, indexOf(result), info.lineStart, info.lineEnd, options.trackerBaseUrl?.() ?? null);
+    decorateSection(el, indexOf(result), info.lineStart, info.lineEnd, options.browseUrl?.() ?? null);
   };
 }

@@ -37,6 +37,12 @@ describe('readArgs', () => {
     });
   });
 
+  test('--tracker github (any case) and GitHub epics as given: 1, #1, acme/infra#1', () => {
+    for (const epic of ['1', '#1', 'acme/infra#1']) {
+      expect(options(['--tracker', 'GitHub', '-e', epic])).toMatchObject({ tracker: 'github', epicKey: epic });
+    }
+  });
+
   test('the later of --update-source and --no-update-source wins', () => {
     expect(options(['--update-source']).updateSource).toBe(true);
     expect(options(['--no-update-source']).updateSource).toBe(false);

@@ -314,10 +314,36 @@ describe('tracker settings', () => {
     }
   });
 
-  test('a tracker other than jira is a usage error (exit 2) naming what is supported', async () => {
+  test('a tracker other than jira and github is a usage error (exit 2) naming what is supported', async () => {
+    const run = await cli(['-m', SEED, '-e', 'INFRA-100', '--tracker', 'gitlab'], { env: { GITLAB_TOKEN: TOKEN } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--tracker must be one of jira, github');
+    expect(run.stderr + run.stdout).not.toContain(TOKEN);
+  });
+
+  test('--tracker github: a Jira key is no GitHub epic (exit 2, the forms named, never the token)', async () => {
     const run = await cli(['-m', SEED, '-e', 'INFRA-100', '--tracker', 'github'], { env: { GITHUB_TOKEN: TOKEN, GITHUB_REPO: 'acme/app' } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--tracker must be one of jira');
+    expect(run.stderr).toContain('the GitHub epic "INFRA-100" is not an issue: name it 1, #1 or owner/repo#1');
     expect(run.stderr + run.stdout).not.toContain(TOKEN);
+  });
+
+  test('--tracker github without a repository exits 2 naming GITHUB_REPOSITORY, never the token', async () => {
+    const run = await cli(['-m', SEED, '-e', '#1', '--tracker', 'github'], { env: { GITHUB_TOKEN: TOKEN } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('incomplete github settings: missing GITHUB_REPOSITORY');
+    expect(run.stderr + run.stdout).not.toContain(TOKEN);
+  });
+
+  test('--tracker github without GITHUB_TOKEN reports the note alone; -x asks for the variables', async () => {
+    const offline = await cli(['-m', SEED, '-e', '1', '--tracker', 'github', '--output', 'json'], { env: { GITHUB_REPOSITORY: 'acme/infra' } });
+    expect(offline.code).toBe(0);
+    expect(jsonOf(offline.stdout).tracker).toBeNull();
+    // A note whose epic is no GitHub issue is still reported alone.
+    const jiraEpic = await cli(['-m', SEED, '-e', 'INFRA-100', '--tracker', 'github', '--output', 'json']);
+    expect(jiraEpic.code).toBe(0);
+    const execute = await cli(['-m', SEED, '-e', '1', '--tracker', 'github', '-x'], { env: { GITHUB_REPOSITORY: 'acme/infra' } });
+    expect(execute.code).toBe(2);
+    expect(execute.stderr).toContain('-x/--execute needs github settings in the environment: GITHUB_TOKEN with GITHUB_REPOSITORY=owner/repo');
   });
 });

@@ -13,7 +13,7 @@ import { IssueChipWidget } from '../../src/editor/widgets';
 import { generateEpicNote, storyId } from '../e2e/generate-note';
 import { DEMO_NOTE, offsetOf } from './helpers';
 
-const LIVE: DecorationContext = { livePreview: true, display: { livePreview: true, sourceMode: true }, trackerBaseUrl: null };
+const LIVE: DecorationContext = { livePreview: true, display: { livePreview: true, sourceMode: true }, browseUrl: null };
 
 function stateOf(text: string, cursor = 0): EditorState {
   const created = EditorState.create({ doc: text, selection: { anchor: cursor }, extensions: [epicField, editorLivePreviewField] });
@@ -94,16 +94,18 @@ describe('modes and cursor', () => {
   });
 
   test('with both modes off only diagnostics remain', () => {
-    const off: DecorationContext = { livePreview: true, display: { livePreview: false, sourceMode: false }, trackerBaseUrl: null };
+    const off: DecorationContext = { livePreview: true, display: { livePreview: false, sourceMode: false }, browseUrl: null };
     const decorations = list(buildEpicDecorations(stateOf(DEMO_NOTE), [{ from: 0, to: DEMO_NOTE.length }], off));
     expect(decorations.length).toBeGreaterThan(0);
     for (const d of decorations) expect(d.value.spec.class).toMatch(/spectryn-diagnostic/);
   });
 });
 
-test('issue links: written URL, else the tracker base, else none', () => {
-  expect(issueHref('A-1', 'https://x.invalid/browse/A-1', 'https://y.invalid')).toBe('https://x.invalid/browse/A-1');
-  expect(issueHref('A-1', null, 'https://y.invalid/')).toBe('https://y.invalid/browse/A-1');
+test('issue links: written URL, else the tracker\'s page of the key, else none', () => {
+  const browse = (key: string): string => `https://y.invalid/browse/${key}`;
+  expect(issueHref('A-1', 'https://x.invalid/browse/A-1', browse)).toBe('https://x.invalid/browse/A-1');
+  expect(issueHref('A-1', null, browse)).toBe('https://y.invalid/browse/A-1');
+  expect(issueHref('#12', null, () => null)).toBeNull();
   expect(issueHref('A-1', null, null)).toBeNull();
 });
 

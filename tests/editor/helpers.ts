@@ -1,6 +1,7 @@
 /**
  * Test notes and a real `EditorView` with the epic extension, for the editor tests.
  */
+import type { BrowseUrl } from '../../src/model/issue-key';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { editorLivePreviewField } from 'obsidian';
@@ -28,7 +29,7 @@ export interface MountOptions {
   readonly debounceMs?: number;
   /** Every parse the editor makes; `partial` for a slice of a long note opening, `change` the span it was told. */
   readonly onParsed?: (result: ParseResult, partial: boolean, change: TextChange | undefined) => void;
-  readonly trackerBaseUrl?: string | null;
+  readonly browseUrl?: BrowseUrl | null;
   readonly extra?: Extension;
 }
 
@@ -53,7 +54,7 @@ export function mountEditor(options: MountOptions): EditorView {
             options.onParsed?.(result, partial, change);
             return result;
           },
-          trackerBaseUrl: () => options.trackerBaseUrl ?? null,
+          browseUrl: () => options.browseUrl ?? (() => null),
         }),
         options.extra ?? [],
       ],

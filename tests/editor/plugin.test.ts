@@ -14,7 +14,7 @@ import { DEMO_NOTE, mountEditor } from './helpers';
 function heldEqualsFresh(view: EditorView, livePreview: boolean): void {
   const held = view.plugin(epicViewPlugin)?.decorations;
   if (!held) throw new Error('plugin missing');
-  const fresh = buildEpicDecorations(view.state, view.visibleRanges, { livePreview, display: { livePreview: true, sourceMode: true }, trackerBaseUrl: null });
+  const fresh = buildEpicDecorations(view.state, view.visibleRanges, { livePreview, display: { livePreview: true, sourceMode: true }, browseUrl: null });
   const list = (set: typeof held): string[] => {
     const out: string[] = [];
     set.between(0, view.state.doc.length, (from, to, value) => { out.push(`${from}-${to}:${String(value.spec.class ?? value.spec.widget?.constructor.name)}`); });

@@ -23,7 +23,7 @@ test('3. spectryn\'s written-back lines are read, with their tracker; only Jira\
     '### US-003: C', '> **GitHub:** [#12](https://github.com/o/r/issues/12)', '', '| **Story Points** | 1 |',
   ));
   expect(result.epic.stories.map((story) => [story.issueKey, story.issueLine?.key, story.issueLine?.tracker])).toEqual([
-    ['PROJ-100', 'PROJ-100', 'jira'], [null, 'TEAM-456', 'linear'], [null, '#12', 'github'],
+    ['PROJ-100', 'PROJ-100', 'jira'], [null, 'TEAM-456', 'linear'], ['#12', '#12', 'github'],
   ]);
   // The line is not taken for a metadata field.
   expect(result.epic.stories[0]?.fields.map((field) => field.name)).toEqual(['Story Points']);

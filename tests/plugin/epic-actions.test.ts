@@ -65,6 +65,17 @@ describe('EpicActions', () => {
     expect((modal as unknown as { isOpen: boolean }).isOpen).toBe(false);
   });
 
+  it('a tracker: github note asks for GitHub\'s settings, not Jira\'s, and a configured GitHub asks for none', () => {
+    const note = `---\ntracker: github\nepic: "acme/infra#1"\n---\n${seedNote()}`;
+    const missing = (modal: Modal | undefined): string[] => [...(modal?.contentEl.querySelectorAll('.spectryn-plan-missing li') ?? [])].map((li) => li.textContent ?? '');
+    setUp(note).actions.sync({ kind: 'all' });
+    expect(missing(lastModal())).toEqual(['GitHub token']);
+    const { app, actions } = setUp(note, migrateSettings({ githubTokenSecretName: 'gh-token' }));
+    app.secretStorage.setSecret('gh-token', 'ghp-1');
+    actions.sync({ kind: 'all' });
+    expect(missing(lastModal())).toEqual([]);
+  });
+
   it('asks for the API token while the secret holds none', () => {
     const { actions } = setUp(seedNote(), ready);
     actions.sync({ kind: 'statuses' });

@@ -31,8 +31,13 @@ describe('recordPathFor', () => {
     expect(recordPathFor(' infra-100 ')).toBe('.spectryn/sync/INFRA-100.jsonl');
   });
 
+  it('keys a GitHub epic by its repository and number, as the CLI does (acme/infra#1 → acme_infra_1)', () => {
+    expect(recordPathFor('acme/infra#1')).toBe('.spectryn/sync/acme_infra_1.jsonl');
+    expect(recordPathFor('acme/infra.js#12')).toBe('.spectryn/sync/acme_infra.js_12.jsonl');
+  });
+
   it('refuses anything but a key, so no note text can steer where a file is written', () => {
-    for (const bad of ['../x-1', 'INFRA-100/../../y', 'INFRA', '', 'IN FRA-1', 'A-1.jsonl']) {
+    for (const bad of ['../x-1', 'INFRA-100/../../y', 'INFRA', '', 'IN FRA-1', 'A-1.jsonl', '#1', '../a/b#1', 'a/b/c#1', 'a/b#1/..']) {
       expect(() => recordPathFor(bad)).toThrow(/not an issue key/);
     }
   });

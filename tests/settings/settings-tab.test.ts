@@ -3,26 +3,15 @@
  * migration, the token is only a secret's name, and "Test connection" reports the failing step
  * (run against a real HTTP server on 127.0.0.1).
  */
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, Plugin, SecretComponent, Setting, type SettingDefinitionItem } from 'obsidian';
 import { timerClock } from '../../src/sync/clock';
-import type { Http } from '../../src/sync/http';
+import { nodeHttp } from '../plugin/node-http';
 import { probeJiraConnection } from '../../src/sync/jira/probe';
+import { probeGitHubConnection } from '../../src/sync/github/probe';
 import { SpectrynSettingTab } from '../../src/settings/settings-tab';
 import { DEFAULT_SETTINGS, migrateSettings, type SpectrynSettings } from '../../src/settings/settings';
-
-/** Node's http client as the probe's `Http` (jsdom has no fetch). */
-const nodeHttp: Http = (req) => new Promise((resolve, reject) => {
-  const r = request(req.url, { method: req.method, headers: req.headers }, (res) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { text += chunk; });
-    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])), text }));
-  });
-  r.on('error', reject);
-  r.end();
-});
 
 class TestPlugin extends Plugin {}
 
@@ -34,6 +23,7 @@ function setUp(initial: SpectrynSettings = migrateSettings(null)) {
   const tab = new SpectrynSettingTab(app as never, plugin, {
     store: { get: () => settings, set: (next) => { settings = next; saved.push(next); return Promise.resolve(); } },
     probe: (config) => probeJiraConnection({ config, http: nodeHttp, clock: timerClock((callback, ms) => setTimeout(callback, ms)) }),
+    probeGitHub: (config) => probeGitHubConnection({ config, http: nodeHttp, clock: timerClock((callback, ms) => setTimeout(callback, ms)) }),
   });
   // Counted: a redraw the tab asks for (`update`) is part of what a row edit does.
   jest.spyOn(tab, 'update');
@@ -224,6 +214,70 @@ describe('SpectrynSettingTab', () => {
     it('fails at the URL step when nothing is configured', async () => {
       const { tab } = setUp();
       expect(await tab.testConnection(document.createElement('div'))).toBe('Site URL failed: The site URL is missing or is not an http(s) address.');
+    });
+  });
+
+  describe('GitHub', () => {
+    it('has its own repository, API URL, token secret and Test connection, and a default tracker', () => {
+      const { tab } = setUp();
+      const defs = flatten(tab.getSettingDefinitions());
+      const keys = defs.flatMap((d) => (d.control ? [d.control.key] : []));
+      expect(keys).toEqual(expect.arrayContaining(['defaultTracker', 'githubRepository', 'githubApiUrl']));
+      expect(keys.some((k) => /token/i.test(k))).toBe(false);
+      expect(defs.map((d) => d.name)).toEqual(expect.arrayContaining(['Default tracker', 'GitHub token', 'Test GitHub connection']));
+    });
+
+    it('stores the chosen GitHub token secret by name only', async () => {
+      const { tab, current } = setUp();
+      const row = flatten(tab.getSettingDefinitions()).find((d) => d.name === 'GitHub token');
+      const setting = new Setting(document.createElement('div'));
+      row?.render?.(setting, null);
+      const component = (setting as unknown as { components: SecretComponent[] }).components[0] as unknown as { changeCallback: (v: string) => Promise<void> };
+      await component.changeCallback('gh-token');
+      expect(current().githubTokenSecretName).toBe('gh-token');
+      expect(current().tokenSecretName).toBe('');
+    });
+
+    describe('Test GitHub connection', () => {
+      let server: Server;
+      let url = '';
+      beforeAll(async () => {
+        // GitHub's answers to the probe's three reads, for the token `ghp-right-1` only.
+        server = createServer((req, res) => {
+          const signedIn = req.headers.authorization === 'Bearer ghp-right-1';
+          const body = !signedIn ? { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' }
+            : req.url === '/user' ? { login: 'dev-example' }
+              : req.url === '/repos/acme/infra' ? { full_name: 'acme/infra', has_issues: true, permissions: { push: true } }
+                : req.url?.startsWith('/repos/acme/infra/issues') === true ? [] : { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
+          const status = !signedIn ? 401 : 'message' in body ? 404 : 200;
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+        url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      });
+      afterAll(() => new Promise<void>((resolve) => { server.close(() => resolve()); }));
+
+      it('reads the GitHub secret, reports the failing step, and never shows the token', async () => {
+        const { app, tab } = setUp(migrateSettings({ githubApiUrl: url, githubRepository: 'acme/infra', githubTokenSecretName: 'gh-token', tokenSecretName: 'jira-token' }));
+        app.secretStorage.setSecret('jira-token', 'ghp-right-1');
+        app.secretStorage.setSecret('gh-token', 'ghp-wrong-9');
+        const el = document.createElement('div');
+        const wrong = await tab.testGitHubConnection(el);
+        expect(wrong).toMatch(/^Sign-in failed: GitHub refused the token/);
+        expect(el.querySelector('.spectryn-connection-result')?.classList.contains('is-failed')).toBe(true);
+        app.secretStorage.setSecret('gh-token', 'ghp-right-1');
+        const right = await tab.testGitHubConnection(el);
+        expect(right).toMatch(/^Connection works\. .*Signed in as dev-example\. Repository acme\/infra found\./);
+        expect(el.querySelectorAll('.spectryn-connection-result')).toHaveLength(1);
+        expect(wrong + right).not.toMatch(/ghp-(right|wrong)/);
+      });
+
+      it('names the repository step when the settings have none', async () => {
+        const { app, tab } = setUp(migrateSettings({ githubApiUrl: url, githubTokenSecretName: 'gh-token' }));
+        app.secretStorage.setSecret('gh-token', 'ghp-right-1');
+        expect(await tab.testGitHubConnection(document.createElement('div'))).toBe('Repository failed: No repository set (owner/repo).');
+      });
     });
   });
 });

@@ -55,6 +55,10 @@ describe('migrateSettings', () => {
       statusMapping: { ...DEFAULT_SETTINGS.statusMapping, done: ['Shipped', 'Done'], blocked: ['Blocked', 'Impeded'] },
       priorityMapping: { ...DEFAULT_SETTINGS.priorityMapping, critical: 'Blocker' },
       decorations: { livePreview: false, sourceMode: true, readingView: false },
+      defaultTracker: 'jira',
+      githubRepository: '',
+      githubApiUrl: 'https://api.github.com',
+      githubTokenSecretName: '',
     });
   });
 
@@ -126,7 +130,8 @@ describe('setting keys', () => {
     const settings = migrateSettings({ tracker: 'jira-datacenter', projectKey: 'X' });
     const keys = ['tracker', 'siteUrl', 'email', 'tokenSecretName', 'projectKey', 'storyIssueType', 'subtaskIssueType', 'storyPointsField',
       ...STATUSES.map((s) => `statusMapping.${s}`), ...PRIORITIES.map((p) => `priorityMapping.${p}`),
-      'decorations.livePreview', 'decorations.sourceMode', 'decorations.readingView'];
+      'decorations.livePreview', 'decorations.sourceMode', 'decorations.readingView',
+      'defaultTracker', 'githubRepository', 'githubApiUrl', 'githubTokenSecretName'];
     for (const key of keys) {
       const value = readSettingKey(settings, key);
       expect(value).toBeDefined();

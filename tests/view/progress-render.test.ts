@@ -4,6 +4,10 @@ import { buildReport, type EpicReport, type ReportCounts } from '../../src/model
 import { renderProgressPane, statusBarText } from '../../src/view/progress-render';
 import { renderStatusBar } from '../../src/view/status-bar';
 import { allNotes, seedNote, snapshotOf } from './helpers';
+import { browseUrlOf } from '../../src/settings/browse-url';
+import { migrateSettings } from '../../src/settings/settings';
+
+const jiraBrowse = browseUrlOf(migrateSettings({ siteUrl: 'https://jira.example.com/' }));
 
 function render(text: string): HTMLElement {
   const el = document.createElement('div');
@@ -151,7 +155,7 @@ describe('progress pane content', () => {
     renderProgressPane(linked, snapshotOf(withUrl).snapshot);
     expect(linked.querySelector('[data-story="US-002"] a.spectryn-issue-chip')?.getAttribute('href')).toBe('https://shop.example/browse/SHOP-7');
     const el = document.createElement('div');
-    renderProgressPane(el, snapshotOf(note).snapshot, { trackerBaseUrl: 'https://jira.example.com/' });
+    renderProgressPane(el, snapshotOf(note).snapshot, { browseUrl: jiraBrowse });
     const chip = el.querySelector('[data-story="US-002"] .spectryn-issue-chip');
     expect(chip?.tagName).toBe('A');
     expect(chip?.getAttribute('href')).toBe('https://jira.example.com/browse/SHOP-7');
@@ -163,7 +167,7 @@ describe('progress pane content', () => {
   it('links the epic key under the title to the tracker\'s page of the epic when the settings give its address', () => {
     const withEpic = `---\nepic: SHOP-1\n---\n${note}`;
     const el = document.createElement('div');
-    renderProgressPane(el, snapshotOf(withEpic).snapshot, { trackerBaseUrl: 'https://jira.example.com/' });
+    renderProgressPane(el, snapshotOf(withEpic).snapshot, { browseUrl: jiraBrowse });
     const chip = el.querySelector('.spectryn-pane-header .spectryn-key-chip');
     expect(chip?.tagName).toBe('A');
     expect(chip?.textContent).toBe('SHOP-1');
@@ -180,7 +184,7 @@ describe('progress pane content', () => {
     expect(chip?.textContent).toBe('SHOP-7');
     // With a tracker address in the settings the chip links there, never to the note's target.
     const el = document.createElement('div');
-    renderProgressPane(el, snapshotOf(hostile).snapshot, { trackerBaseUrl: 'https://jira.example.com/' });
+    renderProgressPane(el, snapshotOf(hostile).snapshot, { browseUrl: jiraBrowse });
     expect(el.querySelector('[data-story="US-002"] .spectryn-issue-chip')?.getAttribute('href')).toBe('https://jira.example.com/browse/SHOP-7');
   });
 

@@ -79,7 +79,7 @@ describe('EpicProgressView', () => {
   it('links issue keys with the tracker address of the settings', async () => {
     const note = ['# Epic', '### US-001: First', '**Issue**: DB-2', '**Story Points**: 1', ''].join('\n');
     const { activeEpic } = snapshotOf(note, 'Epics/Seed.md');
-    const view = new EpicProgressView(new WorkspaceLeaf(), { activeEpic, actions: new RecordingPaneActions(), showFormat: () => undefined, trackerBaseUrl: () => 'https://jira.example.com' });
+    const view = new EpicProgressView(new WorkspaceLeaf(), { activeEpic, actions: new RecordingPaneActions(), showFormat: () => undefined, browseUrl: () => (key: string) => `https://jira.example.com/browse/${key}` });
     await (view as unknown as { open(): Promise<void> }).open();
     expect(view.contentEl.querySelector('a.spectryn-issue-chip')?.getAttribute('href')).toBe('https://jira.example.com/browse/DB-2');
   });
