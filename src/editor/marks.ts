@@ -221,14 +221,33 @@ export function rebuildEpicMarks(marks: EpicMarks, before: ParseResult, after: P
     // bounds, so its mapped marks are its marks.
     let from = fromB;
     let to = toB;
-    const [oldFirst, oldEnd] = storiesTouching(before.epic.stories, fromA, toA);
-    for (let i = oldFirst; i < oldEnd; i += 1) {
-      const range = before.epic.stories[i]?.range;
+    const olds = before.epic.stories;
+    const news = after.epic.stories;
+    const [oldFirst, oldEnd] = storiesTouching(olds, fromA, toA);
+    const [newFirst, newEnd] = storiesTouching(news, fromB, toB);
+    // An edit can change how text far from it reads (a `---` typed at the top opens frontmatter
+    // over the first stories; a fence swallows the headings after it): the stories outside the
+    // touched ones keep their marks only while they are the same stories at their mapped places.
+    // Walked from both ends; reused stories are the same objects, so this is a comparison each.
+    const mapped = (range: SourceRange): { from: number; to: number } => range.to < fromA ? range : { from: changes.mapPos(range.from, -1), to: changes.mapPos(range.to, 1) };
+    const samePlace = (old: Story | undefined, fresh: Story | undefined): boolean => {
+      if (old === undefined || fresh === undefined) return false;
+      if (old === fresh) return true;
+      const moved = mapped(old.range);
+      return moved.from === fresh.range.from && moved.to === fresh.range.to;
+    };
+    let head = 0;
+    while (head < oldFirst && head < newFirst && samePlace(olds[head], news[head])) head += 1;
+    let tail = 0;
+    while (tail < olds.length - oldEnd && tail < news.length - newEnd && samePlace(olds[olds.length - 1 - tail], news[news.length - 1 - tail])) tail += 1;
+    for (let i = head; i < olds.length - tail; i += 1) {
+      const range = olds[i]?.range;
       if (range) { from = Math.min(from, changes.mapPos(range.from, -1)); to = Math.max(to, changes.mapPos(range.to, 1)); }
     }
-    const [newFirst, newEnd] = storiesTouching(after.epic.stories, fromB, toB);
-    from = Math.min(from, after.epic.stories[newFirst]?.range.from ?? from);
-    to = Math.max(to, after.epic.stories[newEnd - 1]?.range.to ?? to);
+    for (let i = head; i < news.length - tail; i += 1) {
+      const range = news[i]?.range;
+      if (range) { from = Math.min(from, range.from); to = Math.max(to, range.to); }
+    }
     const region = { from: doc.lineAt(Math.min(from, doc.length)).from, to: lineEnd(doc, to) };
     const inRegion = (pos: number): boolean => pos >= region.from && pos <= region.to;
     const rebuilt: Range<EpicMark>[] = [];

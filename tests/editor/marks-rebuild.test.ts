@@ -77,6 +77,24 @@ describe('marks after a re-parse equal a fresh build', () => {
   }
 });
 
+describe('an edit that changes how far-away text reads', () => {
+  // Found by the property above (seed -1314513872): `---` typed at the top opened frontmatter over
+  // the first story, whose marks were kept although it was no story any more.
+  for (const [name, at, insert] of [
+    ['`---` typed at the top opens frontmatter over the first stories', 0, '---\n'],
+    ['a fence opened in the first story swallows the stories after it', -1, '\n```\n'],
+  ] as const) {
+    test(name, () => {
+      const note = generateEpicNote(4);
+      let state = parsed(note);
+      const pos = at >= 0 ? at : note.indexOf('\n', note.indexOf(`### `)) ;
+      state = reparse(state.update({ changes: { from: pos, insert } }).state);
+      const text = state.doc.toString();
+      expect(marksOf(state.field(epicField), text.length)).toEqual(marksOf(parsed(text).field(epicField), text.length));
+    });
+  }
+});
+
 describe('only the edited story gets new marks', () => {
   const text = generateEpicNote(300);
 
