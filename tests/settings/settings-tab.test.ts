@@ -228,14 +228,26 @@ describe('SpectrynSettingTab', () => {
     });
 
     it('stores the chosen GitHub token secret by name only', async () => {
-      const { tab, current } = setUp();
+      const { app, tab, current, saved } = setUp();
       const row = flatten(tab.getSettingDefinitions()).find((d) => d.name === 'GitHub token');
       const setting = new Setting(document.createElement('div'));
       row?.render?.(setting, null);
-      const component = (setting as unknown as { components: SecretComponent[] }).components[0] as unknown as { changeCallback: (v: string) => Promise<void> };
-      await component.changeCallback('gh-token');
+      expect((setting as unknown as { components: unknown[] }).components[0]).toBeInstanceOf(SecretComponent);
+      // Store a new secret through the picker, as a person would.
+      const field = (label: string): HTMLInputElement => {
+        const input = setting.controlEl.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
+        if (!input) throw new Error(`no field ${label}`);
+        return input;
+      };
+      field('ID of a new secret').value = 'gh-token';
+      field('New secret value').value = 'ghp-SECRET';
+      setting.controlEl.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(app.secretStorage.getSecret('gh-token')).toBe('ghp-SECRET');
       expect(current().githubTokenSecretName).toBe('gh-token');
       expect(current().tokenSecretName).toBe('');
+      expect(JSON.stringify(saved)).not.toContain('ghp-SECRET');
     });
 
     describe('Test GitHub connection', () => {
