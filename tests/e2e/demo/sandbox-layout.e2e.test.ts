@@ -168,7 +168,7 @@ test('420×800: the settings keep their descriptions readable and the secret pic
   await page.setViewportSize({ width: 420, height: 800 });
   await settle(page);
   await page.locator('.side-dock-ribbon-action[data-action="settings"]').click();
-  const picker = page.locator('.sandbox-secret');
+  const picker = page.locator('.setting-item[data-setting="API token"] .sandbox-secret');
   await picker.waitFor();
   const parts = await page.evaluate(() => {
     const box = (el: Element | null): { left: number; right: number; width: number } | null => {
@@ -179,8 +179,8 @@ test('420×800: the settings keep their descriptions readable and the secret pic
     const descriptions = Array.from(document.querySelectorAll('.modal .setting-item-description')).filter((el) => (el.textContent ?? '').length > 20 && el.getClientRects().length > 0);
     return {
       narrowest: Math.min(...descriptions.map((el) => el.getBoundingClientRect().width)),
-      picker: box(document.querySelector('.sandbox-secret select')),
-      button: box(document.querySelector('.sandbox-secret button')),
+      picker: box(document.querySelector('.setting-item[data-setting="API token"] .sandbox-secret select')),
+      button: box(document.querySelector('.setting-item[data-setting="API token"] .sandbox-secret button')),
     };
   });
   await page.screenshot({ path: join(SHOTS, 'sandbox-420x800-settings.png') });

@@ -320,7 +320,7 @@ test('the settings tab points the plugin at the built-in tracker', async () => {
   const siteUrl = page.locator('.setting-item[data-setting="siteUrl"] input');
   await expect(siteUrl.inputValue()).resolves.toBe(new URL(sandbox.sandbox.url).origin);
   await expect(page.locator('.setting-item[data-setting="projectKey"] input').inputValue()).resolves.toBe('INFRA');
-  await expect(page.locator('.sandbox-secret select').inputValue()).resolves.toBe('sandbox-jira-token');
+  await expect(page.locator('.setting-item[data-setting="API token"] .sandbox-secret select').inputValue()).resolves.toBe('sandbox-jira-token');
   const row = page.locator('.setting-item', { hasText: 'Test connection' });
   await row.locator('button').click();
   const result = row.locator('.spectryn-connection-result');
@@ -336,10 +336,10 @@ test('pointing the settings at another Jira is a settings change (requests go th
     await page.locator('.side-dock-ribbon-action[data-action="settings"]').click();
     await page.locator('.setting-item[data-setting="siteUrl"] input').fill(elsewhere.url);
     await page.locator('.setting-item[data-setting="email"] input').fill('someone@example.com');
-    await page.locator('.sandbox-secret-new input[type="text"]').fill('other-jira');
-    await page.locator('.sandbox-secret-new input[type="password"]').fill('other-token');
-    await page.locator('.sandbox-secret-new button').click();
-    await expect(page.locator('.sandbox-secret select').inputValue()).resolves.toBe('other-jira');
+    await page.locator('.setting-item[data-setting="API token"] .sandbox-secret-new input[type="text"]').fill('other-jira');
+    await page.locator('.setting-item[data-setting="API token"] .sandbox-secret-new input[type="password"]').fill('other-token');
+    await page.locator('.setting-item[data-setting="API token"] .sandbox-secret-new button').click();
+    await expect(page.locator('.setting-item[data-setting="API token"] .sandbox-secret select').inputValue()).resolves.toBe('other-jira');
     const row = page.locator('.setting-item', { hasText: 'Test connection' });
     await row.locator('button').click();
     const result = row.locator('.spectryn-connection-result');
@@ -354,7 +354,7 @@ test('pointing the settings at another Jira is a settings change (requests go th
     // Back to the built-in tracker.
     await page.locator('.setting-item[data-setting="siteUrl"] input').fill(new URL(sandbox.sandbox.url).origin);
     await page.locator('.setting-item[data-setting="email"] input').fill('dev@example.com');
-    await page.locator('.sandbox-secret select').selectOption('sandbox-jira-token');
+    await page.locator('.setting-item[data-setting="API token"] .sandbox-secret select').selectOption('sandbox-jira-token');
     await page.keyboard.press('Escape');
   } finally {
     await elsewhere.close();
