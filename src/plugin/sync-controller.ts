@@ -13,7 +13,7 @@ import { App, MarkdownView, Notice, type Editor, type TFile } from 'obsidian';
 import { parseEpic, type ParseResult } from '../model';
 import type { SpectrynSettings } from '../settings/settings';
 import { syncTargetOf, type SyncTarget } from '../settings/sync-target';
-import { NO_RECORD_WARNING, editorNoteWriter, executeTwoWay, notInTrackerWarning, planTwoWay, processNoteWriter, redact, resolveConflicts, secretsOf, type NoteWriter, type RecordStore, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker, type TwoWayInput, type TwoWayPlanned } from '../sync';
+import { NO_RECORD_WARNING, editorNoteWriter, executeTwoWay, notInTrackerWarning, planTwoWay, processNoteWriter, redact, resolveConflicts, secretsOf, trackerTitle, type NoteWriter, type RecordStore, type SyncRunOptions, type SyncRunResult, type TextEdit, type Tracker, type TwoWayInput, type TwoWayPlanned } from '../sync';
 import type { TrackerReading } from '../sync/record/reading';
 import type { SyncPlan } from '../sync/tracker';
 import type { ActiveEpicSnapshot } from '../view/epic-snapshot';
@@ -148,10 +148,12 @@ export class SyncController implements PlanProvider {
     if (planned.plan === null || twoWay.threeWay === null) throw this.refuse(dryRunFailureText(planned), secrets);
     const titles = new Map(note.epic.stories.map((story) => [story.id.toUpperCase(), story.title]));
     const warnings = withoutNoRecordWarning(planned.warnings);
+    const trackerName = trackerTitle(tracker.name);
     const preview = {
       ...previewOfPlan({ plan: planned.plan, warnings }),
       ...noteFacts(note, planned.plan, scope, warnings),
-      twoWay: twoWayPreview(twoWay.threeWay, { titles }),
+      tracker: trackerName,
+      twoWay: twoWayPreview(twoWay.threeWay, { titles, tracker: trackerName }),
     };
     // The status bar knows a GitHub epic by its record's name (`acme/infra#1`), not by `#1`.
     const epicKey = target.tracker === 'github' ? target.recordKey : planned.plan.epicKey;
@@ -175,7 +177,7 @@ export class SyncController implements PlanProvider {
    */
   private async execute(run: PendingRun, alreadyStarted: boolean, control?: ExecutionControl, choices?: ConflictChoices): Promise<void> {
     if (this.running) throw this.refuse('A sync is already running: wait for it to finish.', []);
-    if (alreadyStarted || run.generation !== this.generation) throw this.refuse('Jira changed since this plan was made: sync again.', []);
+    if (alreadyStarted || run.generation !== this.generation) throw this.refuse('Another sync ran since this plan was made: sync again to see what it changed.', []);
     this.running = true;
     this.generation += 1;
     const total = run.planned.plan?.operations.length ?? 0;
@@ -204,7 +206,7 @@ export class SyncController implements PlanProvider {
       status.setOpenConflicts(run.epicKey, result.conflicts.length);
       await status.reload(run.epicKey);
     }
-    const text = [resultText({ ...result, warnings: withoutNoRecordWarning(result.warnings) }, run.epicKey), twoWayResultText(result)].filter((line) => line !== '').join('\n');
+    const text = [resultText({ ...result, warnings: withoutNoRecordWarning(result.warnings) }, run.epicKey), twoWayResultText(result, trackerTitle(run.tracker.name))].filter((line) => line !== '').join('\n');
     new Notice(redact(text, run.secrets), result.ending === 'synced' ? RESULT_NOTICE_MS : 0);
   }
 

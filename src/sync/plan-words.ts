@@ -55,6 +55,8 @@ export interface PlanPreview {
   readonly problems?: readonly PlanProblem[];
   /** A statuses-only sync: ids of the note's stories not in the tracker yet (no status to set); default none. */
   readonly notInTracker?: readonly string[];
+  /** The tracker as people name it (`Jira`, `GitHub`: `trackerTitle`); default `Jira`. */
+  readonly tracker?: string;
 }
 
 /** A problem of the note the plan shows before its confirm button: its 1-based line and message. */

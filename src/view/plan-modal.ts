@@ -183,7 +183,7 @@ export class PlanModal extends Modal {
   private renderNotInTracker(plan: PlanPreview): void {
     const missing = plan.notInTracker ?? [];
     if (missing.length === 0) return;
-    this.contentEl.createEl('p', { cls: 'spectryn-plan-not-in-tracker', text: notInTrackerText(missing) });
+    this.contentEl.createEl('p', { cls: 'spectryn-plan-not-in-tracker', text: notInTrackerText(missing, plan.tracker ?? 'Jira') });
   }
 
   private confirm(pending: PendingSync): void {
@@ -247,15 +247,15 @@ export class PlanModal extends Modal {
 export function emptyPlanText(plan: PlanPreview): string {
   const missing = plan.notInTracker ?? [];
   if (missing.length === 0) return 'Nothing to change: the tracker already matches the note.';
-  return `No statuses to sync: ${notInTrackerText(missing)}`;
+  return `No statuses to sync: ${notInTrackerText(missing, plan.tracker ?? 'Jira')}`;
 }
 
 /** "7 stories are not in Jira yet (US-001, US-002…): run “Sync epic with tracker” to create them first." */
-function notInTrackerText(ids: readonly string[]): string {
+function notInTrackerText(ids: readonly string[], tracker: string): string {
   const shown = ids.slice(0, 5).join(', ');
   const more = ids.length > 5 ? ` and ${ids.length - 5} more` : '';
   const subject = ids.length === 1 ? `${shown} is` : `${ids.length} stories (${shown}${more}) are`;
-  return `${subject} not in Jira yet; their statuses sync once “Sync epic with tracker” has created them.`;
+  return `${subject} not in ${tracker} yet; their statuses sync once “Sync epic with tracker” has created them.`;
 }
 
 function titleFor(scope: SyncScope): string {

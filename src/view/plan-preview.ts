@@ -62,6 +62,8 @@ export interface PlanConflictPreview {
 
 /** The two-way part of a plan (docs/sync-record.md). */
 export interface TwoWayPreview {
+  /** The tracker as people name it (`Jira`, `GitHub`); default `Jira`. */
+  readonly tracker?: string;
   /** True when no sync record was found: the note is pushed as on a first sync. */
   readonly noRecord: boolean;
   readonly pulls: readonly PlanPullPreview[];

@@ -12,12 +12,14 @@ import type { ConflictChoice } from '../sync/record/conflicts';
 import type { ConflictChoices, PlanConflictPreview, PlanPreview, TwoWayPreview } from './plan-preview';
 import { twoWayChangeCount } from './two-way-summary';
 
-/** The three choices of a conflict, in the order shown, with their words. */
-export const CONFLICT_CHOICE_LABELS: readonly { readonly choice: ConflictChoice; readonly label: string }[] = [
-  { choice: 'note', label: 'Keep the note\'s' },
-  { choice: 'tracker', label: 'Take Jira\'s' },
-  { choice: 'leave', label: 'Leave it' },
-];
+/** The three choices of a conflict, in the order shown, with their words (`tracker`: as people name it, default `Jira`). */
+export function conflictChoiceLabels(tracker = 'Jira'): readonly { readonly choice: ConflictChoice; readonly label: string }[] {
+  return [
+    { choice: 'note', label: 'Keep the note\'s' },
+    { choice: 'tracker', label: `Take ${tracker}'s` },
+    { choice: 'leave', label: 'Leave it' },
+  ];
+}
 
 /** Appends the two-way sections of `preview` to `parent`. */
 export function renderTwoWay(parent: HTMLElement, preview: TwoWayPreview): void {
@@ -30,7 +32,7 @@ export function renderTwoWay(parent: HTMLElement, preview: TwoWayPreview): void 
     });
   }
   if (preview.pulls.length > 0) {
-    const section = sectionOf(box, 'pulls', `From Jira: ${preview.pulls.length}`);
+    const section = sectionOf(box, 'pulls', `From ${preview.tracker ?? 'Jira'}: ${preview.pulls.length}`);
     const list = section.createEl('ul', { cls: 'spectryn-plan-changes' });
     for (const pull of preview.pulls) {
       const item = list.createEl('li', { attr: { 'data-target': pull.target } });
@@ -59,7 +61,7 @@ export function renderTwoWay(parent: HTMLElement, preview: TwoWayPreview): void 
       cls: 'spectryn-plan-conflict-hint',
       text: 'Changed on both sides since the last sync. Choose per conflict; one you leave is written nowhere and stays listed.',
     });
-    preview.conflicts.forEach((conflict, index) => renderConflict(section, conflict, index));
+    preview.conflicts.forEach((conflict, index) => renderConflict(section, conflict, index, preview.tracker ?? 'Jira'));
   }
 }
 
@@ -89,7 +91,7 @@ function sectionOf(parent: HTMLElement, name: string, heading: string): HTMLElem
   return section;
 }
 
-function renderConflict(parent: HTMLElement, conflict: PlanConflictPreview, index: number): void {
+function renderConflict(parent: HTMLElement, conflict: PlanConflictPreview, index: number, trackerName: string): void {
   const box = parent.createEl('fieldset', { cls: 'spectryn-conflict', attr: { 'data-conflict': conflict.id } });
   const legend = box.createEl('legend', { cls: 'spectryn-conflict-legend' });
   legend.createSpan({ cls: 'spectryn-story-id', text: conflict.target });
@@ -100,10 +102,10 @@ function renderConflict(parent: HTMLElement, conflict: PlanConflictPreview, inde
   note.createSpan({ cls: 'spectryn-conflict-side-name', text: 'Note: ' });
   note.createSpan({ cls: 'spectryn-conflict-note', text: conflict.note });
   const tracker = values.createDiv({ cls: 'spectryn-conflict-side' });
-  tracker.createSpan({ cls: 'spectryn-conflict-side-name', text: `Jira (${conflict.issueKey}): ` });
+  tracker.createSpan({ cls: 'spectryn-conflict-side-name', text: `${trackerName} (${conflict.issueKey}): ` });
   tracker.createSpan({ cls: 'spectryn-conflict-tracker', text: conflict.tracker });
   const choices = box.createDiv({ cls: 'spectryn-conflict-choices' });
-  for (const { choice, label } of CONFLICT_CHOICE_LABELS) {
+  for (const { choice, label } of conflictChoiceLabels(trackerName)) {
     const wrap = choices.createEl('label', { cls: 'spectryn-conflict-choice' });
     // One radio group per conflict; none is checked: nothing is chosen for the user.
     wrap.createEl('input', { type: 'radio', value: choice, attr: { name: `spectryn-conflict-${index}` } });
@@ -112,5 +114,5 @@ function renderConflict(parent: HTMLElement, conflict: PlanConflictPreview, inde
 }
 
 function isChoice(value: string): value is ConflictChoice {
-  return CONFLICT_CHOICE_LABELS.some((entry) => entry.choice === value);
+  return conflictChoiceLabels().some((entry) => entry.choice === value);
 }

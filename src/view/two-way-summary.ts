@@ -12,6 +12,8 @@ import type { PlanAdditionPreview, PlanConflictPreview, PlanPullPreview, PlanPre
 /** What the preview needs besides the plan: story titles by id (upper case), for the rows. */
 export interface TwoWayContext {
   readonly titles?: ReadonlyMap<string, string>;
+  /** The tracker as people name it (`Jira`, `GitHub`); default `Jira`. */
+  readonly tracker?: string;
 }
 
 /** The modal's two-way preview of a three-way plan (after `limitPlan`). */
@@ -22,13 +24,13 @@ export function twoWayPreview(plan: Pick<ThreeWayPlan, 'fields' | 'additions' | 
     if (decision.decision === 'pull') pulls.push(pullPreview(decision, context));
     if (decision.decision === 'conflict') conflicts.push(conflictPreview(decision, context));
   }
-  return { noRecord: plan.noRecord, pulls, additions: plan.additions.flatMap(additionPreviews), conflicts };
+  return { ...(context.tracker === undefined ? {} : { tracker: context.tracker }), noRecord: plan.noRecord, pulls, additions: plan.additions.flatMap(additionPreviews), conflicts };
 }
 
 /** Jira's value of a field as Jira shows it (`Done`, `Highest`), points with their unit. */
-export function trackerValueText(decision: Pick<FieldDecision, 'field' | 'trackerRaw' | 'tracker'>): string {
+export function trackerValueText(decision: Pick<FieldDecision, 'field' | 'trackerRaw' | 'tracker'>, tracker = 'Jira'): string {
   const { field } = decision;
-  if (field === 'description') return decision.trackerRaw === null ? '(none)' : 'Jira\'s text';
+  if (field === 'description') return decision.trackerRaw === null ? '(none)' : `${tracker}'s text`;
   const raw = decision.trackerRaw ?? decision.tracker;
   if (raw === null) return '(none)';
   if (Array.isArray(raw)) return raw.length === 0 ? '(none)' : raw.join(', ');
@@ -52,12 +54,12 @@ export function hasTwoWayItems(plan: PlanPreview): boolean {
  * The two-way line of the result notice: "From Jira: 2 fields written into the note, 1 issue
  * added. 1 conflict left as it is." Empty when the run took nothing from Jira and left no conflict.
  */
-export function twoWayResultText(result: { readonly pulls: readonly unknown[]; readonly additions: readonly unknown[]; readonly conflicts: readonly unknown[] }): string {
+export function twoWayResultText(result: { readonly pulls: readonly unknown[]; readonly additions: readonly unknown[]; readonly conflicts: readonly unknown[] }, tracker = 'Jira'): string {
   const parts: string[] = [];
   const { pulls, additions, conflicts } = result;
   if (pulls.length > 0) parts.push(`${pulls.length} ${pulls.length === 1 ? 'field' : 'fields'} written into the note`);
   if (additions.length > 0) parts.push(`${additions.length} ${additions.length === 1 ? 'issue' : 'issues'} added`);
-  const from = parts.length > 0 ? `From Jira: ${parts.join(', ')}.` : '';
+  const from = parts.length > 0 ? `From ${tracker}: ${parts.join(', ')}.` : '';
   const left = conflicts.length > 0 ? `${conflicts.length} ${conflicts.length === 1 ? 'conflict' : 'conflicts'} left as ${conflicts.length === 1 ? 'it is' : 'they are'}.` : '';
   return [from, left].filter((text) => text !== '').join(' ');
 }
@@ -72,8 +74,8 @@ function titleOf(decision: FieldDecision, context: TwoWayContext): { title?: str
 }
 
 function pullPreview(decision: FieldDecision, context: TwoWayContext): PlanPullPreview {
-  // The note will say Jira's value in its own words: the tracker value read in the note's vocabulary.
-  const after = decision.field === 'description' ? 'Jira\'s text' : noteValueText(decision.field, decision.tracker ?? decision.trackerRaw);
+  // The note will say the tracker's value in its own words: the tracker value read in the note's vocabulary.
+  const after = decision.field === 'description' ? `${context.tracker ?? 'Jira'}'s text` : noteValueText(decision.field, decision.tracker ?? decision.trackerRaw);
   return { target: targetOf(decision), ...titleOf(decision, context), issueKey: decision.issueKey, field: fieldWords(decision.field), before: noteValueText(decision.field, decision.note), after };
 }
 
@@ -85,7 +87,7 @@ function conflictPreview(decision: FieldDecision, context: TwoWayContext): PlanC
     issueKey: decision.issueKey,
     field: fieldWords(decision.field),
     note: noteValueText(decision.field, decision.note),
-    tracker: trackerValueText(decision),
+    tracker: trackerValueText(decision, context.tracker),
   };
 }
 

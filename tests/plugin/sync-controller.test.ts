@@ -261,8 +261,8 @@ describe('sync from the plugin against the fake Jira', () => {
     const writes = fake.writes().length;
     [...second.contentEl.querySelectorAll('button')].find((b) => /^Sync \d+ changes$/.test(b.textContent ?? ''))?.click();
     await until(() => second.contentEl.querySelector('.spectryn-plan-error') !== null, 'the refusal');
-    expect(second.contentEl.querySelector('.spectryn-plan-error')?.textContent).toBe('Sync failed: Jira changed since this plan was made: sync again.');
-    expect(shown().at(-1)).toBe('Jira changed since this plan was made: sync again.');
+    expect(second.contentEl.querySelector('.spectryn-plan-error')?.textContent).toBe('Sync failed: Another sync ran since this plan was made: sync again to see what it changed.');
+    expect(shown().at(-1)).toBe('Another sync ran since this plan was made: sync again to see what it changed.');
     expect(fake.writes()).toHaveLength(writes);
     expect(issuesOf(fake, 'Story')).toHaveLength(7);
   });

@@ -9,7 +9,7 @@ import { parseEpic } from '../../src/model';
 import type { RemoteStory } from '../../src/sync/tracker';
 import type { ConflictChoices } from '../../src/view/plan-preview';
 import { PlanModal, type ExecutionControl, type PendingSync, type PlanPreview, type PlanProvider } from '../../src/view/plan-modal';
-import { twoWayPreview } from '../../src/view/two-way-summary';
+import { twoWayPreview, twoWayResultText } from '../../src/view/two-way-summary';
 import { seedNote } from '../sync/helpers';
 import { JIRA_STATUS, mirror, plan, recordOf } from '../sync/record/helpers';
 
@@ -21,13 +21,13 @@ function change(remote: RemoteStory[], key: string, patch: Partial<RemoteStory>)
 }
 
 /** The seed after a first sync; Jira: US-003 done, US-004 13 points; the note: US-004 8 points. */
-function teammatePlan(): PlanPreview {
+function teammatePlan(tracker?: string): PlanPreview {
   const remote = mirror(seed.stories);
   const record = recordOf(plan(seed, remote, null));
   const keyOf = (index: number): string => remote.find((story) => story.summary === seed.stories[index]?.title)?.key ?? '';
   const moved = change(change(remote, keyOf(2), { status: JIRA_STATUS.done }), keyOf(3), { storyPoints: 13 });
   const note = parseEpic(seedNote().replace(/(### [^\n]*US-004[\s\S]*?\*\*Story Points\*\* \| )\d+/, '$18')).epic;
-  return { epicKey: 'INFRA-100', operations: [], twoWay: twoWayPreview(plan(note, moved, record), { titles }) };
+  return { epicKey: 'INFRA-100', operations: [], twoWay: twoWayPreview(plan(note, moved, record), tracker === undefined ? { titles } : { titles, tracker }) };
 }
 
 /** A provider that answers at once and records each execution's choices. */
@@ -67,6 +67,16 @@ describe('the plan modal, two-way', () => {
     expect(conflict?.querySelector('.spectryn-conflict-note')?.textContent).toBe('8 pts');
     expect(conflict?.querySelector('.spectryn-conflict-tracker')?.textContent).toBe('13 pts');
     expect(modal.contentEl.querySelector('[data-section="no-record"]')).toBeNull();
+  });
+
+  test('names the note\'s tracker: a GitHub epic says GitHub, never Jira', async () => {
+    const { modal } = await openWith(teammatePlan('GitHub'));
+    expect(modal.contentEl.querySelector('[data-section="pulls"] h3')?.textContent).toBe('From GitHub: 1');
+    const conflict = modal.contentEl.querySelector('[data-conflict="US-004:story_points"]');
+    expect(conflict?.querySelectorAll('.spectryn-conflict-side-name')[1]?.textContent).toMatch(/^GitHub \(/);
+    expect(Array.from(conflict?.querySelectorAll('.spectryn-conflict-choice') ?? []).map((choice) => choice.textContent)).toEqual(['Keep the note\'s', 'Take GitHub\'s', 'Leave it']);
+    expect(modal.contentEl.textContent).not.toContain('Jira');
+    expect(twoWayResultText({ pulls: [1, 2], additions: [], conflicts: [] }, 'GitHub')).toBe('From GitHub: 2 fields written into the note.');
   });
 
   test('chooses nothing for the user: every radio starts unchecked, and confirming leaves the conflict', async () => {
