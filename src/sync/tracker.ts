@@ -29,6 +29,30 @@ export interface PlanOptions {
   readonly writable?: (storyId: string, subtask: number | null, field: string) => boolean;
 }
 
+/** What a plan's phase and story filter let it do (`planScope`). */
+export interface PlanScope {
+  /** Write titles, descriptions, points, priority and labels, and create missing stories. */
+  readonly descriptions: boolean;
+  /** Create and update subtasks. */
+  readonly subtasks: boolean;
+  readonly statuses: boolean;
+  readonly comments: boolean;
+  /** Upper-case story ids to plan, or null for every story. */
+  readonly wanted: ReadonlySet<string> | null;
+}
+
+/** The scope of `options`: which parts its phase plans, and which stories (docs/cli.md `--phase`, `--story`). */
+export function planScope(options: PlanOptions): PlanScope {
+  const { phase } = options;
+  return {
+    descriptions: phase === 'all' || phase === 'descriptions',
+    subtasks: phase === 'all' || phase === 'subtasks',
+    statuses: phase === 'all' || phase === 'statuses',
+    comments: phase === 'all' || phase === 'comments',
+    wanted: options.stories && options.stories.length > 0 ? new Set(options.stories.map((id) => id.toUpperCase())) : null,
+  };
+}
+
 /** A remote status: its name and its Jira status category key (`new`, `indeterminate`, `done`). */
 export interface RemoteStatus {
   readonly name: string;

@@ -6,12 +6,13 @@
  * limit is used up (`x-ratelimit-remaining: 0`) until its reset; keeps the ETag of every GET for
  * the run and asks again with `If-None-Match`, so a page read twice costs no rate limit (a 304).
  */
+import type { TrackerCall } from '../tracker-call';
 import type { Clock } from '../clock';
 import { errorFromTransport, notTrackerError, secretsOf, TrackerError } from '../errors';
 import { formatWait, type Http, type HttpRequest, type HttpResponse } from '../http';
-import { DEFAULT_RETRY_POLICY, RetryingSender, type RequestSafety, type RetryPolicy, type WaitNotice } from '../retry';
+import { DEFAULT_RETRY_POLICY, RetryingSender, type RetryPolicy, type WaitNotice } from '../retry';
 import { siteUrlProblem, type SiteUrlWording } from '../site-url';
-import { asArray, shapeMismatch, type AnswerShape } from '../jira/json';
+import { asArray, shapeMismatch } from '../json';
 import { GITHUB_API_VERSION, type GitHubConfig } from './config';
 import { gitHubErrorFromResponse, gitHubHint } from './error-body';
 import { parseLinkHeader } from './links';
@@ -45,20 +46,8 @@ export function apiUrlProblem(apiUrl: string): TrackerError | null {
   return siteUrlProblem(apiUrl, GITHUB_API_URL_WORDING);
 }
 
-/** One call of `GitHubClient.request`. */
-export interface GitHubCall {
-  readonly method: HttpRequest['method'];
-  /** Path under the API root, starting with `/` (`/repos/acme/infra/issues/1`). */
-  readonly path: string;
-  readonly query?: Readonly<Record<string, string>>;
-  readonly body?: unknown;
-  /** `create` for POSTs that make an issue (never blindly retried). Default `idempotent`. */
-  readonly safety?: RequestSafety;
-  /** The call in plain words for messages ("read the epic #1"). */
-  readonly what: string;
-  /** The shape a 2xx answer must have; anything else is kind `notTracker`. Default: any JSON or empty. */
-  readonly expect?: AnswerShape;
-}
+/** One call of `GitHubClient.request` (path under the API root: `/repos/acme/infra/issues/1`). */
+export type GitHubCall = TrackerCall;
 
 /** One call of `GitHubClient.list`: a GET of a list, every page. */
 export interface GitHubListCall extends Omit<GitHubCall, 'method' | 'expect' | 'body' | 'safety'> {

@@ -5,7 +5,7 @@
  */
 import { hintFor, kindOfStatus, redact, TrackerError, type ErrorKind } from '../errors';
 import { formatWait, type HttpResponse } from '../http';
-import { asArray, asRecord, asString } from '../jira/json';
+import { asArray, asRecord, asString } from '../json';
 import { gitHubRateLimitWait } from './rate-limit';
 
 /** What to do about each kind of GitHub failure. */

@@ -12,7 +12,7 @@ import type { Clock } from '../clock';
 import { TrackerError } from '../errors';
 import { ExecutionLedger } from '../execution-ledger';
 import { STOPPING_KINDS, type ExecuteHooks, type PlannedOperation, type SyncOutcome, type SyncPlan } from '../tracker';
-import { asNumber, asRecord, asString } from '../jira/json';
+import { asNumber, asRecord, asString } from '../json';
 import type { GitHubClient } from './client';
 import { issueKey, issueNumberOf } from './issue-ref';
 import { applyLabelEdit, isGitHubOperation, transitionLabels, type GitHubOperation, type GitHubRequest } from './plan';

@@ -4,7 +4,7 @@
  * identity label, title) is the Jira adapter's (`../jira/match.ts`): the identity labels are the same.
  */
 import type { Epic, Priority, Status, Story, Subtask } from '../../model/types';
-import type { FieldChange, KeyAssignment, OperationAction, PlannedOperation, PlanOptions, RemoteIssue, RemoteStatus, RemoteStory, SyncPlan, UnmatchedRemote } from '../tracker';
+import { planScope, type FieldChange, type KeyAssignment, type OperationAction, type PlannedOperation, type PlanOptions, type RemoteIssue, type RemoteStatus, type RemoteStory, type SyncPlan, type UnmatchedRemote } from '../tracker';
 import { matchStories, matchSubtasks, storyLabel, subtaskLabel } from '../jira/match';
 import { hasKeyPlace } from '../writeback';
 import { normaliseBody, sameBody, storyBody, subtaskBody } from './body';
@@ -172,12 +172,7 @@ function updateOf(desired: Desired, remote: RemoteIssue, level: 'story' | 'subta
  */
 export function planGitHubSync(input: GitHubPlanInput, ids: ReadonlyMap<string, number>): SyncPlan<GitHubRequest> {
   const { epic, remote, options } = input;
-  const phase = options.phase;
-  const doDescriptions = phase === 'all' || phase === 'descriptions';
-  const doSubtasks = phase === 'all' || phase === 'subtasks';
-  const doStatuses = phase === 'all' || phase === 'statuses';
-  const doComments = phase === 'all' || phase === 'comments';
-  const wanted = options.stories && options.stories.length > 0 ? new Set(options.stories.map((id) => id.toUpperCase())) : null;
+  const { descriptions: doDescriptions, subtasks: doSubtasks, statuses: doStatuses, comments: doComments, wanted } = planScope(options);
   const writable = options.writable ?? ((): boolean => true);
   const operations: PlannedOperation<GitHubRequest>[] = [];
   const discoveredKeys: KeyAssignment[] = [];

@@ -9,7 +9,7 @@ import type { Clock } from '../clock';
 import { TrackerError } from '../errors';
 import type { Http } from '../http';
 import type { ConnectionReport, ConnectionStep, StepResult } from '../jira/probe';
-import { asRecord, asString } from '../jira/json';
+import { asRecord, asString } from '../json';
 import { apiUrlProblem, GitHubClient } from './client';
 import type { GitHubConfig } from './config';
 

@@ -17,7 +17,7 @@
  */
 import { TrackerError } from '../errors';
 import type { RemoteIssue } from '../tracker';
-import { asArray, asNumber, asRecord, asString } from '../jira/json';
+import { asArray, asNumber, asRecord, asString } from '../json';
 import { serverTimeOf, type GitHubClient } from './client';
 import { gitHubHint } from './error-body';
 import { issueKey } from './issue-ref';

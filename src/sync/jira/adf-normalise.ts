@@ -3,7 +3,7 @@
  * adds or reorders on storage (localIds, default attributes, split text nodes, mark order, trailing
  * empty paragraphs) never makes a description look changed.
  */
-import { asArray, asRecord, asString } from './json';
+import { asArray, asRecord, asString } from '../json';
 import type { AdfMark, AdfNode } from './adf-types';
 
 /** Attributes that carry no meaning for comparison (generated ids, default layouts). */

@@ -12,7 +12,7 @@ import { STOPPING_KINDS } from '../tracker';
 import type { JiraClient } from './client';
 import type { JiraFlavor } from './config';
 import { describeJiraErrorBody } from './error-body';
-import { asRecord, asString } from './json';
+import { asRecord, asString } from '../json';
 import type { JiraOperation } from './plan';
 import { quoteKey, searchAll } from './read';
 import { createIssues } from './rest';

@@ -2,35 +2,21 @@
  * The Jira REST client: base URL per flavor, the auth header, JSON in and out, the retry rules and
  * the one error map. Every Jira request of the adapter goes through `request`.
  */
+import type { TrackerCall } from '../tracker-call';
 import type { Clock } from '../clock';
 import { encodeBase64, errorFromTransport, notTrackerError, secretsOf, TrackerError } from '../errors';
 import { siteUrlProblem as sharedSiteUrlProblem, type SiteUrlWording } from '../site-url';
 import type { Http, HttpRequest, HttpResponse } from '../http';
-import { RetryingSender, type RequestSafety, type RetryPolicy, type WaitNotice } from '../retry';
+import { RetryingSender, type RetryPolicy, type WaitNotice } from '../retry';
 import { apiBase, type JiraConfig } from './config';
 import { errorFromResponse } from './error-body';
-import { shapeMismatch, type AnswerShape } from './json';
+import { shapeMismatch } from '../json';
 
 /** How long one request may take before it counts as unanswered (30 s; transports that can, abort). */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** One call of `JiraClient.request`. */
-export interface JiraCall {
-  readonly method: HttpRequest['method'];
-  /** Path under the REST base, starting with `/` (`/issue/INFRA-1`). */
-  readonly path: string;
-  readonly query?: Readonly<Record<string, string>>;
-  readonly body?: unknown;
-  /** `create` for POSTs that make something (never blindly retried). Default `idempotent`. */
-  readonly safety?: RequestSafety;
-  /** The call in plain words for error messages ("read the epic INFRA-100"). */
-  readonly what: string;
-  /**
-   * The shape a 2xx answer must have (docs/sync.md "HTTP behaviour"): anything else means the
-   * address is not Jira (kind `notTracker`). Default: any JSON, or an empty body.
-   */
-  readonly expect?: AnswerShape;
-}
+/** One call of `JiraClient.request` (path under the REST base: `/issue/INFRA-1`). */
+export type JiraCall = TrackerCall;
 
 /** A successful answer: status and parsed JSON body (null when empty). */
 export interface JiraAnswer {

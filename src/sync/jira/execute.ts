@@ -10,7 +10,7 @@ import { STOPPING_KINDS, type ExecuteHooks, type KeyAssignment, type OperationRe
 import type { JiraClient } from './client';
 import type { JiraConfig } from './config';
 import { BULK_LIMIT, bulkCreate, type ReadyCreate } from './bulk-create';
-import { asRecord, asString } from './json';
+import { asRecord, asString } from '../json';
 import { isJiraOperation, type JiraOperation, type JiraRequest } from './plan';
 import { addComment, doTransition, editIssue, getIssue, getTransitions } from './rest';
 import { noSubtaskTypeError, type SiteFields } from './site';

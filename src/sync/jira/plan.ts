@@ -3,7 +3,7 @@
  * `execute` carries out unchanged. Pure: no request, no clock.
  */
 import type { Epic, Priority, Status, Story, Subtask } from '../../model/types';
-import type { FieldChange, KeyAssignment, OperationAction, PlannedOperation, PlanOptions, RemoteIssue, RemoteStatus, RemoteStory, SyncPlan, UnmatchedRemote } from '../tracker';
+import { planScope, type FieldChange, type KeyAssignment, type OperationAction, type PlannedOperation, type PlanOptions, type RemoteIssue, type RemoteStatus, type RemoteStory, type SyncPlan, type UnmatchedRemote } from '../tracker';
 import { adfToPlainText, sameAdf } from './adf-normalise';
 import { markdownToAdf } from './adf';
 import type { AdfDoc, AdfNode } from './adf-types';
@@ -56,12 +56,7 @@ const DISPLAY_LIMIT = 300;
 /** Compares note and remote and lists the operations that make the remote match the note. */
 export function planSync(input: PlanInput): SyncPlan<JiraRequest> {
   const { epic, remote, options, config } = input;
-  const phase = options.phase;
-  const doDescriptions = phase === 'all' || phase === 'descriptions';
-  const doSubtasks = phase === 'all' || phase === 'subtasks';
-  const doStatuses = phase === 'all' || phase === 'statuses';
-  const doComments = phase === 'all' || phase === 'comments';
-  const wanted = options.stories && options.stories.length > 0 ? new Set(options.stories.map((id) => id.toUpperCase())) : null;
+  const { descriptions: doDescriptions, subtasks: doSubtasks, statuses: doStatuses, comments: doComments, wanted } = planScope(options);
   const mapping = config.statusMapping ?? {};
   // Without a record every differing field is written; with one, only the fields decided `push`.
   const writable = options.writable ?? ((): boolean => true);

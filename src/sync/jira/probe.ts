@@ -9,7 +9,7 @@ import { TrackerError } from '../errors';
 import type { Http } from '../http';
 import { JiraClient, siteUrlProblem } from './client';
 import type { JiraConfig } from './config';
-import { asString } from './json';
+import { asString } from '../json';
 import { getCurrentUser, getProject, type UserBean } from './rest';
 import { discoverFields } from './site';
 

@@ -7,7 +7,7 @@ import { TrackerError } from '../errors';
 import type { RemoteComment, RemoteIssue, RemoteStory } from '../tracker';
 import { adfToPlainText } from './adf-normalise';
 import type { JiraClient } from './client';
-import { asArray, asNumber, asRecord, asString } from './json';
+import { asArray, asNumber, asRecord, asString } from '../json';
 import { getIssue, searchForIssues, searchJql, type IssueBean, type SearchJqlRequest } from './rest';
 import type { SiteFields } from './site';
 

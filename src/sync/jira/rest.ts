@@ -10,7 +10,7 @@
  */
 import type { HttpRequest } from '../http';
 import type { JiraAnswer, JiraCall, JiraClient } from './client';
-import { asArray, asRecord, type AnswerShape } from './json';
+import { asArray, asRecord, type AnswerShape } from '../json';
 
 /** One operation of Jira's REST API: its `operationId` (Jira Cloud v3), method and path template. */
 export interface RestOperation {

@@ -6,7 +6,7 @@
 import { hintFor, notTrackerError, TrackerError } from '../errors';
 import { apiBase } from './config';
 import type { JiraClient } from './client';
-import { asString } from './json';
+import { asString } from '../json';
 import { getCreateIssueMetaIssueTypeId, getFields, getPriorities, getProject } from './rest';
 
 /** Field names that mean story points, in order of preference (compared case-insensitively). */

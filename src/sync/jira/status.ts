@@ -7,7 +7,7 @@
 import { matchStatus } from '../../model/vocabulary';
 import { STATUSES, type Status } from '../../model/types';
 import type { RemoteStatus } from '../tracker';
-import { asArray, asRecord, asString } from './json';
+import { asArray, asRecord, asString } from '../json';
 import type { TransitionsBean } from './rest';
 
 /** Jira status category keys. */

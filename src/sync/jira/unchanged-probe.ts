@@ -12,7 +12,7 @@
  */
 import type { SyncRecord } from '../record/types';
 import type { JiraClient } from './client';
-import { asNumber, asRecord, asString } from './json';
+import { asNumber, asRecord, asString } from '../json';
 import { quoteKey, readEpicIssue, storiesClause } from './read';
 import { countIssues, searchForIssues, searchJql, type IssueBean } from './rest';
 

@@ -3,7 +3,7 @@
  * strings). Rendering the same ADF keeps one mapping from markdown; this file only spells it.
  */
 import type { AdfMark, AdfNode } from './adf-types';
-import { asArray, asRecord, asString } from './json';
+import { asArray, asRecord, asString } from '../json';
 
 /** Renders an ADF document (or any node) as wiki markup, blocks separated by blank lines. */
 export function adfToWiki(value: unknown): string {

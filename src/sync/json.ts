@@ -29,8 +29,8 @@ export function asNumber(value: unknown): number | null {
 
 
 /**
- * The shape a successful Jira answer must have for the adapter to trust it: a JSON list, or a JSON
- * object holding every one of `keys` (Jira always sends them; a sign-in page, `{}` or another
+ * The shape a successful tracker answer must have for the adapter to trust it: a JSON list, or a JSON
+ * object holding every one of `keys` (the tracker always sends them; a sign-in page, `{}` or another
  * service's JSON does not).
  */
 export type AnswerShape = { readonly list: true } | { readonly object: readonly string[] };
