@@ -200,6 +200,8 @@ test('typing while a long note opens: no keystroke lost, the decorations equal a
     const h = (window as unknown as { spectrynHarness: Harness }).spectrynHarness;
     h.setCursor(h.docText().indexOf(at) + at.length);
   }, late);
+  // The cursor's line is drawn once CodeMirror has scrolled to it: type there after that frame.
+  await page.waitForFunction((at) => Array.from(document.querySelectorAll('.cm-line')).some((line) => line.textContent?.includes(at) === true), late);
   await page.keyboard.type(' later', { delay: 5 });
   await page.waitForFunction(() => !(window as unknown as { spectrynHarness: Harness }).spectrynHarness.parsing(), undefined, { timeout: 60_000 });
   expect(await page.evaluate(() => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.editsWhileOpening())).toBeGreaterThan(0);

@@ -190,7 +190,8 @@ function createHarness(parent: HTMLElement): Harness {
       return marksOf(state.update({ effects: setEpicParse.of(parseEpic(text)) }).state);
     },
     docText: () => current().state.doc.toString(),
-    setCursor(pos) { current().dispatch({ selection: { anchor: pos } }); },
+    // As the keyboard moves it: the cursor's line scrolled into view (a person types where they see the cursor).
+    setCursor(pos) { current().dispatch({ selection: { anchor: pos }, scrollIntoView: true }); },
     parsedCount: () => parsed,
     async reveal(marker) {
       const v = current();
