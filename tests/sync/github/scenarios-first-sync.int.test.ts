@@ -100,7 +100,8 @@ test('a no-op re-sync writes nothing and leaves the note and the record as they 
   expect(again.conflicts).toEqual([]);
   expect(fake.writes()).toEqual([]);
   expect(note.text).toBe(text);
-  expect(recordLines(record.text, recordText)).toEqual(recordLines(recordText, recordText));
+  expect(recordLines(record.text ?? '', recordText ?? '')).toEqual(recordLines(recordText ?? '', recordText ?? ''));
+  expect(record.text).not.toBeNull();
   const usage = fake.usage();
   reportUsage('noop-resync', usage);
   // A no-op re-sync must stay cheap: a fraction of the first sync's requests and points.
