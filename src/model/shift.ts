@@ -84,8 +84,21 @@ function frontmatter(f: Frontmatter | null, o: number, l: number): Frontmatter |
   return f === null ? null : { data: f.data, raw: f.raw, range: move(f.range, o, l) };
 }
 
+/** Codes whose messages name lines of the note (parse-bounds.ts: "line 12", "Lines 40–52 are"). */
+const LINE_NAMING_CODES: ReadonlySet<string> = new Set(['markdown-capped', 'section-not-parsed']);
+
+/**
+ * The message of a diagnostic moved by `lines` lines: the lines it names moved with it. Those
+ * messages hold no text of the note, so only the line numbers they wrote are rewritten.
+ */
+function movedMessage(code: string, message: string, lines: number): string {
+  if (lines === 0 || !LINE_NAMING_CODES.has(code)) return message;
+  return message.replace(/\b([Ll]ines?) (\d+)(?:–(\d+))?/g, (_all, word: string, first: string, last: string | undefined) =>
+    `${word} ${Number(first) + lines}${last === undefined ? '' : `–${Number(last) + lines}`}`);
+}
+
 function local(d: LocalDiagnostic, o: number, l: number): LocalDiagnostic {
-  return { severity: d.severity, code: d.code, message: d.message, range: move(d.range, o, l) };
+  return { severity: d.severity, code: d.code, message: movedMessage(d.code, d.message, l), range: move(d.range, o, l) };
 }
 
 /** The analysis of a section moved by `offset` characters and `lines` lines (the same object when both are 0). */
@@ -140,6 +153,6 @@ export function shiftPriorityValue(v: PriorityValue | null, o: number, l: number
 /** A diagnostic moved by `offset` characters and `lines` lines (the same object when both are 0). */
 export function shiftDiagnostic(d: Diagnostic, offset: number, lines: number): Diagnostic {
   if (offset === 0 && lines === 0) return d;
-  const moved = { severity: d.severity, code: d.code, message: d.message, line: d.line + lines, from: d.from + offset, to: d.to + offset };
+  const moved = { severity: d.severity, code: d.code, message: movedMessage(d.code, d.message, lines), line: d.line + lines, from: d.from + offset, to: d.to + offset };
   return d.storyId === undefined ? moved : { ...moved, storyId: d.storyId };
 }

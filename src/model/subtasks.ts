@@ -76,14 +76,16 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
     }
     const numberText = (cell('number')?.text ?? '').replace(/\*\*/g, '').trim();
     const number = /^\d+$/.test(numberText) ? Number(numberText) : position + 1;
-    const firstLine = numbers.get(number);
-    if (firstLine === undefined) numbers.set(number, rowRange.line);
+    const firstRow = numbers.get(number);
+    if (firstRow === undefined) numbers.set(number, position + 1);
     else {
       // Two rows with one number share one identity in the tracker: one issue would be orphaned.
+      // The first row is named by its place in the table, not its line: a story reused by the
+      // incremental parse is shifted without re-reading its messages, and lines above it move.
       diagnostics.push({
         severity: 'error',
         code: 'duplicate-subtask-number',
-        message: `Subtask number ${number} is used twice (first on line ${firstLine}); give each row its own number (two issues would share one identity in the tracker; the sync waits until then).`,
+        message: `Subtask number ${number} is used twice (first in row ${firstRow} of the table); give each row its own number (two issues would share one identity in the tracker; the sync waits until then).`,
         range: rowRange,
       });
     }

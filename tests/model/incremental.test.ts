@@ -87,3 +87,19 @@ test('a moved story reads like a built one: ranges shifted once, points field on
   expect(again?.headerRange).toEqual(parseEpic(`\n\n\n${seed}`).epic.stories[0]?.headerRange);
   expect(JSON.stringify(again)).toBe(JSON.stringify(parseEpic(`\n\n\n${seed}`).epic.stories[0]));
 });
+
+test('messages that name lines stay true after lines are added above their story (a duplicate subtask number, markdown capped)', () => {
+  // Found by the editor's marks property test: a moved story kept "first on line 34" from before the move.
+  const note = [
+    '# Epic', '', '## Phase 1: Build', '', '### US-001: First', '', '**Story Points:** 3', '',
+    '### US-002: Second', '', '**Story Points:** 2', '', '#### Description', '', `${'- '.repeat(40)}deep`, '',
+    '#### Subtasks', '', '| # | Subtask | Status |', '|---|---|---|', '| 1 | A | ✅ Done |', '| 1 | B | ✅ Done |', '',
+  ].join('\n');
+  const previous = parseEpic(note);
+  const codes = previous.diagnostics.map((d) => d.code);
+  expect(codes).toEqual(expect.arrayContaining(['duplicate-subtask-number', 'markdown-capped']));
+  for (const added of ['> **Issue:** [PROJ-7](https://tracker.invalid/browse/PROJ-7)\n', 'a\nb\nc\n']) {
+    const text = note.replace('### US-001: First\n', `### US-001: First\n${added}`);
+    expect(view(parseEpic(text, previous))).toEqual(view(parseEpic(text)));
+  }
+});
