@@ -6,6 +6,7 @@
 import type { Epic, Status } from '../model/types';
 import type { ErrorKind } from './errors';
 import type { SyncRecord } from './record/types';
+import { trackerNamed, type TrackerName } from './tracker-name';
 
 /** What a run may change (`--phase`). `descriptions` also creates missing stories. */
 export type SyncPhase = 'all' | 'descriptions' | 'subtasks' | 'comments' | 'statuses';
@@ -240,11 +241,12 @@ export interface Tracker<Request = unknown> {
 }
 
 /** The tracker names people read, by `Tracker.name`. */
-const TRACKER_TITLES: Readonly<Record<string, string>> = { jira: 'Jira', github: 'GitHub' };
+const TRACKER_TITLES: Readonly<Record<TrackerName, string>> = { jira: 'Jira', github: 'GitHub' };
 
 /** How a tracker is named in messages (`Jira`, `GitHub`), from its `Tracker.name`; the name itself when unknown. */
 export function trackerTitle(name: string): string {
-  return TRACKER_TITLES[name] ?? name;
+  const known = trackerNamed(name);
+  return known === null ? name : TRACKER_TITLES[known];
 }
 
 /** Skip reasons that are the user's own choice (they do not make a run partial). */

@@ -46,3 +46,8 @@ export function repositoryHtmlUrl(apiUrl: string, owner: string, repo: string): 
   const web = root === 'https://api.github.com' ? 'https://github.com' : root.replace(/\/api\/v3$/, '');
   return `${web}/${owner}/${repo}`;
 }
+
+/** The page of issue `number` in `owner/repo` for people (`…/acme/infra/issues/12`); `apiUrl` as in `repositoryHtmlUrl`. */
+export function issueHtmlUrl(apiUrl: string, owner: string, repo: string, number: number): string {
+  return `${repositoryHtmlUrl(apiUrl, owner, repo)}/issues/${number}`;
+}

@@ -10,7 +10,7 @@ import type { ExecuteHooks, PlanOptions, RemoteEpic, RemoteIssue, RemoteStory, S
 import { GitHubClient } from './client';
 import type { GitHubConfig } from './config';
 import { GitHubExecution } from './execute';
-import { issueKey, issueNumberOf, parseIssueRef, repositoryHtmlUrl } from './issue-ref';
+import { issueHtmlUrl, issueKey, issueNumberOf, parseIssueRef, repositoryHtmlUrl } from './issue-ref';
 import { withGitHubKeys } from './note-keys';
 import { planGitHubSync, POINTS_LABEL_FIELD, type GitHubRequest } from './plan';
 import { fetchIssue, readEpic, readParentKey, readSubIssues, type GitHubIssue } from './read';
@@ -52,8 +52,8 @@ export class GitHubTracker implements Tracker<GitHubRequest> {
   browseUrl(key: string): string {
     const ref = parseIssueRef(key);
     if (ref === null) return `${this.siteUrl}/issues`;
-    const site = ref.repository === null ? this.siteUrl : repositoryHtmlUrl(this.config.apiUrl, ref.repository.owner, ref.repository.repo);
-    return `${site}/issues/${ref.number}`;
+    const { owner, repo } = ref.repository ?? this.config;
+    return issueHtmlUrl(this.config.apiUrl, owner, repo, ref.number);
   }
 
   /**

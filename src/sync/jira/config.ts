@@ -39,3 +39,8 @@ export const DEFAULT_PRIORITY_MAPPING: Readonly<Record<Priority, string>> = Obje
 export function apiBase(config: JiraConfig): string {
   return `${config.siteUrl.replace(/\/+$/, '')}/rest/api/${config.flavor === 'cloud' ? '3' : '2'}`;
 }
+
+/** The page of issue `key` for people on the Jira site `siteUrl` (`SITE/browse/KEY`; a trailing slash of the site is dropped). */
+export function jiraBrowseUrl(siteUrl: string, key: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(key)}`;
+}

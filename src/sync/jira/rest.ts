@@ -90,7 +90,7 @@ export interface SearchRequest {
   readonly startAt: number;
   readonly maxResults: number;
 }
-/** The fields of one issue to create or edit, by field id (`summary`, `customfield_10016`, …). */
+/** The fields of one issue to create or edit, by field id (`summary`, and the site's own ids found by name in `site.ts`). */
 export type IssueFields = Readonly<Record<string, unknown>>;
 
 /** `GET /field`: every field of the site (a list, or the address is not Jira). */

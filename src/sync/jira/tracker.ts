@@ -7,7 +7,7 @@ import type { ExecuteHooks, PlanOptions, RemoteEpic, SyncOutcome, SyncPlan, Trac
 import type { TrackerReading } from '../record/reading';
 import type { SyncRecord } from '../record/types';
 import { JiraClient } from './client';
-import type { JiraConfig } from './config';
+import { jiraBrowseUrl, type JiraConfig } from './config';
 import { JiraExecution } from './execute';
 import { fetchNamedStories, fetchNamedSubtasks } from './named-issues';
 import { planSync, type JiraRequest } from './plan';
@@ -51,7 +51,7 @@ export class JiraTracker implements Tracker<JiraRequest> {
 
   /** `SITE/browse/KEY`. */
   browseUrl(key: string): string {
-    return `${this.config.siteUrl.replace(/\/+$/, '')}/browse/${key}`;
+    return jiraBrowseUrl(this.config.siteUrl, key);
   }
 
   /**
