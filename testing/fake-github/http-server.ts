@@ -5,9 +5,8 @@
  * GitHub's headers (`x-ratelimit-*`, `etag`, `link`). Plain Node only (no jest).
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { readBody, recordHeaders } from '../fake-jira/http-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer, readBody, recordHeaders } from '../loopback-server';
 import { GitHubApi, isWrite, type ApiReply } from './github-api';
 import type { GitHubContract } from './github-contract';
 import { errorBody, Renderer, USER_ID } from './render';
@@ -43,9 +42,7 @@ export class FakeGitHubServer implements FakeGitHub {
   private readonly repository: Repository;
   private readonly api: GitHubApi;
   private readonly faults: (FaultRule & { skip: number; times: number })[] = [];
-  private readonly sockets = new Set<Socket>();
-  private readonly server = createServer((req, res) => this.onRequest(req, res));
-  private port = 0;
+  private readonly server = new LoopbackServer((req, res) => this.onRequest(req, res));
   private windowUsed = 0;
   private windowReset = 0;
 
@@ -54,27 +51,17 @@ export class FakeGitHubServer implements FakeGitHub {
     const render = new Renderer({ apiUrl: () => this.url, webUrl: () => this.webUrl, owner: setup.owner, repo: setup.repo, login: setup.login }, this.repository);
     this.api = new GitHubApi({ owner: setup.owner, repo: setup.repo, maxPageSize: setup.maxPageSize }, this.repository, render);
     for (const seed of setup.seeds) this.repository.create(seed);
-    this.server.on('connection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
   }
 
   /** Start listening on 127.0.0.1; resolves once the port is known. */
   static async start(setup: FakeGitHubSetup): Promise<FakeGitHubServer> {
     const server = new FakeGitHubServer(setup);
-    await new Promise<void>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.server.listen(setup.port, '127.0.0.1', () => {
-        server.port = (server.server.address() as AddressInfo).port;
-        resolve();
-      });
-    });
+    await server.server.listen(setup.port);
     return server;
   }
 
   get webUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://127.0.0.1:${this.server.port}`;
   }
 
   get url(): string {
@@ -128,11 +115,7 @@ export class FakeGitHubServer implements FakeGitHub {
   }
 
   close(): Promise<void> {
-    if (!this.server.listening) return Promise.resolve();
-    return new Promise((resolve) => {
-      for (const socket of this.sockets) socket.destroy();
-      this.server.close(() => resolve());
-    });
+    return this.server.close();
   }
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {

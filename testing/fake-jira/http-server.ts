@@ -3,9 +3,8 @@
  * redacted), check it against the OpenAPI contract, apply an injected fault, check auth, then
  * answer from `JiraApi`. Plain Node only (no jest), so the demo sandbox can embed it.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer, readBody, recordHeaders } from '../loopback-server';
 import { AdfContract } from './adf-contract';
 import { IssueStore } from './issue-store';
 import { JiraApi, jiraError, type ApiReply } from './jira-api';
@@ -27,29 +26,6 @@ export interface FakeJiraServerSetup {
   readonly baseUrl?: () => string;
 }
 
-const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
-
-/** The whole request body as UTF-8 text (the fake GitHub reads bodies the same way). */
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** Request headers lower-cased for the request log, credentials replaced by '[redacted]'. */
-export function recordHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    const lower = name.toLowerCase();
-    headers[lower] = REDACTED_HEADERS.has(lower) ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
 /** A running server; implements the public `FakeJira`. */
 export class FakeJiraServer implements FakeJira {
   readonly requests: RecordedRequest[] = [];
@@ -58,9 +34,7 @@ export class FakeJiraServer implements FakeJira {
   private readonly api: JiraApi;
   private readonly contract: OpenApiContract | null;
   private readonly faults: FaultRule[] = [];
-  private readonly sockets = new Set<Socket>();
-  private readonly server = createServer((req, res) => this.onRequest(req, res));
-  private port = 0;
+  private readonly server = new LoopbackServer((req, res) => this.onRequest(req, res));
 
   private constructor(private readonly setup: FakeJiraServerSetup) {
     const config = setup.config;
@@ -70,22 +44,12 @@ export class FakeJiraServer implements FakeJira {
     const renderer = new JiraRenderer(config, this.store, baseUrl);
     this.api = new JiraApi(config, this.store, renderer, baseUrl);
     for (const seed of setup.seeds) this.store.seed(seed);
-    this.server.on('connection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
   }
 
   /** Start listening on 127.0.0.1; resolves once the port is known. */
   static async start(setup: FakeJiraServerSetup): Promise<FakeJiraServer> {
     const server = new FakeJiraServer(setup);
-    await new Promise<void>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.server.listen(setup.port, '127.0.0.1', () => {
-        server.port = (server.server.address() as AddressInfo).port;
-        resolve();
-      });
-    });
+    await server.server.listen(setup.port);
     return server;
   }
 
@@ -98,7 +62,7 @@ export class FakeJiraServer implements FakeJira {
   }
 
   get url(): string {
-    return this.setup.baseUrl?.() ?? `http://127.0.0.1:${this.port}`;
+    return this.setup.baseUrl?.() ?? `http://127.0.0.1:${this.server.port}`;
   }
 
   /** Answers `req` when its path is under `/rest/` (returns true); leaves any other path to the caller (false). */
@@ -132,11 +96,7 @@ export class FakeJiraServer implements FakeJira {
   }
 
   close(): Promise<void> {
-    if (!this.server.listening) return Promise.resolve();
-    return new Promise((resolve) => {
-      for (const socket of this.sockets) socket.destroy();
-      this.server.close(() => resolve());
-    });
+    return this.server.close();
   }
 
   private takeFault(method: string, path: string): FaultRule | null {
