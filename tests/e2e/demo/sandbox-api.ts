@@ -23,10 +23,12 @@ export function noteText(page: Page): Promise<string> {
 
 /**
  * Selects the first occurrence of `text` after the first occurrence of `after` in the note,
- * scrolls it into view and focuses the editor. Resolves to false when not found.
+ * scrolls it into view and focuses the editor, then waits until the page shows that selection
+ * (the line drawn, the browser's selection on it), so keys typed next replace it. Resolves to
+ * false when not found or not shown within 10 s.
  */
 export function selectInNote(page: Page, after: string, text: string): Promise<boolean> {
-  return page.evaluate(([anchor, target]) => {
+  return page.evaluate(async ([anchor, target]) => {
     const view = (window as unknown as SandboxWindow).spectrynSandbox.app.workspace.getMostRecentMarkdownView();
     if (!view) return false;
     const doc = view.editor.getValue();
@@ -35,7 +37,16 @@ export function selectInNote(page: Page, after: string, text: string): Promise<b
     if (at < 0) return false;
     view.editor.cm.focus();
     view.editor.cm.dispatch({ selection: { anchor: at, head: at + target.length }, scrollIntoView: true });
-    return true;
+    // CodeMirror draws a far line and scrolls to it in a later frame; a key typed before that
+    // lands where the browser's selection still is (seen as a lost edit on a busy machine).
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const shown = document.getSelection();
+      const inEditor = shown?.anchorNode != null && document.querySelector('.cm-content')?.contains(shown.anchorNode) === true;
+      if (inEditor && shown?.toString() === target) return true;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return false;
   }, [after, text] as const);
 }
 
