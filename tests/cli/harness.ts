@@ -2,13 +2,14 @@
  * Runs the command line in-process with real files: captured stdout/stderr, a chosen environment
  * and working directory. Only the streams are replaced (so a test can read them and pick TTY-ness).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli';
 import type { ReadFile, RunControl, WriteFile } from '../../src/cli/io';
 import { readRegularFile, writeFileAtomic } from '../../src/cli/note-file';
 import { instantClock } from '../sync/helpers';
+import { startFakeJira, type FakeJira, type FakeJiraOptions } from '../../testing/fake-jira';
 
 /** Repository root. */
 export const REPO_ROOT = join(__dirname, '../..');
@@ -65,4 +66,40 @@ export async function cli(argv: readonly string[], options: CliRunOptions = {}):
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'spectryn-cli-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The API token the CLI tests give the fake Jira (which accepts any token but `wrong-token`). */
+export const FAKE_JIRA_TOKEN = 'fake-token-123';
+
+/** The environment that points the CLI at `jira` as Jira Cloud (email and API token). */
+export function jiraCloudEnv(jira: FakeJira, token = FAKE_JIRA_TOKEN): Record<string, string> {
+  return { JIRA_URL: jira.url, JIRA_EMAIL: 'dev@example.com', JIRA_API_TOKEN: token };
+}
+
+/** One CLI sync test's world: a fresh fake Jira, a temporary directory, the note's path in it. */
+export interface SeedCase {
+  readonly jira: FakeJira;
+  readonly dir: string;
+  readonly note: string;
+  readonly cleanup: () => void;
+}
+
+/**
+ * Starts a fresh fake Jira (with `options`) and a temporary directory holding the seed note
+ * `examples/postgres-to-crdb.md` under the same name; with `copySeed` false the note path is
+ * `note.md` and nothing is written there (the test writes its own bytes).
+ */
+export async function startSeedCase(options: FakeJiraOptions, copySeed = true): Promise<SeedCase> {
+  const jira = await startFakeJira(options);
+  const { dir, cleanup } = tempDir();
+  const note = join(dir, copySeed ? 'postgres-to-crdb.md' : 'note.md');
+  if (copySeed) copyFileSync(join(REPO_ROOT, 'examples/postgres-to-crdb.md'), note);
+  return { jira, dir, note, cleanup };
+}
+
+/** Ends a {@link startSeedCase}: every request the fake Jira got was valid; then closes and cleans up. */
+export async function endSeedCase(jira: FakeJira, cleanup: () => void): Promise<void> {
+  expect(jira.violations).toEqual([]);
+  await jira.close();
+  cleanup();
 }

@@ -5,13 +5,13 @@
  * regular files of bounded size are read, and `--export` never replaces the note.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseEpic } from '../../src/model';
 import { NOTE_SIZE_LIMIT_BYTES, readRegularFile } from '../../src/cli/note-file';
 import { loadJiraContracts, startFakeJira, type FakeJira, type JiraContracts } from '../../testing/fake-jira';
-import { cli, REPO_ROOT, tempDir } from './harness';
+import { cli, endSeedCase, jiraCloudEnv, startSeedCase, REPO_ROOT } from './harness';
 
 let contracts: JiraContracts;
 let jira: FakeJira;
@@ -21,18 +21,10 @@ let note: string;
 const seed = readFileSync(join(REPO_ROOT, 'examples/postgres-to-crdb.md'));
 
 beforeAll(() => { contracts = loadJiraContracts(); });
-beforeEach(async () => {
-  jira = await startFakeJira({ contracts });
-  ({ dir, cleanup } = tempDir());
-  note = join(dir, 'note.md');
-});
-afterEach(async () => {
-  expect(jira.violations).toEqual([]);
-  await jira.close();
-  cleanup();
-});
+beforeEach(async () => { ({ jira, dir, note, cleanup } = await startSeedCase({ contracts }, false)); });
+afterEach(() => endSeedCase(jira, cleanup));
 
-const env = (): Record<string, string> => ({ JIRA_URL: jira.url, JIRA_EMAIL: 'dev@example.com', JIRA_API_TOKEN: 'fake-token-123' });
+const env = (): Record<string, string> => jiraCloudEnv(jira);
 const execute = (extra: string[] = []) => cli(['-m', note, '-e', 'INFRA-100', '-x', '--output', 'json', ...extra], { env: env() });
 
 /** The seed synced as it is (LF, no BOM), against a fresh fake Jira: what every variant must match. */

@@ -4,31 +4,20 @@
  * sentence of what failed, one of what to do, no raw Jira text), a re-run with nothing to do says
  * "Nothing to change", and a dry run lists the plan in the plugin's words.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadJiraContracts, startFakeJira, type FakeJira, type JiraContracts } from '../../testing/fake-jira';
-import { cli, REPO_ROOT, tempDir } from './harness';
+import { cli, endSeedCase, jiraCloudEnv, startSeedCase } from './harness';
 
 let contracts: JiraContracts;
 let jira: FakeJira;
-let dir: string;
 let cleanup: () => void;
 let note: string;
 
 beforeAll(() => { contracts = loadJiraContracts(); });
-beforeEach(async () => {
-  jira = await startFakeJira({ contracts });
-  ({ dir, cleanup } = tempDir());
-  note = join(dir, 'postgres-to-crdb.md');
-  copyFileSync(join(REPO_ROOT, 'examples/postgres-to-crdb.md'), note);
-});
-afterEach(async () => {
-  expect(jira.violations).toEqual([]);
-  await jira.close();
-  cleanup();
-});
+beforeEach(async () => { ({ jira, note, cleanup } = await startSeedCase({ contracts })); });
+afterEach(() => endSeedCase(jira, cleanup));
 
-const env = (): Record<string, string> => ({ JIRA_URL: jira.url, JIRA_EMAIL: 'dev@example.com', JIRA_API_TOKEN: 'fake-token-123' });
+const env = (): Record<string, string> => jiraCloudEnv(jira);
 const firstLines = (text: string, count: number): string[] => text.split('\n').slice(0, count);
 
 test('a note with a duplicate story id: -x and the dry run lead with the error and never say "Synced" or "nothing was changed"', async () => {

@@ -4,13 +4,13 @@
  * nothing, `--phase statuses` after one status edit makes exactly one transition, a wrong token
  * exits 5 without printing it, and `--export` carries the operations.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadJiraContracts, startFakeJira, type FakeJira, type JiraContracts } from '../../testing/fake-jira';
 import type { EpicReport } from '../../src/model/report';
-import { cli, REPO_ROOT, tempDir } from './harness';
+import { cli, FAKE_JIRA_TOKEN, endSeedCase, jiraCloudEnv, startSeedCase } from './harness';
 
-const TOKEN = 'fake-token-123';
+const TOKEN = FAKE_JIRA_TOKEN;
 const jsonOf = (stdout: string): EpicReport => JSON.parse(stdout) as EpicReport;
 
 let contracts: JiraContracts;
@@ -20,19 +20,10 @@ let cleanup: () => void;
 let note: string;
 
 beforeAll(() => { contracts = loadJiraContracts(); });
-beforeEach(async () => {
-  jira = await startFakeJira({ contracts });
-  ({ dir, cleanup } = tempDir());
-  note = join(dir, 'postgres-to-crdb.md');
-  copyFileSync(join(REPO_ROOT, 'examples/postgres-to-crdb.md'), note);
-});
-afterEach(async () => {
-  expect(jira.violations).toEqual([]);
-  await jira.close();
-  cleanup();
-});
+beforeEach(async () => { ({ jira, dir, note, cleanup } = await startSeedCase({ contracts })); });
+afterEach(() => endSeedCase(jira, cleanup));
 
-const env = (): Record<string, string> => ({ JIRA_URL: jira.url, JIRA_EMAIL: 'dev@example.com', JIRA_API_TOKEN: TOKEN });
+const env = (): Record<string, string> => jiraCloudEnv(jira);
 
 test('dry run reads only, lists the operations, and leaves the note alone', async () => {
   const before = readFileSync(note, 'utf8');

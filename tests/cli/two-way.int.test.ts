@@ -6,11 +6,11 @@
  * `--conflict-strategy`. Also: issues created in Jira added to the note, an issue moved out of the
  * epic reported, interrupted runs converging, and the request count of a no-op re-sync.
  */
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadJiraContracts, startFakeJira, type FakeIssue, type FakeJira, type JiraContracts } from '../../testing/fake-jira';
 import type { EpicReport } from '../../src/model/report';
-import { cli, REPO_ROOT, tempDir } from './harness';
+import { cli, endSeedCase, jiraCloudEnv, startSeedCase } from './harness';
 
 const jsonOf = (stdout: string): EpicReport => JSON.parse(stdout) as EpicReport;
 
@@ -23,19 +23,12 @@ let record: string;
 
 beforeAll(() => { contracts = loadJiraContracts(); });
 beforeEach(async () => {
-  jira = await startFakeJira({ contracts });
-  ({ dir, cleanup } = tempDir());
-  note = join(dir, 'postgres-to-crdb.md');
+  ({ jira, dir, note, cleanup } = await startSeedCase({ contracts }));
   record = join(dir, '.spectryn', 'sync', 'INFRA-100.jsonl');
-  copyFileSync(join(REPO_ROOT, 'examples/postgres-to-crdb.md'), note);
 });
-afterEach(async () => {
-  expect(jira.violations).toEqual([]);
-  await jira.close();
-  cleanup();
-});
+afterEach(() => endSeedCase(jira, cleanup));
 
-const env = (): Record<string, string> => ({ JIRA_URL: jira.url, JIRA_EMAIL: 'dev@example.com', JIRA_API_TOKEN: 'fake-token-123' });
+const env = (): Record<string, string> => jiraCloudEnv(jira);
 
 /** The remote story of a note story, by its identity label. */
 function storyIssue(storyId: string): FakeIssue {
