@@ -46,6 +46,9 @@ async function waitForCount(lineText: string, selector: string, count: number): 
   }, [lineText, selector, count] as const, { timeout: 5000 });
 }
 
+/** Waits until the browser's caret stands at the editor's cursor (see `Harness.caretSettled`). */
+const caretSettled = (): Promise<void> => page.evaluate(() => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.caretSettled());
+
 const docText = (): Promise<string> => page.evaluate(() => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.docText());
 
 /** A badge's computed look: text colour, its own background and the ones behind it (nearest first), text decoration. */
@@ -195,14 +198,18 @@ test('typing while a long note opens: no keystroke lost, the decorations equal a
     (window as unknown as { spectrynHarness: Harness }).spectrynHarness.mount({ text: t, cursor: t.indexOf(at) + at.length });
   }, [text, early] as const);
   await page.locator('.cm-content').focus();
-  await page.keyboard.type(' soon', { delay: 5 });
+  await caretSettled();
+  // Keys 30 ms apart, a fast typist's pace: at 5 ms on a busy machine Chromium put a key beside
+  // the one before it now and then, without the plugin too (plain CodeMirror, measured).
+  await page.keyboard.type(' soon', { delay: 30 });
   await page.evaluate((at) => {
     const h = (window as unknown as { spectrynHarness: Harness }).spectrynHarness;
     h.setCursor(h.docText().indexOf(at) + at.length);
   }, late);
-  // The cursor's line is drawn once CodeMirror has scrolled to it: type there after that frame.
-  await page.waitForFunction((at) => Array.from(document.querySelectorAll('.cm-line')).some((line) => line.textContent?.includes(at) === true), late);
-  await page.keyboard.type(' later', { delay: 5 });
+  // The cursor's line is drawn, and the browser's caret put in it, once CodeMirror has scrolled
+  // to it: type there after that (a key typed before lands where the caret still is).
+  await caretSettled();
+  await page.keyboard.type(' later', { delay: 30 });
   await page.waitForFunction(() => !(window as unknown as { spectrynHarness: Harness }).spectrynHarness.parsing(), undefined, { timeout: 60_000 });
   expect(await page.evaluate(() => (window as unknown as { spectrynHarness: Harness }).spectrynHarness.editsWhileOpening())).toBeGreaterThan(0);
   const doc = await docText();

@@ -65,6 +65,13 @@ export interface Harness {
   freshMarks(): string[];
   docText(): string;
   setCursor(pos: number): void;
+  /**
+   * Resolves once the editor has the focus and the browser's caret stands where the editor's
+   * cursor is, after two more frames: keys typed before that may land beside the caret (in plain
+   * CodeMirror too, on a busy machine: the first key after a cursor move was read before the next).
+   * Rejects after 10 s.
+   */
+  caretSettled(): Promise<void>;
   parsedCount(): number;
   /** Scrolls the first line containing `marker` to the middle of the window (selection unchanged); resolves after a frame. */
   reveal(marker: string): Promise<void>;
@@ -192,6 +199,19 @@ function createHarness(parent: HTMLElement): Harness {
     docText: () => current().state.doc.toString(),
     // As the keyboard moves it: the cursor's line scrolled into view (a person types where they see the cursor).
     setCursor(pos) { current().dispatch({ selection: { anchor: pos }, scrollIntoView: true }); },
+    async caretSettled() {
+      const deadline = performance.now() + 10_000;
+      for (;;) {
+        const v = current();
+        const caret = document.getSelection();
+        const node = caret?.focusNode ?? null;
+        if (v.hasFocus && node !== null && v.contentDOM.contains(node) && v.posAtDOM(node, caret?.focusOffset ?? 0) === v.state.selection.main.head) break;
+        if (performance.now() > deadline) throw new Error('the caret did not settle at the cursor');
+        await nextFrame();
+      }
+      await nextFrame();
+      await nextFrame();
+    },
     parsedCount: () => parsed,
     async reveal(marker) {
       const v = current();

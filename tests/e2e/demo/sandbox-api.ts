@@ -24,8 +24,8 @@ export function noteText(page: Page): Promise<string> {
 /**
  * Selects the first occurrence of `text` after the first occurrence of `after` in the note,
  * scrolls it into view and focuses the editor, then waits until the page shows that selection
- * (the line drawn, the browser's selection on it), so keys typed next replace it. Resolves to
- * false when not found or not shown within 10 s.
+ * (the line drawn, the browser's selection on it) and two frames more, so keys typed next (at
+ * a typist's pace) replace it. Resolves to false when not found or not shown within 10 s.
  */
 export function selectInNote(page: Page, after: string, text: string): Promise<boolean> {
   return page.evaluate(async ([anchor, target]) => {
@@ -43,7 +43,11 @@ export function selectInNote(page: Page, after: string, text: string): Promise<b
     while (Date.now() < deadline) {
       const shown = document.getSelection();
       const inEditor = shown?.anchorNode != null && document.querySelector('.cm-content')?.contains(shown.anchorNode) === true;
-      if (inEditor && shown?.toString() === target) return true;
+      if (inEditor && shown?.toString() === target) {
+        // Two more frames: a key typed in the frame the caret arrived could still land beside it.
+        for (let frame = 0; frame < 2; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+        return true;
+      }
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     return false;

@@ -122,7 +122,7 @@ test('typing a status updates the badge, the heading totals, the pane and the st
   await expect(selectInNote(page, 'US-003: ORM Compatibility Changes', 'In Progress')).resolves.toBe(true);
   // While selected the status is text; elsewhere US-002 already shows a Done badge, so only US-003's own Status line counts.
   await expect(storyStatusBadge('US-003: ORM Compatibility Changes')).resolves.toBeNull();
-  await page.keyboard.type('Done');
+  await page.keyboard.type('Done', { delay: 30 });
   // Move off the line: the status shows as a badge again.
   await page.keyboard.press('ArrowDown');
   await waitForAttr(paneStory('US-003'), 'data-status', 'done');
@@ -474,7 +474,7 @@ test('unloading the plugin removes its ribbon button, status bar item, pane, com
   await page.keyboard.press('Escape');
   // The note still edits; nothing the plugin left behind reacts any more.
   await expect(selectInNote(page, 'US-005: Performance Testing', 'Planned')).resolves.toBe(true);
-  await page.keyboard.type('Done');
+  await page.keyboard.type('Done', { delay: 30 });
   // Wait for the typed text itself: the check below means something only once it has landed.
   await waitForValue(async () => (await noteText(page)).includes('| **Status** | 📋 Done |'), true, 'the typed status in the note');
   await settle(page);
