@@ -155,8 +155,9 @@ export class SyncController implements PlanProvider {
       tracker: trackerName,
       twoWay: twoWayPreview(twoWay.threeWay, { titles, tracker: trackerName }),
     };
-    // The status bar knows a GitHub epic by its record's name (`acme/infra#1`), not by `#1`.
-    const epicKey = target.tracker === 'github' ? target.recordKey : planned.plan.epicKey;
+    // The status bar knows an epic by its record's name (`INFRA-100`, `acme/infra#1`, never a bare
+    // `#1`); a Jira note without a key in its frontmatter has the one the plan read.
+    const epicKey = target.recordKey ?? planned.plan.epicKey;
     this.options.status?.setOpenConflicts(epicKey, preview.twoWay.conflicts.length);
     const run: PendingRun = { file, note, tracker, options, planned, input, twoWay, epicKey, secrets, generation };
     let started = false;
