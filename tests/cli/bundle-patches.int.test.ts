@@ -6,11 +6,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { applyPatch, dependencyPatches, PATCHES, patchFor } from '../../bundle-patches.mjs';
 import { seedStyleNote } from '../../bench/model.bench';
 import { REPO_ROOT, tempDir } from './harness';
 
 const FIXTURES = join(REPO_ROOT, 'tests/fixtures');
+
+/** One patch of bundle-patches.mjs (plain JavaScript: esbuild.config.mjs runs it as it is). */
+interface DependencyPatch {
+  readonly file: string;
+  readonly find: RegExp;
+  readonly replace: string;
+  readonly count: number;
+}
+const { applyPatch, dependencyPatches, PATCHES, patchFor } = require('../../bundle-patches.mjs') as {
+  readonly PATCHES: readonly DependencyPatch[];
+  patchFor(path: string): DependencyPatch | undefined;
+  applyPatch(patch: DependencyPatch, source: string): string;
+  readonly dependencyPatches: Plugin;
+};
 
 function notes(): string[] {
   const md = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(dir, name), 'utf8'));
