@@ -4,6 +4,7 @@
  * files, environment and clock, and runs when this file is the program's entry point.
  */
 import { signalControl } from './cli/cancellation';
+import { applyHeapSettings } from './cli/heap-settings';
 import { readRegularFile, removePendingTemporaryFiles, writeFileAtomic } from './cli/note-file';
 import { runCli } from './cli/run';
 
@@ -12,6 +13,8 @@ export type { RunCliInput } from './cli/run';
 
 /** Runs the command line with this process's arguments and sets the process exit code. */
 export async function main(): Promise<void> {
+  // Before the note is read: the heap settings shape every collection of the parse.
+  applyHeapSettings();
   const control = signalControl({
     source: process,
     stderr: process.stderr,

@@ -9,6 +9,7 @@ import type {
   AcceptanceCriterion, Comment, Commit, Description, Frontmatter, IssueLine, Link, MetaField,
   SourceRange, StorySectionKind,
 } from './types';
+import { listOrNone, NO_ITEMS } from './empty-list';
 import type { LocalDiagnostic } from './diagnostics';
 import type { SubtasksReading } from './subtasks';
 import { readComments } from './comments';
@@ -328,7 +329,7 @@ export function analyseSection(text: string, from: number, line: number, level: 
   const kind = level > 1 && story === null ? storySectionKind(name) : 'other';
   const issueLine = story === null && titleStory === null ? null : readIssueLine(text, headingEnd + 1, index, diagnostics);
   const skip: [number, number] | null = issueLine === null ? null : [issueLine.range.from - from, issueLine.range.to - from];
-  const fields = story !== null || titleStory !== null || isSummary ? readFields(nodes, text, index, skip) : [];
+  const fields = story !== null || titleStory !== null || isSummary ? readFields(nodes, text, index, skip) : NO_ITEMS;
   const subtasks = kind === 'subtasks' ? readSubtasks(nodes, text, index) : null;
   if (subtasks !== null) diagnostics.push(...subtasks.diagnostics);
   const junkAt = firstInvalidCharacter(text);
@@ -350,13 +351,13 @@ export function analyseSection(text: string, from: number, line: number, level: 
     fields,
     issueLine,
     description: kind === 'description' ? readDescription(nodes, text, index, bodyFrom, contentEnd) : null,
-    criteria: kind === 'acceptance_criteria' ? readCriteria(nodes, text, index) : [],
+    criteria: kind === 'acceptance_criteria' ? readCriteria(nodes, text, index) : NO_ITEMS,
     subtasks,
-    commits: kind === 'commits' ? readCommits(nodes, text, index) : [],
-    comments: kind === 'comments' ? readComments(nodes, text, index) : [],
-    links: kind === 'links' ? readLinks(nodes, text, index) : [],
-    rows: isRisks ? readRows(nodes, text) : [],
-    diagnostics,
+    commits: kind === 'commits' ? readCommits(nodes, text, index) : NO_ITEMS,
+    comments: kind === 'comments' ? readComments(nodes, text, index) : NO_ITEMS,
+    links: kind === 'links' ? readLinks(nodes, text, index) : NO_ITEMS,
+    rows: isRisks ? readRows(nodes, text) : NO_ITEMS,
+    diagnostics: listOrNone(diagnostics),
     junk: junkAt === -1 ? null : index.range(junkAt, junkAt + 1),
   };
 }

@@ -11,6 +11,7 @@ import { diagnostic, placeDiagnostic } from './diagnostics';
 import { invalidPointsText, pointsText, readPoints } from './points';
 import { STATUS_WORDS_HINT, matchPriority, matchStatus } from './vocabulary';
 import { isOwnIssueLine, issueKeyIn } from './issue-key';
+import { listOrNone, NO_ITEMS } from './empty-list';
 
 /** The longest title a tracker summary takes (Jira's summary field: 255 characters). */
 export const MAX_SUMMARY_LENGTH = 255;
@@ -116,7 +117,7 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
 
   let description = null;
   const acceptanceCriteria: AcceptanceCriterion[] = [];
-  let subtasks: readonly Subtask[] = [];
+  let subtasks: readonly Subtask[] = NO_ITEMS;
   let subtaskTable = null;
   let subtasksFound = false;
   const commits: Commit[] = [];
@@ -187,20 +188,20 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     storyPoints,
     pointsField,
     assignee: textOf(firstOf(fields, 'assignee')),
-    labels: labelsText === null ? [] : labelsText.split(',').map((label) => label.trim()).filter((label) => label !== ''),
+    labels: labelsText === null ? NO_ITEMS : listOrNone(labelsText.split(',').map((label) => label.trim()).filter((label) => label !== '')),
     sprint: textOf(firstOf(fields, 'sprint')),
     issueKey,
     issueLine: head.issueLine,
     fields,
     description,
-    acceptanceCriteria,
+    acceptanceCriteria: listOrNone(acceptanceCriteria),
     subtasks,
     subtaskTable,
-    commits,
-    comments,
-    links,
+    commits: listOrNone(commits),
+    comments: listOrNone(comments),
+    links: listOrNone(links),
     technicalNotes,
     sections: storySections,
   };
-  return { story, diagnostics };
+  return { story, diagnostics: listOrNone(diagnostics) };
 }

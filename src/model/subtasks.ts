@@ -3,7 +3,8 @@
  * `- [x] Name (2 SP)`. A row with a bad value is kept and reported.
  */
 import type { RootContent } from 'mdast';
-import type { StatusValue, Subtask, SubtaskColumn, SubtaskTable } from './types';
+import type { SourceRange, StatusValue, Subtask, SubtaskColumn, SubtaskTable } from './types';
+import { listOrNone, NO_ITEMS } from './empty-list';
 import type { LocalDiagnostic } from './diagnostics';
 import type { LineIndex } from './source-range';
 import type { SourceTable } from './tables';
@@ -30,6 +31,9 @@ const TASK_POINTS = /[ \t]*\((\d+(?:[.,]\d+)?)[ \t]*(?:sp|pts?|points?)\)[ \t]*$
 
 /** A checkbox subtask `**Name** - description` (or `: description`, or a bold name alone). */
 const BOLD_NAME = /^(?:\*\*([^*]+?)\*\*|__([^_]+?)__)(?:[ \t]*[-–—:][ \t]*|[ \t]*$)(.*)$/s;
+
+/** The cells of a task-list subtask (it has none): one shared, frozen object. */
+const NO_CELLS: Subtask['cells'] = Object.freeze({});
 
 /** What the Subtasks section holds. */
 export interface SubtasksReading {
@@ -64,7 +68,7 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
       const i = at(column);
       return i === -1 ? undefined : row.cells[i];
     };
-    const cells: Partial<Record<SubtaskColumn, ReturnType<LineIndex['range']>>> = {};
+    const cells: Partial<Record<SubtaskColumn, SourceRange>> = {};
     columns.forEach((column, i) => {
       const found = row.cells[i];
       if (column !== null && found !== undefined && cells[column] === undefined) cells[column] = index.range(found.from, found.to);
@@ -115,7 +119,8 @@ function readFromTable(table: SourceTable, text: string, index: LineIndex, diagn
     const statusCell = cell('status');
     if (statusCell !== undefined && statusCell.text !== '') {
       const match = matchStatus(statusCell.text);
-      statusField = { value: match.status, raw: statusCell.text, known: match.known, range: index.range(statusCell.from, statusCell.to) };
+      // The status cell's range is already in `cells`: one object, not two equal ones.
+      statusField = { value: match.status, raw: statusCell.text, known: match.known, range: cells.status ?? index.range(statusCell.from, statusCell.to) };
       if (!match.known) {
         diagnostics.push({
           severity: 'warning',
@@ -154,7 +159,7 @@ export function readSubtasks(nodes: readonly RootContent[], text: string, index:
       if (table === null || table.delimiter === null) continue;
       const subtasks = readFromTable(table, text, index, diagnostics);
       return {
-        subtasks,
+        subtasks: listOrNone(subtasks),
         table: {
           columns: table.header.cells.map((cell) => subtaskColumn(cell.text)),
           headers: table.header.cells.map((cell) => cell.text),
@@ -162,7 +167,7 @@ export function readSubtasks(nodes: readonly RootContent[], text: string, index:
           headerRange: index.range(table.header.from, table.header.to),
           delimiterRange: index.range(table.delimiter.from, table.delimiter.to),
         },
-        diagnostics,
+        diagnostics: listOrNone(diagnostics),
       };
     }
     if (node.type === 'paragraph' && looksLikeTable(node, text)) {
@@ -180,7 +185,7 @@ export function readSubtasks(nodes: readonly RootContent[], text: string, index:
         message: `The Subtasks table's |---| row has ${bad.cells} cells (an empty one, as in "||", counts) but the header has ${table.header.cells.length}, so it is not a table; its rows are read anyway. Write one |---| cell per column, e.g. "|${table.header.cells.map(() => '---').join('|')}|".`,
         range: index.range(bad.from, bad.to),
       });
-      return { subtasks: readFromTable(table, text, index, diagnostics), table: null, diagnostics };
+      return { subtasks: listOrNone(readFromTable(table, text, index, diagnostics)), table: null, diagnostics };
     }
     if (node.type === 'list') {
       // Changing the bullet (`-`, `*`, `+`) starts a new list: read the items of every list.
@@ -202,11 +207,11 @@ export function readSubtasks(nodes: readonly RootContent[], text: string, index:
           issueKey: null,
           form: 'tasklist',
           range: index.range(item.from, item.to),
-          cells: {},
+          cells: NO_CELLS,
         };
       });
-      return { subtasks, table: null, diagnostics };
+      return { subtasks, table: null, diagnostics: listOrNone(diagnostics) };
     }
   }
-  return { subtasks: [], table: null, diagnostics };
+  return { subtasks: NO_ITEMS, table: null, diagnostics: listOrNone(diagnostics) };
 }
