@@ -11,7 +11,8 @@ import globals from 'globals';
 const SYNC_MAY_NOT_IMPORT = ['**/view', '**/view/*', '**/editor', '**/editor/*', '**/settings', '**/settings/*', '**/plugin', '**/plugin/*', '**/main', '**/cli', '**/cli/*'];
 
 export default defineConfig([
-  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'tests/', 'testing/', 'bench/', 'demo/', '*.config.*', '.ci/']),
+  // Node build scripts (esbuild's config and its dependency patches) are not plugin code.
+  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'tests/', 'testing/', 'bench/', 'demo/', '*.config.*', 'bundle-patches.mjs', '.ci/']),
   ...obsidianmd.configs.recommended,
   {
     files: ['src/**/*.ts'],
