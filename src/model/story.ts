@@ -3,7 +3,7 @@
  * subsections up to the story's end. Diagnostics about the story are made here, named after it.
  */
 import type {
-  AcceptanceCriterion, Comment, Commit, Diagnostic, Link, MetaField, PriorityValue, SourceRange, StatusValue,
+  AcceptanceCriterion, Diagnostic, MetaField, PriorityValue, SourceRange, StatusValue,
   Story, StorySection, Subtask,
 } from './types';
 import type { SectionAnalysis, StoryHeaderInfo } from './section';
@@ -11,6 +11,7 @@ import { diagnostic, placeDiagnostic } from './diagnostics';
 import { invalidPointsText, pointsText, readPoints } from './points';
 import { STATUS_WORDS_HINT, matchPriority, matchStatus } from './vocabulary';
 import { isOwnIssueLine, issueKeyIn } from './issue-key';
+import { storyProse, storySectionOf } from './prose-section';
 
 /** The longest title a tracker summary takes (Jira's summary field: 255 characters). */
 export const MAX_SUMMARY_LENGTH = 255;
@@ -114,38 +115,26 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   const issueKey = issueText === null ? lineKey : (issueKeyIn(issueText) ?? issueText);
   const labelsText = textOf(firstOf(fields, 'labels'));
 
-  let description = null;
   const acceptanceCriteria: AcceptanceCriterion[] = [];
   let subtasks: readonly Subtask[] = [];
   let subtaskTable = null;
   let subtasksFound = false;
-  const commits: Commit[] = [];
-  const comments: Comment[] = [];
-  const links: Link[] = [];
   let technicalNotes: string | null = null;
   const storySections: StorySection[] = [];
+  // The prose (description, commits, comments, links) is read when first asked for: see prose-section.ts.
+  const prose = storyProse(sections.slice(1));
   // The header section's own problems (an unsafe issue link, parser bounds) belong to the story too.
   for (const local of head.diagnostics) diagnostics.push(placeDiagnostic(local, id));
   for (let i = 1; i < sections.length; i += 1) {
     const section = sections[i];
     if (section === undefined) continue;
-    storySections.push({
-      name: section.name,
-      kind: section.kind,
-      range: section.contentRange,
-      headingRange: section.headingRange ?? section.range,
-      markdown: section.markdown,
-    });
-    if (section.kind === 'description') description ??= section.description;
-    else if (section.kind === 'acceptance_criteria') acceptanceCriteria.push(...section.criteria);
+    storySections.push(storySectionOf(section));
+    if (section.kind === 'acceptance_criteria') acceptanceCriteria.push(...section.criteria);
     else if (section.kind === 'subtasks' && section.subtasks !== null && !subtasksFound) {
       subtasksFound = true;
       subtasks = section.subtasks.subtasks;
       subtaskTable = section.subtasks.table;
-    } else if (section.kind === 'commits') commits.push(...section.commits);
-    else if (section.kind === 'comments') comments.push(...section.comments);
-    else if (section.kind === 'links') links.push(...section.links);
-    else if (section.kind === 'technical_notes') technicalNotes ??= section.markdown;
+    } else if (section.kind === 'technical_notes') technicalNotes ??= section.markdown;
     for (const local of section.diagnostics) diagnostics.push(placeDiagnostic(local, id));
   }
 
@@ -192,13 +181,13 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     issueKey,
     issueLine: head.issueLine,
     fields,
-    description,
+    get description() { return prose.description; },
     acceptanceCriteria,
     subtasks,
     subtaskTable,
-    commits,
-    comments,
-    links,
+    get commits() { return prose.commits; },
+    get comments() { return prose.comments; },
+    get links() { return prose.links; },
     technicalNotes,
     sections: storySections,
   };
