@@ -356,6 +356,19 @@ function readProse(kind: StorySectionKind, body: Body, text: string, index: Line
 }
 
 /**
+ * Reads a prose section's body when called. It keeps only the section's text (and the bounded text
+ * micromark is given, the same string unless a cap applied): its line index is built again then.
+ */
+function proseReader(text: string, parsed: string, from: number, line: number, level: number, headingEnd: number, kind: StorySectionKind): () => ProseReading {
+  return () => {
+    const index = new LineIndex(text, from, line);
+    // Below a heading there is no frontmatter, so the body read adds no diagnostic (the section's
+    // list is handed out already): it gets a list of its own.
+    return readProse(kind, readBody(text, parsed, from === 0, level, headingEnd, index, []), text, index);
+  };
+}
+
+/**
  * Analyses one section. A prose section (see `isLazyProse`) is read without the markdown parser;
  * its body is parsed when one of its body parts is first read.
  * @param text the section's source (from its heading line to the next heading line)
@@ -382,9 +395,7 @@ export function analyseSection(text: string, from: number, line: number, level: 
       text, range, level, name, headingRange, story, title: null, frontmatter: null, phase, isSummary, isRisks, kind,
       fields: [], issueLine: null, criteria: [], subtasks: null, rows: [], diagnostics, junk,
     };
-    // Below a heading there is no frontmatter, so the body read adds no diagnostic (the list is
-    // handed out already): it gets a list of its own.
-    return lazyProseAnalysis(eager, () => readProse(kind, readBody(text, bounds.text, from === 0, level, headingEnd, index, []), text, index));
+    return lazyProseAnalysis(eager, proseReader(text, bounds.text, from, line, level, headingEnd, kind));
   }
   const body = readBody(text, bounds.text, from === 0, level, headingEnd, index, diagnostics);
   const { nodes } = body;
