@@ -1,8 +1,9 @@
 /**
- * Prose sections read lazily. Opening a note needs the headings, the metadata, the subtask tables
- * and the acceptance criteria (the editor's marks, the pane, every diagnostic); a story's prose
- * (Description, Comments, Links, Related Commits, any other subsection) is read only by a sync,
- * the JSON export or whoever asks for it. Such a section keeps its text and runs the markdown
+ * Prose sections read lazily. Opening a note needs the headings, the metadata and the subtask
+ * tables (the editor's marks, the pane, every diagnostic); a story's prose (Description, Comments,
+ * Links, Related Commits, any other subsection) is read only by a sync, the JSON export or
+ * whoever asks for it, and so are its acceptance criteria, unless the story is done (then the
+ * `done-with-open-criteria` check reads them while the story is built). Such a section keeps its text and runs the markdown
  * parser on the first read of a part that needs it, once.
  *
  * The lazy parts are enumerable getters of plain objects, in the keys' usual order: a value read
@@ -10,16 +11,15 @@
  * comparison (`toEqual`) sees the same object.
  */
 import type { SectionAnalysis } from './section';
-import type { Comment, Commit, Description, Link, SourceRange, StorySection, StorySectionKind } from './types';
+import type { AcceptanceCriterion, Comment, Commit, Description, Link, SourceRange, StorySection, StorySectionKind } from './types';
 
-/** Story subsection kinds read lazily: prose that no diagnostic and nothing shown at open reads. */
-const LAZY_KINDS: ReadonlySet<StorySectionKind> = new Set<StorySectionKind>(['description', 'comments', 'links', 'commits', 'other']);
+/** Story subsection kinds read lazily: what no diagnostic (but one on done stories) and nothing shown at open reads. */
+const LAZY_KINDS: ReadonlySet<StorySectionKind> = new Set<StorySectionKind>(['description', 'acceptance_criteria', 'comments', 'links', 'commits', 'other']);
 
 /**
  * Whether a section's body may be read lazily: a story subsection or epic-level heading (level ≥ 2)
  * that is no story header, Epic Summary or Risks section (their fields and rows are read at open),
- * of a prose kind. Subtasks (their diagnostics), acceptance criteria (the pane, `done` checks) and
- * Technical Notes (`Story.technicalNotes` is a plain value that a moved story copies) stay eager.
+ * of a prose kind or acceptance criteria. Subtasks (their diagnostics) and Technical Notes (`Story.technicalNotes` is a plain value that a moved story copies) stay eager.
  */
 export function isLazyProse(level: number, storyHeader: boolean, isSummary: boolean, isRisks: boolean, kind: StorySectionKind): boolean {
   return level >= 2 && !storyHeader && !isSummary && !isRisks && LAZY_KINDS.has(kind);
@@ -30,6 +30,7 @@ export interface ProseReading {
   readonly contentRange: SourceRange;
   readonly markdown: string;
   readonly description: Description | null;
+  readonly criteria: readonly AcceptanceCriterion[];
   readonly commits: readonly Commit[];
   readonly comments: readonly Comment[];
   readonly links: readonly Link[];
@@ -63,7 +64,7 @@ export function lazyProseAnalysis(eager: EagerPart, read: () => ProseReading): S
     fields: eager.fields,
     issueLine: eager.issueLine,
     get description() { return body().description; },
-    criteria: eager.criteria,
+    get criteria() { return body().criteria; },
     subtasks: eager.subtasks,
     get commits() { return body().commits; },
     get comments() { return body().comments; },
@@ -92,6 +93,8 @@ export function storySectionOf(section: SectionAnalysis): StorySection {
 export interface StoryProse {
   /** The first Description section's reading, or null. */
   readonly description: Description | null;
+  /** Every Acceptance Criteria section's items, in note order. */
+  readonly acceptanceCriteria: readonly AcceptanceCriterion[];
   /** Every Related Commits section's rows, in note order. */
   readonly commits: readonly Commit[];
   readonly comments: readonly Comment[];
@@ -101,6 +104,7 @@ export interface StoryProse {
 /** The prose parts of a story from its subsections (header excluded), in note order. */
 export function storyProse(subsections: readonly SectionAnalysis[]): StoryProse {
   let description: Description | null | undefined;
+  let acceptanceCriteria: readonly AcceptanceCriterion[] | undefined;
   let commits: readonly Commit[] | undefined;
   let comments: readonly Comment[] | undefined;
   let links: readonly Link[] | undefined;
@@ -115,6 +119,7 @@ export function storyProse(subsections: readonly SectionAnalysis[]): StoryProse 
       if (description === undefined) description = subsections.find((section) => section.kind === 'description')?.description ?? null;
       return description;
     },
+    get acceptanceCriteria() { return (acceptanceCriteria ??= all('acceptance_criteria', (section) => section.criteria)); },
     get commits() { return (commits ??= all('commits', (section) => section.commits)); },
     get comments() { return (comments ??= all('comments', (section) => section.comments)); },
     get links() { return (links ??= all('links', (section) => section.links)); },

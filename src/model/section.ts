@@ -349,6 +349,7 @@ function readProse(kind: StorySectionKind, body: Body, text: string, index: Line
     contentRange: body.contentRange,
     markdown: body.markdown,
     description: kind === 'description' ? readDescription(nodes, text, index, body.bodyFrom, body.contentEnd) : null,
+    criteria: kind === 'acceptance_criteria' ? readCriteria(nodes, text, index) : [],
     commits: kind === 'commits' ? readCommits(nodes, text, index) : [],
     comments: kind === 'comments' ? readComments(nodes, text, index) : [],
     links: kind === 'links' ? readLinks(nodes, text, index) : [],
@@ -393,7 +394,7 @@ export function analyseSection(text: string, from: number, line: number, level: 
   if (isLazyProse(level, story !== null, isSummary, isRisks, kind)) {
     const eager: EagerPart = {
       text, range, level, name, headingRange, story, title: null, frontmatter: null, phase, isSummary, isRisks, kind,
-      fields: [], issueLine: null, criteria: [], subtasks: null, rows: [], diagnostics, junk,
+      fields: [], issueLine: null, subtasks: null, rows: [], diagnostics, junk,
     };
     return lazyProseAnalysis(eager, proseReader(text, bounds.text, from, line, level, headingEnd, kind));
   }
@@ -424,7 +425,7 @@ export function analyseSection(text: string, from: number, line: number, level: 
     fields,
     issueLine,
     description: prose.description,
-    criteria: kind === 'acceptance_criteria' ? readCriteria(nodes, text, index) : [],
+    criteria: prose.criteria,
     subtasks,
     commits: prose.commits,
     comments: prose.comments,

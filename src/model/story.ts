@@ -3,7 +3,7 @@
  * subsections up to the story's end. Diagnostics about the story are made here, named after it.
  */
 import type {
-  AcceptanceCriterion, Diagnostic, MetaField, PriorityValue, SourceRange, StatusValue,
+  Diagnostic, MetaField, PriorityValue, SourceRange, StatusValue,
   Story, StorySection, Subtask,
 } from './types';
 import type { SectionAnalysis, StoryHeaderInfo } from './section';
@@ -115,13 +115,12 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   const issueKey = issueText === null ? lineKey : (issueKeyIn(issueText) ?? issueText);
   const labelsText = textOf(firstOf(fields, 'labels'));
 
-  const acceptanceCriteria: AcceptanceCriterion[] = [];
   let subtasks: readonly Subtask[] = [];
   let subtaskTable = null;
   let subtasksFound = false;
   let technicalNotes: string | null = null;
   const storySections: StorySection[] = [];
-  // The prose (description, commits, comments, links) is read when first asked for: see prose-section.ts.
+  // The prose (description, criteria, commits, comments, links) is read when first asked for: see prose-section.ts.
   const prose = storyProse(sections.slice(1));
   // The header section's own problems (an unsafe issue link, parser bounds) belong to the story too.
   for (const local of head.diagnostics) diagnostics.push(placeDiagnostic(local, id));
@@ -129,8 +128,7 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     const section = sections[i];
     if (section === undefined) continue;
     storySections.push(storySectionOf(section));
-    if (section.kind === 'acceptance_criteria') acceptanceCriteria.push(...section.criteria);
-    else if (section.kind === 'subtasks' && section.subtasks !== null && !subtasksFound) {
+    if (section.kind === 'subtasks' && section.subtasks !== null && !subtasksFound) {
       subtasksFound = true;
       subtasks = section.subtasks.subtasks;
       subtaskTable = section.subtasks.table;
@@ -149,7 +147,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   }
   if (status === 'done') {
     const where = statusField?.range ?? headerRange;
-    const open = acceptanceCriteria.filter((criterion) => !criterion.done).length;
+    // Only a done story's criteria are read while it is built (the check below); others' when asked for.
+    const open = prose.acceptanceCriteria.filter((criterion) => !criterion.done).length;
     if (open > 0) {
       diagnostics.push(diagnostic('warning', 'done-with-open-criteria', `The story is done but ${open} acceptance ${open === 1 ? 'criterion is' : 'criteria are'} unchecked.`, where, id));
     }
@@ -182,7 +181,7 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     issueLine: head.issueLine,
     fields,
     get description() { return prose.description; },
-    acceptanceCriteria,
+    get acceptanceCriteria() { return prose.acceptanceCriteria; },
     subtasks,
     subtaskTable,
     get commits() { return prose.commits; },

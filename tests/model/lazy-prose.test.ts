@@ -95,7 +95,8 @@ const SECTIONS = splitSections(NOTE).slices.length;
 /**
  * Of which prose, not parsed at open: the phase heading's (empty) body, two descriptions, comments,
  * links, commits. The Notes section is prose too but ends its story: the story's range ends
- * where its content ends, so it is read at open.
+ * where its content ends, so it is read at open; the criteria are read at open because the story
+ * is done (the `done-with-open-criteria` check).
  */
 const PROSE = 6;
 
@@ -114,6 +115,16 @@ test('opening a note parses every section but the prose ones', () => {
   expect(second?.subtasks.map((subtask) => subtask.name)).toEqual(['Another']);
   expect(result.diagnostics.map((d) => d.code)).toEqual(['done-with-open-criteria']);
   expect(first?.range.to).toBeGreaterThan(0);
+  expect(sectionParses).toBe(SECTIONS - PROSE);
+});
+
+test("an open story's acceptance criteria are parsed when first read, a done story's at open", () => {
+  const open = NOTE.replace('✅ Done |\n\n#### Description', '🔄 In Progress |\n\n#### Description');
+  expect(open).not.toBe(NOTE);
+  const result = parseEpic(open);
+  expect(sectionParses).toBe(SECTIONS - PROSE - 1);
+  expect(result.diagnostics).toEqual([]);
+  expect(result.epic.stories[0]?.acceptanceCriteria.map((criterion) => criterion.text)).toEqual(['One', 'Two']);
   expect(sectionParses).toBe(SECTIONS - PROSE);
 });
 
@@ -160,7 +171,7 @@ test('reading prose in any order gives the JSON of reading it all at once (prope
   const seed = readFileSync(join(__dirname, '..', 'fixtures', 'comments-links.md'), 'utf8');
   const whole = comparable(parseEpic(seed));
   const storyCount = parseEpic(seed).epic.stories.length;
-  const part = fc.constantFrom('description', 'comments', 'links', 'commits', 'sections', 'technicalNotes');
+  const part = fc.constantFrom('description', 'acceptanceCriteria', 'comments', 'links', 'commits', 'sections', 'technicalNotes');
   fc.assert(fc.property(fc.array(fc.tuple(fc.nat(storyCount), part), { maxLength: 12 }), (reads) => {
     const result = parseEpic(seed);
     for (const [at, key] of reads) {
