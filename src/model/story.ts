@@ -11,7 +11,7 @@ import { diagnostic, placeDiagnostic } from './diagnostics';
 import { invalidPointsText, pointsText, readPoints } from './points';
 import { STATUS_WORDS_HINT, matchPriority, matchStatus } from './vocabulary';
 import { isOwnIssueLine, issueKeyIn } from './issue-key';
-import { storyProse, storySectionOf } from './prose-section';
+import { criteriaOf, storySectionOf, withStoryProse } from './prose-section';
 
 /** The longest title a tracker summary takes (Jira's summary field: 255 characters). */
 export const MAX_SUMMARY_LENGTH = 255;
@@ -120,8 +120,6 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   let subtasksFound = false;
   let technicalNotes: string | null = null;
   const storySections: StorySection[] = [];
-  // The prose (description, criteria, commits, comments, links) is read when first asked for: see prose-section.ts.
-  const prose = storyProse(sections.slice(1));
   // The header section's own problems (an unsafe issue link, parser bounds) belong to the story too.
   for (const local of head.diagnostics) diagnostics.push(placeDiagnostic(local, id));
   for (let i = 1; i < sections.length; i += 1) {
@@ -147,8 +145,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   }
   if (status === 'done') {
     const where = statusField?.range ?? headerRange;
-    // Only a done story's criteria are read while it is built (the check below); others' when asked for.
-    const open = prose.acceptanceCriteria.filter((criterion) => !criterion.done).length;
+    // Only a done story's criteria are read while it is built; others' when asked for.
+    const open = criteriaOf(sections).filter((criterion) => !criterion.done).length;
     if (open > 0) {
       diagnostics.push(diagnostic('warning', 'done-with-open-criteria', `The story is done but ${open} acceptance ${open === 1 ? 'criterion is' : 'criteria are'} unchecked.`, where, id));
     }
@@ -159,7 +157,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     }
   }
 
-  const story: Story = {
+  // The prose (description, criteria, commits, comments, links) is read when first asked for: see prose-section.ts.
+  const story = withStoryProse({
     id,
     title: header.title,
     type: header.type,
@@ -180,15 +179,10 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     issueKey,
     issueLine: head.issueLine,
     fields,
-    get description() { return prose.description; },
-    get acceptanceCriteria() { return prose.acceptanceCriteria; },
     subtasks,
     subtaskTable,
-    get commits() { return prose.commits; },
-    get comments() { return prose.comments; },
-    get links() { return prose.links; },
     technicalNotes,
     sections: storySections,
-  };
+  }, sections.slice(1));
   return { story, diagnostics };
 }
