@@ -3,8 +3,9 @@
  * tables (the editor's marks, the pane, every diagnostic); a story's prose (Description, Comments,
  * Links, Related Commits, any other subsection) is read only by a sync, the JSON export or
  * whoever asks for it, and so are its acceptance criteria, unless the story is done (then the
- * `done-with-open-criteria` check reads them while the story is built). Such a section keeps its text and runs the markdown
- * parser on the first read of a part that needs it, once.
+ * `done-with-open-criteria` check reads them while the story is built). Such a section keeps its
+ * text and runs the markdown parser on the first read of a part that needs it, once. A story's
+ * last section is read at open anyway: the story's range ends where its content ends.
  *
  * The lazy parts are enumerable getters of plain objects, in the keys' usual order: a value read
  * later is the value an eager read gives, `JSON.stringify` writes the same JSON, and a structural
@@ -21,7 +22,8 @@ const LAZY_KINDS: ReadonlySet<StorySectionKind> = new Set<StorySectionKind>(['de
 /**
  * Whether a section's body may be read lazily: a story subsection or epic-level heading (level ≥ 2)
  * that is no story header, Epic Summary or Risks section (their fields and rows are read at open),
- * of a prose kind or acceptance criteria. Subtasks (their diagnostics) and Technical Notes (`Story.technicalNotes` is a plain value that a moved story copies) stay eager.
+ * of a prose kind or acceptance criteria. Subtasks (their diagnostics) and Technical Notes
+ * (`Story.technicalNotes` is a plain value that a moved story copies) stay eager.
  */
 export function isLazyProse(level: number, storyHeader: boolean, isSummary: boolean, isRisks: boolean, kind: StorySectionKind): boolean {
   return level >= 2 && !storyHeader && !isSummary && !isRisks && LAZY_KINDS.has(kind);
@@ -75,7 +77,7 @@ function setSource(target: object, source: object): void {
 
 /** A prose section's body, read on first use and kept. */
 class LazyReading implements ProseReading {
-  #read: (() => ProseReading) | null;
+  readonly #read: () => ProseReading;
   #reading: ProseReading | null = null;
 
   constructor(read: () => ProseReading) {
@@ -83,11 +85,7 @@ class LazyReading implements ProseReading {
   }
 
   get #body(): ProseReading {
-    if (this.#reading === null) {
-      this.#reading = (this.#read ?? ((): never => { throw new Error('unreachable'); }))();
-      // The reader (and what it keeps) is not needed again.
-      this.#read = null;
-    }
+    this.#reading ??= this.#read();
     return this.#reading;
   }
 
