@@ -77,7 +77,7 @@ function setSource(target: object, source: object): void {
 
 /** A prose section's body, read on first use and kept. */
 class LazyReading implements ProseReading {
-  readonly #read: () => ProseReading;
+  #read: (() => ProseReading) | null;
   #reading: ProseReading | null = null;
 
   constructor(read: () => ProseReading) {
@@ -85,7 +85,12 @@ class LazyReading implements ProseReading {
   }
 
   get #body(): ProseReading {
-    this.#reading ??= this.#read();
+    if (this.#reading === null && this.#read !== null) {
+      this.#reading = this.#read();
+      // The reader (and what it keeps) is not needed again.
+      this.#read = null;
+    }
+    if (this.#reading === null) throw new Error('a lazy reading is read while it is being read');
     return this.#reading;
   }
 
