@@ -24,6 +24,8 @@ import {
 import { frontmatterEnd } from './line-pass';
 import { readLinks } from './links';
 import { parseSectionMarkdown } from './markdown';
+import type { EagerPart, ProseReading } from './prose-section';
+import { isLazyProse, lazyProseAnalysis } from './prose-section';
 import { boundSection, boundsDiagnostics } from './parse-bounds';
 import { LineIndex, trimBounds } from './source-range';
 import { readSubtasks } from './subtasks';
@@ -247,62 +249,79 @@ function readRows(nodes: readonly RootContent[], text: string): Record<string, s
   return [];
 }
 
-/**
- * Analyses one section.
- * @param text the section's source (from its heading line to the next heading line)
- * @param from note offset of `text[0]`
- * @param line 1-based note line of `text[0]`
- * @param level heading level from the line pass (0: no heading)
- */
-export function analyseSection(text: string, from: number, line: number, level: number): SectionAnalysis {
-  const index = new LineIndex(text, from, line);
-  const diagnostics: LocalDiagnostic[] = [];
-  // Hostile text (deep nesting, thousands of marks, huge sections) is bounded before micromark sees it.
-  const bounds = boundSection(text, level > 0 ? index.lineEnd(0) : from === 0 ? frontmatterEnd(text) : 0);
-  diagnostics.push(...boundsDiagnostics(bounds, index));
-  const root = parseSectionMarkdown(bounds.text, from === 0);
-  let headingEnd = 0;
-  let name = '';
-  let headingRange: SourceRange | null = null;
-  let contentFrom = 0;
+/** What a section's heading line says, read without the markdown parser. */
+interface HeadingPart {
+  /** Section-relative end of the heading line (its break excluded), 0 for level 0. */
+  readonly headingEnd: number;
+  readonly name: string;
+  readonly headingRange: SourceRange | null;
+  readonly story: StoryHeaderInfo | null;
+  /** The H1 (tagline not read yet: it needs the body). */
+  readonly title: TitleInfo | null;
+  readonly titleStory: StoryHeaderInfo | null;
+}
+
+function readHeadingPart(text: string, index: LineIndex, level: number, diagnostics: LocalDiagnostic[]): HeadingPart {
+  if (level === 0) return { headingEnd: 0, name: '', headingRange: null, story: null, title: null, titleStory: null };
+  const headingEnd = index.lineEnd(0);
+  const heading = headingText(text.slice(0, headingEnd));
+  const name = text.slice(heading.from, heading.to);
+  const headingRange = index.range(0, headingEnd);
   let story: StoryHeaderInfo | null = null;
   let title: TitleInfo | null = null;
   let titleStory: StoryHeaderInfo | null = null;
-  if (level > 0) {
-    headingEnd = index.lineEnd(0);
-    const heading = headingText(text.slice(0, headingEnd));
-    name = text.slice(heading.from, heading.to);
-    headingRange = index.range(0, headingEnd);
-    if (level <= 4) {
-      const header = readStoryHeader(name);
-      const info = header === null ? null : {
-        id: header.rawId.toUpperCase(),
-        rawId: header.rawId,
-        title: header.title,
-        type: header.type,
-        lowerCase: header.lowerCase,
-        trailingEmoji: header.trailingEmoji,
-        idRange: index.range(heading.from + header.idFrom, heading.from + header.idTo),
-      };
-      if (level === 1) titleStory = info;
-      else story = info;
-      const fix = level >= 2 && info === null ? storyHeaderFix(name) : null;
-      if (fix !== null) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'story-header-not-read',
-          message: `This heading looks like a story header but is not read as one; write it as "${'#'.repeat(level)} ${fix}" (id, colon, title).`,
-          range: headingRange,
-        });
-      }
-    }
-    if (level === 1) {
-      const split = splitLeadingEmoji(name);
-      const [a, b] = trimBounds(name, split.restFrom, name.length);
-      title = { title: name.slice(a, b), type: split.type, titleRange: index.range(heading.from + a, heading.from + b), tagline: null, story: titleStory };
+  if (level <= 4) {
+    const header = readStoryHeader(name);
+    const info = header === null ? null : {
+      id: header.rawId.toUpperCase(),
+      rawId: header.rawId,
+      title: header.title,
+      type: header.type,
+      lowerCase: header.lowerCase,
+      trailingEmoji: header.trailingEmoji,
+      idRange: index.range(heading.from + header.idFrom, heading.from + header.idTo),
+    };
+    if (level === 1) titleStory = info;
+    else story = info;
+    const fix = level >= 2 && info === null ? storyHeaderFix(name) : null;
+    if (fix !== null) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'story-header-not-read',
+        message: `This heading looks like a story header but is not read as one; write it as "${'#'.repeat(level)} ${fix}" (id, colon, title).`,
+        range: headingRange,
+      });
     }
   }
+  if (level === 1) {
+    const split = splitLeadingEmoji(name);
+    const [a, b] = trimBounds(name, split.restFrom, name.length);
+    title = { title: name.slice(a, b), type: split.type, titleRange: index.range(heading.from + a, heading.from + b), tagline: null, story: titleStory };
+  }
+  return { headingEnd, name, headingRange, story, title, titleStory };
+}
+
+/** A section's body as mdast reads it. */
+interface Body {
+  /** Top-level nodes after the heading (or frontmatter), trailing thematic breaks removed. */
+  readonly nodes: readonly RootContent[];
+  readonly frontmatter: Frontmatter | null;
+  /** Section-relative start of the body (after the heading line or frontmatter). */
+  readonly bodyFrom: number;
+  /** Section-relative end of the last content node. */
+  readonly contentEnd: number;
+  readonly markdown: string;
+  readonly contentRange: SourceRange;
+}
+
+/**
+ * Parses a section's body with mdast.
+ * @param parsed the text micromark is given (the section's text, bounded)
+ */
+function readBody(text: string, parsed: string, first: boolean, level: number, headingEnd: number, index: LineIndex, diagnostics: LocalDiagnostic[]): Body {
+  const root = parseSectionMarkdown(parsed, first);
   let frontmatter: Frontmatter | null = null;
+  let contentFrom = 0;
   const nodes: RootContent[] = [];
   for (const node of root.children) {
     const start = node.position?.start.offset ?? 0;
@@ -321,43 +340,99 @@ export function analyseSection(text: string, from: number, line: number, level: 
   const [bodyStart, bodyEnd] = trimBounds(text, bodyFrom, contentEnd);
   const markdown = text.slice(bodyStart, bodyEnd).replace(/\r/g, '');
   const contentRange = index.range(0, level > 0 ? Math.max(contentEnd, headingEnd) : contentEnd);
-  if (title !== null) title = { ...title, tagline: readTagline(nodes, text) };
+  return { nodes, frontmatter, bodyFrom, contentEnd, markdown, contentRange };
+}
 
+/** The prose parts of a body: each read only for its own kind of section. */
+function readProse(kind: StorySectionKind, body: Body, text: string, index: LineIndex): ProseReading {
+  const { nodes } = body;
+  return {
+    contentRange: body.contentRange,
+    markdown: body.markdown,
+    description: kind === 'description' ? readDescription(nodes, text, index, body.bodyFrom, body.contentEnd) : null,
+    criteria: kind === 'acceptance_criteria' ? readCriteria(nodes, text, index) : NO_ITEMS,
+    commits: kind === 'commits' ? readCommits(nodes, text, index) : NO_ITEMS,
+    comments: kind === 'comments' ? readComments(nodes, text, index) : NO_ITEMS,
+    links: kind === 'links' ? readLinks(nodes, text, index) : NO_ITEMS,
+  };
+}
+
+/**
+ * Reads a prose section's body when called. It keeps only the section's text (and the bounded text
+ * micromark is given, the same string unless a cap applied): its line index is built again then.
+ */
+function proseReader(text: string, parsed: string, from: number, line: number, level: number, headingEnd: number, kind: StorySectionKind): () => ProseReading {
+  return () => {
+    const index = new LineIndex(text, from, line);
+    // Below a heading there is no frontmatter, so the body read adds no diagnostic (the section's
+    // list is handed out already): it gets a list of its own.
+    return readProse(kind, readBody(text, parsed, from === 0, level, headingEnd, index, []), text, index);
+  };
+}
+
+/**
+ * Analyses one section. A prose section (see `isLazyProse`) is read without the markdown parser;
+ * its body is parsed when one of its body parts is first read.
+ * @param text the section's source (from its heading line to the next heading line)
+ * @param from note offset of `text[0]`
+ * @param line 1-based note line of `text[0]`
+ * @param level heading level from the line pass (0: no heading)
+ */
+export function analyseSection(text: string, from: number, line: number, level: number): SectionAnalysis {
+  const index = new LineIndex(text, from, line);
+  const diagnostics: LocalDiagnostic[] = [];
+  // Hostile text (deep nesting, thousands of marks, huge sections) is bounded before micromark sees it.
+  const bounds = boundSection(text, level > 0 ? index.lineEnd(0) : from === 0 ? frontmatterEnd(text) : 0);
+  diagnostics.push(...boundsDiagnostics(bounds, index));
+  const { headingEnd, name, headingRange, story, title: heading, titleStory } = readHeadingPart(text, index, level, diagnostics);
   const phase = level === 2 && story === null ? readPhaseHeading(name) : null;
   const isSummary = level > 0 && story === null && isEpicSummaryHeading(name);
   const isRisks = level > 0 && story === null && !isSummary && isRisksHeading(name);
   const kind = level > 1 && story === null ? storySectionKind(name) : 'other';
+  const junkAt = firstInvalidCharacter(text);
+  const range = index.range(0, text.length);
+  const junk = junkAt === -1 ? null : index.range(junkAt, junkAt + 1);
+  if (isLazyProse(level, story !== null, isSummary, isRisks, kind)) {
+    const eager: EagerPart = {
+      text, range, level, name, headingRange, story, title: null, frontmatter: null, phase, isSummary, isRisks, kind,
+      fields: NO_ITEMS, issueLine: null, subtasks: null, rows: NO_ITEMS, diagnostics: listOrNone(diagnostics), junk,
+    };
+    return lazyProseAnalysis(eager, proseReader(text, bounds.text, from, line, level, headingEnd, kind));
+  }
+  const body = readBody(text, bounds.text, from === 0, level, headingEnd, index, diagnostics);
+  const { nodes } = body;
+  const title = heading === null ? null : { ...heading, tagline: readTagline(nodes, text) };
   const issueLine = story === null && titleStory === null ? null : readIssueLine(text, headingEnd + 1, index, diagnostics);
   const skip: [number, number] | null = issueLine === null ? null : [issueLine.range.from - from, issueLine.range.to - from];
   const fields = story !== null || titleStory !== null || isSummary ? readFields(nodes, text, index, skip) : NO_ITEMS;
   const subtasks = kind === 'subtasks' ? readSubtasks(nodes, text, index) : null;
   if (subtasks !== null) diagnostics.push(...subtasks.diagnostics);
-  const junkAt = firstInvalidCharacter(text);
+  const prose = readProse(kind, body, text, index);
   return {
     text,
-    range: index.range(0, text.length),
+    range,
     level,
     name,
     headingRange,
-    contentRange,
-    markdown,
+    contentRange: body.contentRange,
+    markdown: body.markdown,
     story,
     title,
-    frontmatter,
+    frontmatter: body.frontmatter,
     phase,
     isSummary,
     isRisks,
     kind,
     fields,
     issueLine,
-    description: kind === 'description' ? readDescription(nodes, text, index, bodyFrom, contentEnd) : null,
-    criteria: kind === 'acceptance_criteria' ? readCriteria(nodes, text, index) : NO_ITEMS,
+    description: prose.description,
+    criteria: prose.criteria,
     subtasks,
-    commits: kind === 'commits' ? readCommits(nodes, text, index) : NO_ITEMS,
-    comments: kind === 'comments' ? readComments(nodes, text, index) : NO_ITEMS,
-    links: kind === 'links' ? readLinks(nodes, text, index) : NO_ITEMS,
+    commits: prose.commits,
+    comments: prose.comments,
+    links: prose.links,
     rows: isRisks ? readRows(nodes, text) : NO_ITEMS,
     diagnostics: listOrNone(diagnostics),
-    junk: junkAt === -1 ? null : index.range(junkAt, junkAt + 1),
+    junk,
   };
 }

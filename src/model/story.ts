@@ -3,7 +3,7 @@
  * subsections up to the story's end. Diagnostics about the story are made here, named after it.
  */
 import type {
-  AcceptanceCriterion, Comment, Commit, Diagnostic, Link, MetaField, PriorityValue, SourceRange, StatusValue,
+  Diagnostic, MetaField, PriorityValue, SourceRange, StatusValue,
   Story, StorySection, Subtask,
 } from './types';
 import type { SectionAnalysis, StoryHeaderInfo } from './section';
@@ -12,6 +12,7 @@ import { invalidPointsText, pointsText, readPoints } from './points';
 import { STATUS_WORDS_HINT, matchPriority, matchStatus } from './vocabulary';
 import { isOwnIssueLine, issueKeyIn } from './issue-key';
 import { listOrNone, NO_ITEMS } from './empty-list';
+import { criteriaOf, storySectionOf, withStoryProse } from './prose-section';
 
 /** The longest title a tracker summary takes (Jira's summary field: 255 characters). */
 export const MAX_SUMMARY_LENGTH = 255;
@@ -115,14 +116,9 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   const issueKey = issueText === null ? lineKey : (issueKeyIn(issueText) ?? issueText);
   const labelsText = textOf(firstOf(fields, 'labels'));
 
-  let description = null;
-  const acceptanceCriteria: AcceptanceCriterion[] = [];
   let subtasks: readonly Subtask[] = NO_ITEMS;
   let subtaskTable = null;
   let subtasksFound = false;
-  const commits: Commit[] = [];
-  const comments: Comment[] = [];
-  const links: Link[] = [];
   let technicalNotes: string | null = null;
   const storySections: StorySection[] = [];
   // The header section's own problems (an unsafe issue link, parser bounds) belong to the story too.
@@ -130,23 +126,12 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   for (let i = 1; i < sections.length; i += 1) {
     const section = sections[i];
     if (section === undefined) continue;
-    storySections.push({
-      name: section.name,
-      kind: section.kind,
-      range: section.contentRange,
-      headingRange: section.headingRange ?? section.range,
-      markdown: section.markdown,
-    });
-    if (section.kind === 'description') description ??= section.description;
-    else if (section.kind === 'acceptance_criteria') acceptanceCriteria.push(...section.criteria);
-    else if (section.kind === 'subtasks' && section.subtasks !== null && !subtasksFound) {
+    storySections.push(storySectionOf(section));
+    if (section.kind === 'subtasks' && section.subtasks !== null && !subtasksFound) {
       subtasksFound = true;
       subtasks = section.subtasks.subtasks;
       subtaskTable = section.subtasks.table;
-    } else if (section.kind === 'commits') commits.push(...section.commits);
-    else if (section.kind === 'comments') comments.push(...section.comments);
-    else if (section.kind === 'links') links.push(...section.links);
-    else if (section.kind === 'technical_notes') technicalNotes ??= section.markdown;
+    } else if (section.kind === 'technical_notes') technicalNotes ??= section.markdown;
     for (const local of section.diagnostics) diagnostics.push(placeDiagnostic(local, id));
   }
 
@@ -161,7 +146,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
   }
   if (status === 'done') {
     const where = statusField?.range ?? headerRange;
-    const open = acceptanceCriteria.filter((criterion) => !criterion.done).length;
+    // Only a done story's criteria are read while it is built; others' when asked for.
+    const open = criteriaOf(sections).filter((criterion) => !criterion.done).length;
     if (open > 0) {
       diagnostics.push(diagnostic('warning', 'done-with-open-criteria', `The story is done but ${open} acceptance ${open === 1 ? 'criterion is' : 'criteria are'} unchecked.`, where, id));
     }
@@ -172,7 +158,8 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     }
   }
 
-  const story: Story = {
+  // The prose (description, criteria, commits, comments, links) is read when first asked for: see prose-section.ts.
+  const story = withStoryProse({
     id,
     title: header.title,
     type: header.type,
@@ -193,15 +180,10 @@ export function buildStory(header: StoryHeaderInfo, sections: readonly SectionAn
     issueKey,
     issueLine: head.issueLine,
     fields,
-    description,
-    acceptanceCriteria: listOrNone(acceptanceCriteria),
     subtasks,
     subtaskTable,
-    commits: listOrNone(commits),
-    comments: listOrNone(comments),
-    links: listOrNone(links),
     technicalNotes,
     sections: storySections,
-  };
+  }, sections.slice(1));
   return { story, diagnostics: listOrNone(diagnostics) };
 }
