@@ -5,6 +5,7 @@
  */
 import { MapMode, RangeSet, RangeValue, type ChangeDesc, type Range, type Text } from '@codemirror/state';
 import { progress, type Diagnostic, type DiagnosticCode, type ParseResult, type Severity, type SourceRange, type Status, type StatusValue, type Story } from '../model';
+import { storyMoveBetween, storyStart } from '../model/moved-story';
 import { groupTotals, storyTotals, type TotalsView } from './totals';
 
 /** A status value written in the note (story, subtask cell, epic summary, inline or dataview field). */
@@ -229,12 +230,16 @@ export function rebuildEpicMarks(marks: EpicMarks, before: ParseResult, after: P
     // over the first stories; a fence swallows the headings after it): the stories outside the
     // touched ones keep their marks only while they are the same stories at their mapped places.
     // Walked from both ends; reused stories are the same objects, so this is a comparison each.
-    const mapped = (range: SourceRange): { from: number; to: number } => range.to < fromA ? range : { from: changes.mapPos(range.from, -1), to: changes.mapPos(range.to, 1) };
+    // A story wholly after the changes moved by their length; one the re-parse reused moved by that
+    // much is at its place without reading its ranges (reading them would shift each one).
+    const delta = changes.newLength - changes.length;
     const samePlace = (old: Story | undefined, fresh: Story | undefined): boolean => {
       if (old === undefined || fresh === undefined) return false;
       if (old === fresh) return true;
-      const moved = mapped(old.range);
-      return moved.from === fresh.range.from && moved.to === fresh.range.to;
+      if (storyStart(old) > toA && storyMoveBetween(old, fresh) === delta) return true;
+      const range = old.range;
+      if (range.to < fromA) return range.from === fresh.range.from && range.to === fresh.range.to;
+      return changes.mapPos(range.from, -1) === fresh.range.from && changes.mapPos(range.to, 1) === fresh.range.to;
     };
     let head = 0;
     while (head < oldFirst && head < newFirst && samePlace(olds[head], news[head])) head += 1;
@@ -286,9 +291,15 @@ function lineEndIn(text: string, pos: number): number {
   return at === -1 ? text.length : at;
 }
 
-/** True when `changes` moves the heading line at `before` (in `oldText`) to the line at `after` (in `doc`), its end with it. */
-function headingMoved(before: SourceRange, after: SourceRange, changes: ChangeDesc, oldText: string, doc: Text): boolean {
-  return changes.mapPos(before.from, 1) === after.from && changes.mapPos(lineEndIn(oldText, before.from), 1) === lineEnd(doc, after.from);
+/**
+ * True when `changes` moves the heading line at `before` (in `oldText`) to the line at `after` (in `doc`), its end with it.
+ * `[fromA, toA]` spans the changes in `oldText`: a line wholly before or after them keeps its text, so only its start is compared.
+ */
+function headingMoved(before: SourceRange, after: SourceRange, changes: ChangeDesc, oldText: string, doc: Text, fromA: number, toA: number): boolean {
+  if (before.from > toA) return after.from === before.from + changes.newLength - changes.length;
+  const end = lineEndIn(oldText, before.from);
+  if (end < fromA) return after.from === before.from;
+  return changes.mapPos(before.from, 1) === after.from && changes.mapPos(end, 1) === lineEnd(doc, after.from);
 }
 
 /**
@@ -302,11 +313,11 @@ function groupsUnchanged(before: ParseResult, after: ParseResult, changes: Chang
   const old = before.epic;
   const now = after.epic;
   if (old.phases.length !== now.phases.length || (old.titleRange === null) !== (now.titleRange === null)) return false;
-  if (old.titleRange && now.titleRange && !headingMoved(old.titleRange, now.titleRange, changes, before.text, doc)) return false;
+  if (old.titleRange && now.titleRange && !headingMoved(old.titleRange, now.titleRange, changes, before.text, doc, fromA, toA)) return false;
   for (let i = 0; i < old.phases.length; i += 1) {
     const a = old.phases[i];
     const b = now.phases[i];
-    if (!a || !b || a.name !== b.name || !headingMoved(a.headingRange, b.headingRange, changes, before.text, doc)) return false;
+    if (!a || !b || a.name !== b.name || !headingMoved(a.headingRange, b.headingRange, changes, before.text, doc, fromA, toA)) return false;
   }
   const [s, t] = [old.status, now.status];
   if ((s === null) !== (t === null)) return false;

@@ -78,6 +78,21 @@ class MovedStory implements Story {
     this.#lines = lines;
   }
 
+  /** The story as built (the story itself when it is not a moved one). */
+  static baseOf(story: Story): Story {
+    return story instanceof MovedStory ? story.#base : story;
+  }
+
+  /** How far the story has moved since it was built, in characters. */
+  static offsetOf(story: Story): number {
+    return story instanceof MovedStory ? story.#offset : 0;
+  }
+
+  /** Where the story starts, without shifting (and keeping) its range. */
+  static startOf(story: Story): number {
+    return story instanceof MovedStory ? story.#base.range.from + story.#offset : story.range.from;
+  }
+
   /** The same story moved `offset` characters and `lines` lines further. */
   movedBy(offset: number, lines: number): Story {
     return new MovedStory(this.#base, this.#offset + offset, this.#lines + lines);
@@ -199,6 +214,21 @@ class MovedStory implements Story {
       sections: this.sections,
     };
   }
+}
+
+/**
+ * How many characters `later` stands after `earlier` when it is the same built story moved (by an
+ * edit above it) or the same object (0); NaN when they are not the same story. O(1), reads no range:
+ * the editor compares the stories after an edit with it, without shifting their ranges.
+ */
+export function storyMoveBetween(earlier: Story, later: Story): number {
+  if (earlier === later) return 0;
+  return MovedStory.baseOf(earlier) === MovedStory.baseOf(later) ? MovedStory.offsetOf(later) - MovedStory.offsetOf(earlier) : NaN;
+}
+
+/** Where a story starts (`story.range.from`), without shifting the ranges of a moved story. O(1). */
+export function storyStart(story: Story): number {
+  return MovedStory.startOf(story);
 }
 
 /**
