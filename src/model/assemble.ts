@@ -153,7 +153,7 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
   let risks: Risks | null = null;
   let preamble: SectionAnalysis | null = null;
   let phaseName: string | null = null;
-  let openPhase: { heading: SectionAnalysis; last: PlacedSection } | null = null;
+  let openPhase: { heading: PlacedSection; last: PlacedSection } | null = null;
   let junk: SourceRange | null = null;
   const placedGroups = previous === undefined ? null : placeGroups(previous, window);
   // Previous groups are met in note order; `next` is the first one not yet passed.
@@ -173,13 +173,16 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
   const closePhase = (): void => {
     if (openPhase === null) return;
     const { heading, last } = openPhase;
-    const end = contentRangeOf(last);
-    if (heading.phase !== null) {
+    const { phase, headingRange, range } = heading.analysis;
+    if (phase !== null) {
+      // Only the heading's ranges are placed: materialising the whole analysis of every phase
+      // heading after an edit would shift all of its parts.
+      const end = contentRangeOf(last);
       phases.push({
-        name: heading.phase.name,
-        number: heading.phase.number,
-        headingRange: heading.headingRange ?? heading.range,
-        range: { from: heading.range.from, to: end.to, line: heading.range.line, endLine: end.endLine },
+        name: phase.name,
+        number: phase.number,
+        headingRange: shiftRange(headingRange ?? range, heading.offset, heading.lines),
+        range: { from: range.from + heading.offset, to: end.to, line: range.line + heading.lines, endLine: end.endLine },
       });
     }
     openPhase = null;
@@ -221,13 +224,13 @@ export function assemble(sections: readonly PlacedSection[], previous?: StoryGro
     }
     if (junk === null && analysis.junk !== null) junk = shiftRange(analysis.junk, section.offset, section.lines);
     // What the parser bounds left unread outside stories is reported too (level 0: with the preamble below).
-    if (analysis.level > 0) {
+    if (analysis.level > 0 && analysis.diagnostics.length > 0) {
       for (const local of materialise(section).diagnostics) if (local.code === 'section-not-parsed' || local.code === 'markdown-capped') diagnostics.push(placeDiagnostic(local));
     }
     if (analysis.level === 1 || analysis.level === 2) {
       closePhase();
       phaseName = analysis.phase?.name ?? null;
-      if (analysis.phase !== null) openPhase = { heading: materialise(section), last: section };
+      if (analysis.phase !== null) openPhase = { heading: section, last: section };
     } else if (openPhase !== null) {
       openPhase.last = section;
     }

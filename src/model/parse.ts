@@ -23,6 +23,8 @@ export const PARSE_CACHE: unique symbol = Symbol('spectryn.parseCache');
 export interface ParseCache {
   readonly sections: readonly PlacedSection[];
   readonly groups: StoryGroups;
+  /** True when the text reads the same with line feeds only (no lone `\r`): a re-parse told the edit's span then looks at the span only. */
+  readonly lineFeedsOnly: boolean;
 }
 
 /** The result of `parseEpic`. Immutable; a re-parse shares unchanged parts with its `previous`. */
@@ -171,10 +173,15 @@ function lineFeedsOnly(text: string): string {
 export function parseEpic(text: string, previous?: ParseResult, change?: TextChange): ParseResult {
   const cache = previous?.[PARSE_CACHE];
   if (previous !== undefined && cache !== undefined && previous.text === text) return previous;
-  const source = lineFeedsOnly(text);
-  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(source), window: undefined } : analyseChanged(source, lineFeedsOnly(previous.text), cache.sections, change);
+  // Told the edit's span, a text whose previous version read the same with line feeds only has a
+  // lone `\r` only in the span or just before it (a line feed deleted after a `\r`): the whole note
+  // is not searched (a megabyte per re-parse).
+  const known = previous !== undefined && change !== undefined && cache?.lineFeedsOnly === true && fits(change, text.length, previous.text.length) ? change : undefined;
+  const source = known === undefined || text.slice(Math.max(0, known.from - 1), known.toB).includes('\r') ? lineFeedsOnly(text) : text;
+  const previousSource = previous === undefined || cache?.lineFeedsOnly === true ? previous?.text ?? '' : lineFeedsOnly(previous.text);
+  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(source), window: undefined } : analyseChanged(source, previousSource, cache.sections, change);
   const { epic, diagnostics, groups } = assemble(sections, cache?.groups, window);
   const result: ParseResult = { text, epic, diagnostics };
-  Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups } satisfies ParseCache, enumerable: false });
+  Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups, lineFeedsOnly: source === text } satisfies ParseCache, enumerable: false });
   return result;
 }
