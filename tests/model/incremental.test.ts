@@ -103,3 +103,19 @@ test('messages that name lines stay true after lines are added above their story
     expect(view(parseEpic(text, previous))).toEqual(view(parseEpic(text)));
   }
 });
+
+test('a story id typed into another one is reported as a duplicate, and no longer when typed back (the kept id set)', () => {
+  const first = parseEpic(seed);
+  expect(first.diagnostics.filter((d) => d.code === 'duplicate-story-id')).toEqual([]);
+  // Typing inside a story keeps the ids: the next re-parses start from a result that kept the set.
+  const typed = parseEpic(edit(seed, seed.indexOf('Audit raw queries') + 3, seed.indexOf('Audit raw queries') + 3, 'x'), first);
+  const duplicated = parseEpic(typed.text.replace('US-004: Schema Migrations', 'US-003: Schema Migrations'), typed);
+  expect(view(duplicated)).toEqual(view(parseEpic(duplicated.text)));
+  expect(duplicated.diagnostics.filter((d) => d.code === 'duplicate-story-id')).toHaveLength(1);
+  const back = parseEpic(duplicated.text.replace('US-003: Schema Migrations', 'US-004: Schema Migrations'), duplicated);
+  expect(view(back)).toEqual(view(parseEpic(back.text)));
+  expect(back.diagnostics.filter((d) => d.code === 'duplicate-story-id')).toEqual([]);
+  // Two ids swapped in one edit: the same ids, still all different.
+  const swapped = parseEpic(back.text.replace('US-004: Schema Migrations', 'US-00X: Schema Migrations').replace('US-003:', 'US-004:').replace('US-00X:', 'US-003:'), back);
+  expect(view(swapped)).toEqual(view(parseEpic(swapped.text)));
+});
