@@ -157,6 +157,18 @@ function firstStoryEndingFrom(stories: readonly Story[], pos: number): number {
   return low;
 }
 
+/** Index of the first diagnostic starting at or after `pos` (diagnostics are in note order). */
+function firstDiagnosticFrom(diagnostics: readonly Diagnostic[], pos: number): number {
+  let low = 0;
+  let high = diagnostics.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((diagnostics[mid]?.from ?? Infinity) < pos) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The stories touching `from`..`to` (ends included), as an index range `[first, end)`. */
 function storiesTouching(stories: readonly Story[], from: number, to: number): [number, number] {
   const first = firstStoryEndingFrom(stories, from);
@@ -262,8 +274,11 @@ export function rebuildEpicMarks(marks: EpicMarks, before: ParseResult, after: P
       if (story) pushStoryMarks(story, doc, rebuilt);
     }
     const allDiagnostics = !diagnosticsAgreeOutside(before, after, changes, region, before.text.length, doc, fromA);
-    for (const d of after.diagnostics) {
-      if (!allDiagnostics && !inRegion(d.from)) continue;
+    // Diagnostics are in note order: only those from the region's start on are looked at.
+    const found = after.diagnostics;
+    for (let k = allDiagnostics ? 0 : firstDiagnosticFrom(found, region.from); k < found.length; k += 1) {
+      const d = found[k];
+      if (d === undefined || (!allDiagnostics && d.from > region.to)) break;
       const mark = diagnosticMark(d, doc);
       if (mark) rebuilt.push(mark);
     }
