@@ -4,7 +4,7 @@
  * edit falls in, so a keystroke costs the same in a 20-story and a 2,000-story note.
  */
 import { MapMode, RangeSet, RangeValue, type ChangeDesc, type Range, type Text } from '@codemirror/state';
-import { progress, type Diagnostic, type DiagnosticCode, type ParseResult, type Severity, type SourceRange, type Status, type StatusValue, type Story } from '../model';
+import { PARSE_CACHE, progress, type Diagnostic, type DiagnosticCode, type ParseResult, type Severity, type SourceRange, type Status, type StatusValue, type Story } from '../model';
 import { storyMoveBetween, storyStart } from '../model/moved-story';
 import { groupTotals, storyTotals, type TotalsView } from './totals';
 
@@ -253,9 +253,14 @@ export function rebuildEpicMarks(marks: EpicMarks, before: ParseResult, after: P
       if (range.to < fromA) return range.from === fresh.range.from && range.to === fresh.range.to;
       return changes.mapPos(range.from, -1) === fresh.range.from && changes.mapPos(range.to, 1) === fresh.range.to;
     };
-    let head = 0;
+    // The re-parse tells which stories it kept of `before`'s: the walks start past those.
+    const kept = after[PARSE_CACHE]?.kept;
+    const known = kept !== undefined && kept.from !== null && kept.from === before[PARSE_CACHE]?.groups ? kept : null;
+    let head = known === null ? 0 : Math.min(known.head, oldFirst, newFirst);
     while (head < oldFirst && head < newFirst && samePlace(olds[head], news[head])) head += 1;
-    let tail = 0;
+    const keptTail = known === null || known.offset !== delta ? 0 : Math.min(known.tail, olds.length - oldEnd, news.length - newEnd);
+    const tailStart = olds[olds.length - keptTail];
+    let tail = keptTail > 0 && tailStart !== undefined && storyStart(tailStart) > toA ? keptTail : 0;
     while (tail < olds.length - oldEnd && tail < news.length - newEnd && samePlace(olds[olds.length - 1 - tail], news[news.length - 1 - tail])) tail += 1;
     for (let i = head; i < olds.length - tail; i += 1) {
       const range = olds[i]?.range;

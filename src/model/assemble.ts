@@ -33,6 +33,20 @@ export interface Assembly {
   readonly epic: Epic;
   readonly diagnostics: readonly Diagnostic[];
   readonly groups: StoryGroups;
+  /** What the stories kept of the previous ones (`previous`'s), for the editor's marks. */
+  readonly kept: KeptStories;
+}
+
+/**
+ * How the stories of a re-parse relate to the previous parse's (those of `StoryGroups` `from`):
+ * the first `head` are the previous first `head`, the same objects; the last `tail` are the
+ * previous last `tail`, each moved by `offset` characters. Both 0 for a fresh parse.
+ */
+export interface KeptStories {
+  readonly from: StoryGroups | null;
+  readonly head: number;
+  readonly tail: number;
+  readonly offset: number;
 }
 
 /**
@@ -189,6 +203,11 @@ export function assemble(sections: PlacedSections, previous?: StoryGroups, windo
   // unseen (by index): when the first are the previous stories' ids less the second, the ids are
   // the previous ones and so is the answer to whether any repeats.
   const checkedIds: string[] = [];
+  // The leading stories that are the previous ones at the same index, and the run of moved
+  // previous stories the note ends with so far (`tailFrom`: its first index; -1: none).
+  let keptHead = 0;
+  let tailFrom = -1;
+  let tailShift = 0;
   const takenOver = previous === undefined ? null : new Array<number>(previous.builds.length).fill(0);
 
   const addStory = (build: StoryBuild, from: number, to: number): void => {
@@ -233,6 +252,12 @@ export function assemble(sections: PlacedSections, previous?: StoryGroups, windo
           const before = (previous.starts[next] ?? 0) < window.unchangedBefore;
           const end = (previous.ends[next] ?? 0) + (before ? 0 : window.indexDelta);
           const moved = before ? build : moveBuild(build, window.offset, window.lines);
+          if (before && keptHead === stories.length && next === stories.length) keptHead += 1;
+          if (before) tailFrom = -1;
+          else if (tailFrom === -1 || stories.length - next !== tailShift) {
+            tailFrom = stories.length;
+            tailShift = stories.length - next;
+          }
           addStory(moved, i, end);
           if (takenOver !== null) takenOver[next] = 1;
           next += 1;
@@ -253,6 +278,7 @@ export function assemble(sections: PlacedSections, previous?: StoryGroups, windo
       }
       const build = storyOf(sections, i, end, phaseName, candidate);
       checkedIds.push(build.story.id);
+      tailFrom = -1;
       addStory(build, i, end);
       i = end;
       continue;
@@ -368,5 +394,8 @@ export function assemble(sections: PlacedSections, previous?: StoryGroups, windo
     phases,
     stories,
   };
-  return { epic, diagnostics, groups: { builds, starts: groupStarts, ends: groupEnds, ids: standalone === null ? idSet : null } };
+  // The moved run counts only when it ends the note and the previous stories alike.
+  const tail = standalone === null && tailFrom !== -1 && previous !== undefined && stories.length - tailShift === previous.builds.length ? stories.length - tailFrom : 0;
+  const kept: KeptStories = { from: previous ?? null, head: standalone === null ? keptHead : 0, tail, offset: window?.offset ?? 0 };
+  return { epic, diagnostics, groups: { builds, starts: groupStarts, ends: groupEnds, ids: standalone === null ? idSet : null }, kept };
 }

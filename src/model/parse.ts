@@ -8,7 +8,7 @@
  * those after it are reused moved by the edit's length and line delta, and so are their stories.
  */
 import type { Diagnostic, Epic } from './types';
-import type { EditWindow, StoryGroups } from './assemble';
+import type { EditWindow, KeptStories, StoryGroups } from './assemble';
 import type { SectionAnalysis } from './section';
 import { assemble } from './assemble';
 import { splitSections } from './line-pass';
@@ -23,6 +23,8 @@ export const PARSE_CACHE: unique symbol = Symbol('spectryn.parseCache');
 export interface ParseCache {
   readonly sections: PlacedSections;
   readonly groups: StoryGroups;
+  /** What the stories kept of the previous parse's (`kept.from` is that parse's `groups`). */
+  readonly kept: KeptStories;
   /** True when the text reads the same with line feeds only (no lone `\r`): a re-parse told the edit's span then looks at the span only. */
   readonly lineFeedsOnly: boolean;
 }
@@ -185,8 +187,8 @@ export function parseEpic(text: string, previous?: ParseResult, change?: TextCha
   const source = known === undefined || text.slice(Math.max(0, known.from - 1), known.toB).includes('\r') ? lineFeedsOnly(text) : text;
   const previousSource = previous === undefined || cache?.lineFeedsOnly === true ? previous?.text ?? '' : lineFeedsOnly(previous.text);
   const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(source), window: undefined } : analyseChanged(source, previousSource, cache.sections, change);
-  const { epic, diagnostics, groups } = assemble(sections, cache?.groups, window);
+  const { epic, diagnostics, groups, kept } = assemble(sections, cache?.groups, window);
   const result: ParseResult = { text, epic, diagnostics };
-  Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups, lineFeedsOnly: source === text } satisfies ParseCache, enumerable: false });
+  Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups, kept, lineFeedsOnly: source === text } satisfies ParseCache, enumerable: false });
   return result;
 }
