@@ -181,7 +181,6 @@ export function assemble(sections: PlacedSections, previous?: StoryGroups, windo
   const groupEnds: number[] = [];
   const diagnostics: Diagnostic[] = [];
   const stories: Story[] = [];
-  const ids: string[] = [];
   const phases: Phase[] = [];
   const epicSections: EpicSection[] = [];
   let title: TitleInfo | null = null;
@@ -215,7 +214,6 @@ export function assemble(sections: PlacedSections, previous?: StoryGroups, windo
     groupStarts.push(from);
     groupEnds.push(to);
     stories.push(build.story);
-    ids.push(build.story.id);
     for (const d of build.diagnostics) diagnostics.push(d);
     if (junk === null && build.junk !== null) junk = build.junk;
     if (openPhase !== null) openPhase.last = to - 1;
@@ -331,7 +329,6 @@ export function assemble(sections: PlacedSections, previous?: StoryGroups, windo
     }
     const built = buildStory(standalone, group, null);
     stories.push(built.story);
-    ids.push(built.story.id);
     for (const d of built.diagnostics) diagnostics.push(d);
     // Its sections were taken for epic sections on the way: they are the story's.
     const storyFrom = group[0]?.range.from ?? 0;
@@ -358,8 +355,9 @@ export function assemble(sections: PlacedSections, previous?: StoryGroups, windo
   // looked for one by one. A re-parse that kept the ids (typing inside a story) keeps the set.
   let idSet = standalone === null && sameIds(previous, takenOver, checkedIds) ? previous?.ids ?? null : null;
   if (idSet === null) {
-    const all = new Set(ids);
-    idSet = all.size === ids.length ? all : null;
+    // The ids are read only here: most re-parses keep the set.
+    const all = new Set(stories.map((story) => story.id));
+    idSet = all.size === stories.length ? all : null;
   }
   const seen = new Map<string, Story>();
   for (const story of idSet !== null ? [] : stories) {
