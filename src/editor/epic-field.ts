@@ -9,7 +9,7 @@
 import { ChangeSet, StateEffect, StateField, type ChangeDesc, type Text, type Transaction } from '@codemirror/state';
 import { logException } from '@codemirror/view';
 import type { ParseResult, Status, TextChange } from '../model';
-import { buildEpicMarks, EpicMark, NO_EPIC_MARKS, rebuildEpicMarks, type EpicMarks } from './marks';
+import { buildEpicMarks, compactEpicMarks, EpicMark, NO_EPIC_MARKS, rebuildEpicMarks, type EpicMarks } from './marks';
 import { epicEditorConfig } from './options';
 import { changesAddStoryHeader, docHasStoryHeader } from './story-header';
 
@@ -34,6 +34,8 @@ export interface EpicEditorState {
   readonly stale: boolean;
   /** True when the note has (or may have gained) a story header: the plugin parses only then. */
   readonly active: boolean;
+  /** True when `result` is of the note's beginning only (a long note opening in slices). */
+  readonly partial: boolean;
 }
 
 /**
@@ -69,6 +71,10 @@ function withParse(value: EpicEditorState, result: ParseResult, doc: Text): Epic
     marks = before && value.sinceParse.length === before.text.length && value.sinceParse.newLength === doc.length
       ? rebuildEpicMarks(value.parsedMarks, before, result, whole ? value.sinceParse : value.sinceParse.compose(ChangeSet.of({ from: length, to: doc.length }, doc.length)), parsedDoc)
       : buildEpicMarks(result, parsedDoc);
+    // Each slice of an opening note added its marks as small chunks of the range sets; once the
+    // whole note is parsed they are packed again (one pass over the marks, once per open), so
+    // every re-parse after maps and updates a few large chunks instead of hundreds of small ones.
+    if (whole && value.partial) marks = compactEpicMarks(marks);
   }
   return {
     result,
@@ -78,6 +84,7 @@ function withParse(value: EpicEditorState, result: ParseResult, doc: Text): Epic
     overrides: [],
     stale: !whole,
     active: result.epic.stories.length > 0 || (!whole && value.active),
+    partial: !whole,
   };
 }
 
@@ -202,7 +209,7 @@ function update(value: EpicEditorState, tr: Transaction): EpicEditorState {
 }
 
 const INACTIVE: EpicEditorState = Object.freeze({
-  result: null, parsedMarks: NO_EPIC_MARKS, sinceParse: ChangeSet.empty(0), overrides: [], stale: false, active: false,
+  result: null, parsedMarks: NO_EPIC_MARKS, sinceParse: ChangeSet.empty(0), overrides: [], stale: false, active: false, partial: false,
 });
 
 /**

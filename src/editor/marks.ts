@@ -4,7 +4,8 @@
  * edit falls in, so a keystroke costs the same in a 20-story and a 2,000-story note.
  */
 import { MapMode, RangeSet, RangeValue, type ChangeDesc, type Range, type Text } from '@codemirror/state';
-import { progress, type Diagnostic, type DiagnosticCode, type ParseResult, type Severity, type SourceRange, type Status, type StatusValue, type Story } from '../model';
+import { PARSE_CACHE, progress, type Diagnostic, type DiagnosticCode, type ParseResult, type Severity, type SourceRange, type Status, type StatusValue, type Story } from '../model';
+import { storyMoveBetween, storyStart } from '../model/moved-story';
 import { groupTotals, storyTotals, type TotalsView } from './totals';
 
 /** A status value written in the note (story, subtask cell, epic summary, inline or dataview field). */
@@ -144,6 +145,23 @@ export function buildEpicMarks(result: ParseResult, doc: Text): EpicMarks {
   return { local: RangeSet.of(ranges, true), groups: buildGroupMarks(result, doc) };
 }
 
+/** One set of the same marks, built again in one pass (the fewest, largest chunks). */
+function compacted(set: RangeSet<EpicMark>): RangeSet<EpicMark> {
+  const ranges: Range<EpicMark>[] = [];
+  // `iter` yields every layer's marks in set order, which `RangeSet.of` takes as they come.
+  for (const cursor = set.iter(); cursor.value !== null; cursor.next()) ranges.push(cursor.value.range(cursor.from, cursor.to));
+  return RangeSet.of(ranges);
+}
+
+/**
+ * The same marks (the same mark objects at the same places), their range sets packed again: a
+ * set updated piece by piece (a note parsed in slices) holds many small chunks, which every
+ * later map and update walks. Costs one pass over the marks.
+ */
+export function compactEpicMarks(marks: EpicMarks): EpicMarks {
+  return { local: compacted(marks.local), groups: marks.groups };
+}
+
 /** Index of the first story whose range ends at or after `pos` (stories are in note order and disjoint). */
 function firstStoryEndingFrom(stories: readonly Story[], pos: number): number {
   let low = 0;
@@ -151,6 +169,18 @@ function firstStoryEndingFrom(stories: readonly Story[], pos: number): number {
   while (low < high) {
     const mid = (low + high) >> 1;
     if ((stories[mid]?.range.to ?? Infinity) < pos) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first diagnostic starting at or after `pos` (diagnostics are in note order). */
+function firstDiagnosticFrom(diagnostics: readonly Diagnostic[], pos: number): number {
+  let low = 0;
+  let high = diagnostics.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((diagnostics[mid]?.from ?? Infinity) < pos) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -229,16 +259,25 @@ export function rebuildEpicMarks(marks: EpicMarks, before: ParseResult, after: P
     // over the first stories; a fence swallows the headings after it): the stories outside the
     // touched ones keep their marks only while they are the same stories at their mapped places.
     // Walked from both ends; reused stories are the same objects, so this is a comparison each.
-    const mapped = (range: SourceRange): { from: number; to: number } => range.to < fromA ? range : { from: changes.mapPos(range.from, -1), to: changes.mapPos(range.to, 1) };
+    // A story wholly after the changes moved by their length; one the re-parse reused moved by that
+    // much is at its place without reading its ranges (reading them would shift each one).
+    const delta = changes.newLength - changes.length;
     const samePlace = (old: Story | undefined, fresh: Story | undefined): boolean => {
       if (old === undefined || fresh === undefined) return false;
       if (old === fresh) return true;
-      const moved = mapped(old.range);
-      return moved.from === fresh.range.from && moved.to === fresh.range.to;
+      if (storyStart(old) > toA && storyMoveBetween(old, fresh) === delta) return true;
+      const range = old.range;
+      if (range.to < fromA) return range.from === fresh.range.from && range.to === fresh.range.to;
+      return changes.mapPos(range.from, -1) === fresh.range.from && changes.mapPos(range.to, 1) === fresh.range.to;
     };
-    let head = 0;
+    // The re-parse tells which stories it kept of `before`'s: the walks start past those.
+    const kept = after[PARSE_CACHE]?.kept;
+    const known = kept !== undefined && kept.from !== null && kept.from === before[PARSE_CACHE]?.groups ? kept : null;
+    let head = known === null ? 0 : Math.min(known.head, oldFirst, newFirst);
     while (head < oldFirst && head < newFirst && samePlace(olds[head], news[head])) head += 1;
-    let tail = 0;
+    const keptTail = known === null || known.offset !== delta ? 0 : Math.min(known.tail, olds.length - oldEnd, news.length - newEnd);
+    const tailStart = olds[olds.length - keptTail];
+    let tail = keptTail > 0 && tailStart !== undefined && storyStart(tailStart) > toA ? keptTail : 0;
     while (tail < olds.length - oldEnd && tail < news.length - newEnd && samePlace(olds[olds.length - 1 - tail], news[news.length - 1 - tail])) tail += 1;
     for (let i = head; i < olds.length - tail; i += 1) {
       const range = olds[i]?.range;
@@ -257,8 +296,11 @@ export function rebuildEpicMarks(marks: EpicMarks, before: ParseResult, after: P
       if (story) pushStoryMarks(story, doc, rebuilt);
     }
     const allDiagnostics = !diagnosticsAgreeOutside(before, after, changes, region, before.text.length, doc, fromA);
-    for (const d of after.diagnostics) {
-      if (!allDiagnostics && !inRegion(d.from)) continue;
+    // Diagnostics are in note order: only those from the region's start on are looked at.
+    const found = after.diagnostics;
+    for (let k = allDiagnostics ? 0 : firstDiagnosticFrom(found, region.from); k < found.length; k += 1) {
+      const d = found[k];
+      if (d === undefined || (!allDiagnostics && d.from > region.to)) break;
       const mark = diagnosticMark(d, doc);
       if (mark) rebuilt.push(mark);
     }
@@ -286,9 +328,15 @@ function lineEndIn(text: string, pos: number): number {
   return at === -1 ? text.length : at;
 }
 
-/** True when `changes` moves the heading line at `before` (in `oldText`) to the line at `after` (in `doc`), its end with it. */
-function headingMoved(before: SourceRange, after: SourceRange, changes: ChangeDesc, oldText: string, doc: Text): boolean {
-  return changes.mapPos(before.from, 1) === after.from && changes.mapPos(lineEndIn(oldText, before.from), 1) === lineEnd(doc, after.from);
+/**
+ * True when `changes` moves the heading line at `before` (in `oldText`) to the line at `after` (in `doc`), its end with it.
+ * `[fromA, toA]` spans the changes in `oldText`: a line wholly before or after them keeps its text, so only its start is compared.
+ */
+function headingMoved(before: SourceRange, after: SourceRange, changes: ChangeDesc, oldText: string, doc: Text, fromA: number, toA: number): boolean {
+  if (before.from > toA) return after.from === before.from + changes.newLength - changes.length;
+  const end = lineEndIn(oldText, before.from);
+  if (end < fromA) return after.from === before.from;
+  return changes.mapPos(before.from, 1) === after.from && changes.mapPos(end, 1) === lineEnd(doc, after.from);
 }
 
 /**
@@ -302,11 +350,11 @@ function groupsUnchanged(before: ParseResult, after: ParseResult, changes: Chang
   const old = before.epic;
   const now = after.epic;
   if (old.phases.length !== now.phases.length || (old.titleRange === null) !== (now.titleRange === null)) return false;
-  if (old.titleRange && now.titleRange && !headingMoved(old.titleRange, now.titleRange, changes, before.text, doc)) return false;
+  if (old.titleRange && now.titleRange && !headingMoved(old.titleRange, now.titleRange, changes, before.text, doc, fromA, toA)) return false;
   for (let i = 0; i < old.phases.length; i += 1) {
     const a = old.phases[i];
     const b = now.phases[i];
-    if (!a || !b || a.name !== b.name || !headingMoved(a.headingRange, b.headingRange, changes, before.text, doc)) return false;
+    if (!a || !b || a.name !== b.name || !headingMoved(a.headingRange, b.headingRange, changes, before.text, doc, fromA, toA)) return false;
   }
   const [s, t] = [old.status, now.status];
   if ((s === null) !== (t === null)) return false;

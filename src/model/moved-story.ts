@@ -19,9 +19,28 @@ import {
 } from './shift';
 import { shiftRange } from './source-range';
 
-/** Memo slot for a part not shifted yet (distinct from a shifted `null`). */
-const UNREAD: unique symbol = Symbol('unread');
-type Memo<T> = T | typeof UNREAD;
+/**
+ * The parts of a moved story shifted so far (absent: not read yet; a shifted part may be null).
+ * One object made on the first read, not a slot each in every moved story: most moved stories are
+ * never read before the next edit moves them again.
+ */
+interface Shifted {
+  headerRange?: SourceRange;
+  idRange?: SourceRange;
+  range?: SourceRange;
+  statusField?: StatusValue | null;
+  priorityField?: PriorityValue | null;
+  issueLine?: IssueLine | null;
+  fields?: readonly MetaField[];
+  description?: Description | null;
+  acceptanceCriteria?: readonly AcceptanceCriterion[];
+  subtasks?: readonly Subtask[];
+  subtaskTable?: SubtaskTable | null;
+  commits?: readonly Commit[];
+  comments?: readonly Comment[];
+  links?: readonly Link[];
+  sections?: readonly StorySection[];
+}
 
 class MovedStory implements Story {
   readonly id: string;
@@ -43,21 +62,7 @@ class MovedStory implements Story {
   readonly #offset: number;
   readonly #lines: number;
 
-  #headerRange: Memo<SourceRange> = UNREAD;
-  #idRange: Memo<SourceRange> = UNREAD;
-  #range: Memo<SourceRange> = UNREAD;
-  #statusField: Memo<StatusValue | null> = UNREAD;
-  #priorityField: Memo<PriorityValue | null> = UNREAD;
-  #issueLine: Memo<IssueLine | null> = UNREAD;
-  #fields: Memo<readonly MetaField[]> = UNREAD;
-  #description: Memo<Description | null> = UNREAD;
-  #acceptanceCriteria: Memo<readonly AcceptanceCriterion[]> = UNREAD;
-  #subtasks: Memo<readonly Subtask[]> = UNREAD;
-  #subtaskTable: Memo<SubtaskTable | null> = UNREAD;
-  #commits: Memo<readonly Commit[]> = UNREAD;
-  #comments: Memo<readonly Comment[]> = UNREAD;
-  #links: Memo<readonly Link[]> = UNREAD;
-  #sections: Memo<readonly StorySection[]> = UNREAD;
+  #shifted: Shifted | null = null;
 
   constructor(base: Story, offset: number, lines: number) {
     this.id = base.id;
@@ -78,34 +83,55 @@ class MovedStory implements Story {
     this.#lines = lines;
   }
 
+  /** The story as built (the story itself when it is not a moved one). */
+  static baseOf(story: Story): Story {
+    return story instanceof MovedStory ? story.#base : story;
+  }
+
+  /** How far the story has moved since it was built, in characters. */
+  static offsetOf(story: Story): number {
+    return story instanceof MovedStory ? story.#offset : 0;
+  }
+
+  /** Where the story starts, without shifting (and keeping) its range. */
+  static startOf(story: Story): number {
+    return story instanceof MovedStory ? story.#base.range.from + story.#offset : story.range.from;
+  }
+
+  /** The parts shifted so far (made on the first read). */
+  #memo(): Shifted {
+    this.#shifted ??= {};
+    return this.#shifted;
+  }
+
   /** The same story moved `offset` characters and `lines` lines further. */
   movedBy(offset: number, lines: number): Story {
     return new MovedStory(this.#base, this.#offset + offset, this.#lines + lines);
   }
 
   get headerRange(): SourceRange {
-    if (this.#headerRange === UNREAD) this.#headerRange = shiftRange(this.#base.headerRange, this.#offset, this.#lines);
-    return this.#headerRange;
+    const shifted = this.#memo();
+    return shifted.headerRange ??= shiftRange(this.#base.headerRange, this.#offset, this.#lines);
   }
 
   get idRange(): SourceRange {
-    if (this.#idRange === UNREAD) this.#idRange = shiftRange(this.#base.idRange, this.#offset, this.#lines);
-    return this.#idRange;
+    const shifted = this.#memo();
+    return shifted.idRange ??= shiftRange(this.#base.idRange, this.#offset, this.#lines);
   }
 
   get range(): SourceRange {
-    if (this.#range === UNREAD) this.#range = shiftRange(this.#base.range, this.#offset, this.#lines);
-    return this.#range;
+    const shifted = this.#memo();
+    return shifted.range ??= shiftRange(this.#base.range, this.#offset, this.#lines);
   }
 
   get statusField(): StatusValue | null {
-    if (this.#statusField === UNREAD) this.#statusField = shiftStatusValue(this.#base.statusField, this.#offset, this.#lines);
-    return this.#statusField;
+    const shifted = this.#memo();
+    return shifted.statusField ??= shiftStatusValue(this.#base.statusField, this.#offset, this.#lines);
   }
 
   get priorityField(): PriorityValue | null {
-    if (this.#priorityField === UNREAD) this.#priorityField = shiftPriorityValue(this.#base.priorityField, this.#offset, this.#lines);
-    return this.#priorityField;
+    const shifted = this.#memo();
+    return shifted.priorityField ??= shiftPriorityValue(this.#base.priorityField, this.#offset, this.#lines);
   }
 
   get pointsField(): MetaField | null {
@@ -116,53 +142,53 @@ class MovedStory implements Story {
   }
 
   get issueLine(): IssueLine | null {
-    if (this.#issueLine === UNREAD) this.#issueLine = shiftIssueLine(this.#base.issueLine, this.#offset, this.#lines);
-    return this.#issueLine;
+    const shifted = this.#memo();
+    return shifted.issueLine ??= shiftIssueLine(this.#base.issueLine, this.#offset, this.#lines);
   }
 
   get fields(): readonly MetaField[] {
-    if (this.#fields === UNREAD) this.#fields = this.#base.fields.map((f) => shiftField(f, this.#offset, this.#lines));
-    return this.#fields;
+    const shifted = this.#memo();
+    return shifted.fields ??= this.#base.fields.map((f) => shiftField(f, this.#offset, this.#lines));
   }
 
   get description(): Description | null {
-    if (this.#description === UNREAD) this.#description = shiftDescription(this.#base.description, this.#offset, this.#lines);
-    return this.#description;
+    const shifted = this.#memo();
+    return shifted.description ??= shiftDescription(this.#base.description, this.#offset, this.#lines);
   }
 
   get acceptanceCriteria(): readonly AcceptanceCriterion[] {
-    if (this.#acceptanceCriteria === UNREAD) this.#acceptanceCriteria = this.#base.acceptanceCriteria.map((c) => shiftCriterion(c, this.#offset, this.#lines));
-    return this.#acceptanceCriteria;
+    const shifted = this.#memo();
+    return shifted.acceptanceCriteria ??= this.#base.acceptanceCriteria.map((c) => shiftCriterion(c, this.#offset, this.#lines));
   }
 
   get subtasks(): readonly Subtask[] {
-    if (this.#subtasks === UNREAD) this.#subtasks = this.#base.subtasks.map((t) => shiftSubtask(t, this.#offset, this.#lines));
-    return this.#subtasks;
+    const shifted = this.#memo();
+    return shifted.subtasks ??= this.#base.subtasks.map((t) => shiftSubtask(t, this.#offset, this.#lines));
   }
 
   get subtaskTable(): SubtaskTable | null {
-    if (this.#subtaskTable === UNREAD) this.#subtaskTable = shiftSubtaskTable(this.#base.subtaskTable, this.#offset, this.#lines);
-    return this.#subtaskTable;
+    const shifted = this.#memo();
+    return shifted.subtaskTable ??= shiftSubtaskTable(this.#base.subtaskTable, this.#offset, this.#lines);
   }
 
   get commits(): readonly Commit[] {
-    if (this.#commits === UNREAD) this.#commits = this.#base.commits.map((c) => shiftCommit(c, this.#offset, this.#lines));
-    return this.#commits;
+    const shifted = this.#memo();
+    return shifted.commits ??= this.#base.commits.map((c) => shiftCommit(c, this.#offset, this.#lines));
   }
 
   get comments(): readonly Comment[] {
-    if (this.#comments === UNREAD) this.#comments = this.#base.comments.map((c) => shiftComment(c, this.#offset, this.#lines));
-    return this.#comments;
+    const shifted = this.#memo();
+    return shifted.comments ??= this.#base.comments.map((c) => shiftComment(c, this.#offset, this.#lines));
   }
 
   get links(): readonly Link[] {
-    if (this.#links === UNREAD) this.#links = this.#base.links.map((k) => shiftLink(k, this.#offset, this.#lines));
-    return this.#links;
+    const shifted = this.#memo();
+    return shifted.links ??= this.#base.links.map((k) => shiftLink(k, this.#offset, this.#lines));
   }
 
   get sections(): readonly StorySection[] {
-    if (this.#sections === UNREAD) this.#sections = this.#base.sections.map((s) => shiftStorySection(s, this.#offset, this.#lines));
-    return this.#sections;
+    const shifted = this.#memo();
+    return shifted.sections ??= this.#base.sections.map((s) => shiftStorySection(s, this.#offset, this.#lines));
   }
 
   /** The plain story, keys in the order a built story has them: what `JSON.stringify` writes. */
@@ -199,6 +225,21 @@ class MovedStory implements Story {
       sections: this.sections,
     };
   }
+}
+
+/**
+ * How many characters `later` stands after `earlier` when it is the same built story moved (by an
+ * edit above it) or the same object (0); NaN when they are not the same story. O(1), reads no range:
+ * the editor compares the stories after an edit with it, without shifting their ranges.
+ */
+export function storyMoveBetween(earlier: Story, later: Story): number {
+  if (earlier === later) return 0;
+  return MovedStory.baseOf(earlier) === MovedStory.baseOf(later) ? MovedStory.offsetOf(later) - MovedStory.offsetOf(earlier) : NaN;
+}
+
+/** Where a story starts (`story.range.from`), without shifting the ranges of a moved story. O(1). */
+export function storyStart(story: Story): number {
+  return MovedStory.startOf(story);
 }
 
 /**

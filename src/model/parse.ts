@@ -8,11 +8,11 @@
  * those after it are reused moved by the edit's length and line delta, and so are their stories.
  */
 import type { Diagnostic, Epic } from './types';
-import type { PlacedSection } from './placed-section';
-import type { EditWindow, StoryGroups } from './assemble';
+import type { EditWindow, KeptStories, StoryGroups } from './assemble';
+import type { SectionAnalysis } from './section';
 import { assemble } from './assemble';
 import { splitSections } from './line-pass';
-import { lineOf, placed, startOf } from './placed-section';
+import { PlacedSections } from './placed-section';
 import { analyseSection } from './section';
 import { commonPrefix, commonSuffix } from './text-diff';
 
@@ -21,8 +21,12 @@ export const PARSE_CACHE: unique symbol = Symbol('spectryn.parseCache');
 
 /** What an incremental re-parse reuses: every section's analysis and every story group. */
 export interface ParseCache {
-  readonly sections: readonly PlacedSection[];
+  readonly sections: PlacedSections;
   readonly groups: StoryGroups;
+  /** What the stories kept of the previous parse's (`kept.from` is that parse's `groups`). */
+  readonly kept: KeptStories;
+  /** True when the text reads the same with line feeds only (no lone `\r`): a re-parse told the edit's span then looks at the span only. */
+  readonly lineFeedsOnly: boolean;
 }
 
 /** The result of `parseEpic`. Immutable; a re-parse shares unchanged parts with its `previous`. */
@@ -46,28 +50,27 @@ function ownSlice(text: string, from: number, to: number): string {
   return ` ${text.slice(from, to)}`.slice(1);
 }
 
-function analyseAll(text: string): PlacedSection[] {
-  return splitSections(text).slices.map((slice) => placed(analyseSection(ownSlice(text, slice.from, slice.to), slice.from, slice.line, slice.level)));
+function analyseAll(text: string): PlacedSections {
+  return PlacedSections.fresh(splitSections(text).slices.map((slice) => analyseSection(ownSlice(text, slice.from, slice.to), slice.from, slice.line, slice.level)));
 }
 
 /** Index of the last section starting at or before `offset` (sections are in note order). */
-function sectionAt(sections: readonly PlacedSection[], offset: number): number {
+function sectionAt(sections: PlacedSections, offset: number): number {
   let low = 0;
   let high = sections.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    const section = sections[mid];
-    if (section !== undefined && startOf(section) <= offset) low = mid;
+    if (sections.startOf(mid) <= offset) low = mid;
     else high = mid - 1;
   }
   return low;
 }
 
-/** Offset of the line break ending the section's heading line (Infinity when it has none). */
-function headingBreak(text: string, section: PlacedSection | undefined): number {
-  const heading = section?.analysis.headingRange;
-  if (section === undefined || heading === null || heading === undefined) return Infinity;
-  const at = text.indexOf('\n', heading.to + section.offset);
+/** Offset of the line break ending section `index`'s heading line (Infinity when it has none). */
+function headingBreak(text: string, sections: PlacedSections, index: number): number {
+  const heading = sections.analyses[index]?.headingRange;
+  if (heading === null || heading === undefined) return Infinity;
+  const at = text.indexOf('\n', heading.to + (sections.offsets[index] ?? 0));
   return at === -1 ? Infinity : at;
 }
 
@@ -92,12 +95,12 @@ function fits(change: TextChange, length: number, previousLength: number): boole
 
 /** The sections of a re-parse and how they relate to the previous ones (no window: all new). */
 interface Reanalysis {
-  readonly sections: PlacedSection[];
+  readonly sections: PlacedSections;
   readonly window?: EditWindow;
 }
 
 /** The sections of `text`, reusing those of the previous parse that did not change. */
-function analyseChanged(text: string, previousText: string, old: readonly PlacedSection[], change: TextChange | undefined): Reanalysis {
+function analyseChanged(text: string, previousText: string, old: PlacedSections, change: TextChange | undefined): Reanalysis {
   const count = old.length;
   if (count === 0) return { sections: analyseAll(text) };
   const delta = text.length - previousText.length;
@@ -112,38 +115,44 @@ function analyseChanged(text: string, previousText: string, old: readonly Placed
   // in, so then it restarts one section earlier. A section start is always outside fences and
   // frontmatter, so the line pass can restart there.
   const changed = sectionAt(old, prefix);
-  const restart = prefix > headingBreak(previousText, old[changed]) ? changed : Math.max(0, changed - 1);
-  const restartSection = old[restart];
-  if (restartSection === undefined) return { sections: analyseAll(text) };
-  const restartFrom = startOf(restartSection);
+  const restart = prefix > headingBreak(previousText, old, changed) ? changed : Math.max(0, changed - 1);
+  const restartAnalysis = old.analyses[restart];
+  if (restartAnalysis === undefined) return { sections: analyseAll(text) };
+  const restartFrom = old.startOf(restart);
   // Sections wholly inside the common suffix are unchanged; they are candidates to resume at.
   const unchangedFrom = previousText.length - suffix;
   let candidate = restart + 1;
-  while (candidate < count && startOf(old[candidate] ?? restartSection) < unchangedFrom) candidate += 1;
+  while (candidate < count && old.startOf(candidate) < unchangedFrom) candidate += 1;
   let reuseFrom = -1;
   let lineDelta = 0;
-  const { slices } = splitSections(text, restartFrom, lineOf(restartSection), (offset, line) => {
+  const { slices } = splitSections(text, restartFrom, old.lineOf(restart), (offset, line) => {
     // Boundaries come in increasing order; so do the moved starts of the unchanged tail.
-    while (candidate < count && startOf(old[candidate] ?? restartSection) + delta < offset) candidate += 1;
-    const section = old[candidate];
-    if (section === undefined || startOf(section) + delta !== offset) return false;
+    while (candidate < count && old.startOf(candidate) + delta < offset) candidate += 1;
+    if (candidate >= count || old.startOf(candidate) + delta !== offset) return false;
     reuseFrom = candidate;
-    lineDelta = line - lineOf(section);
+    lineDelta = line - old.lineOf(candidate);
     return true;
   });
-  const sections = old.slice(0, restart);
+  // Parallel arrays: the sections before the edit and the moved ones after it are copied as
+  // references and numbers, no object per section.
+  const movedFrom = restart + slices.length;
+  const analyses: SectionAnalysis[] = old.analyses.slice(0, restart);
+  const offsets: number[] = old.offsets.slice(0, restart);
+  const lines: number[] = old.lines.slice(0, restart);
   for (const slice of slices) {
-    const same = slice.from === restartFrom && slice.to - slice.from === restartSection.analysis.text.length && slice.to <= prefix;
-    sections.push(same ? restartSection : placed(analyseSection(ownSlice(text, slice.from, slice.to), slice.from, slice.line, slice.level)));
+    const same = slice.from === restartFrom && slice.to - slice.from === restartAnalysis.text.length && slice.to <= prefix;
+    analyses.push(same ? restartAnalysis : analyseSection(ownSlice(text, slice.from, slice.to), slice.from, slice.line, slice.level));
+    offsets.push(same ? old.offsets[restart] ?? 0 : 0);
+    lines.push(same ? old.lines[restart] ?? 0 : 0);
   }
-  const movedFrom = sections.length;
   if (reuseFrom !== -1) {
     for (let i = reuseFrom; i < count; i += 1) {
-      const section = old[i];
-      if (section === undefined) continue;
-      sections.push(delta === 0 && lineDelta === 0 ? section : { analysis: section.analysis, offset: section.offset + delta, lines: section.lines + lineDelta });
+      analyses.push(old.analyses[i] as SectionAnalysis);
+      offsets.push((old.offsets[i] ?? 0) + delta);
+      lines.push((old.lines[i] ?? 0) + lineDelta);
     }
   }
+  const sections = new PlacedSections(analyses, offsets, lines);
   const window: EditWindow = reuseFrom === -1
     ? { unchangedBefore: restart, movedFrom: -1, indexDelta: 0, offset: 0, lines: 0 }
     : { unchangedBefore: restart, movedFrom, indexDelta: movedFrom - reuseFrom, offset: delta, lines: lineDelta };
@@ -171,10 +180,15 @@ function lineFeedsOnly(text: string): string {
 export function parseEpic(text: string, previous?: ParseResult, change?: TextChange): ParseResult {
   const cache = previous?.[PARSE_CACHE];
   if (previous !== undefined && cache !== undefined && previous.text === text) return previous;
-  const source = lineFeedsOnly(text);
-  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(source), window: undefined } : analyseChanged(source, lineFeedsOnly(previous.text), cache.sections, change);
-  const { epic, diagnostics, groups } = assemble(sections, cache?.groups, window);
+  // Told the edit's span, a text whose previous version read the same with line feeds only has a
+  // lone `\r` only in the span or just before it (a line feed deleted after a `\r`): the whole note
+  // is not searched (a megabyte per re-parse).
+  const known = previous !== undefined && change !== undefined && cache?.lineFeedsOnly === true && fits(change, text.length, previous.text.length) ? change : undefined;
+  const source = known === undefined || text.slice(Math.max(0, known.from - 1), known.toB).includes('\r') ? lineFeedsOnly(text) : text;
+  const previousSource = previous === undefined || cache?.lineFeedsOnly === true ? previous?.text ?? '' : lineFeedsOnly(previous.text);
+  const { sections, window } = previous === undefined || cache === undefined ? { sections: analyseAll(source), window: undefined } : analyseChanged(source, previousSource, cache.sections, change);
+  const { epic, diagnostics, groups, kept } = assemble(sections, cache?.groups, window);
   const result: ParseResult = { text, epic, diagnostics };
-  Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups } satisfies ParseCache, enumerable: false });
+  Object.defineProperty(result, PARSE_CACHE, { value: { sections, groups, kept, lineFeedsOnly: source === text } satisfies ParseCache, enumerable: false });
   return result;
 }

@@ -153,6 +153,8 @@ export function shiftPriorityValue(v: PriorityValue | null, o: number, l: number
 /** A diagnostic moved by `offset` characters and `lines` lines (the same object when both are 0). */
 export function shiftDiagnostic(d: Diagnostic, offset: number, lines: number): Diagnostic {
   if (offset === 0 && lines === 0) return d;
-  const moved = { severity: d.severity, code: d.code, message: movedMessage(d.code, d.message, lines), line: d.line + lines, from: d.from + offset, to: d.to + offset };
-  return d.storyId === undefined ? moved : { ...moved, storyId: d.storyId };
+  const message = movedMessage(d.code, d.message, lines);
+  // Two literals, not a spread: this runs for every diagnostic after an edit.
+  if (d.storyId === undefined) return { severity: d.severity, code: d.code, message, line: d.line + lines, from: d.from + offset, to: d.to + offset };
+  return { severity: d.severity, code: d.code, message, line: d.line + lines, from: d.from + offset, to: d.to + offset, storyId: d.storyId };
 }

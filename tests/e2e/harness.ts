@@ -166,7 +166,7 @@ function createHarness(parent: HTMLElement): Harness {
             headingLines,
             editorLivePreviewField.init(() => options.livePreview ?? true),
             watchOpen,
-            options.bare ? [] : epicEditorExtension({ display: () => display, parse: (text, previous) => { parsed++; return parseEpic(text, previous); }, browseUrl: () => (key) => `https://tracker.invalid/browse/${encodeURIComponent(key)}` }),
+            options.bare ? [] : epicEditorExtension({ display: () => display, parse: (text, previous, _state, _partial, change) => { parsed++; return parseEpic(text, previous, change); }, browseUrl: () => (key) => `https://tracker.invalid/browse/${encodeURIComponent(key)}` }),
           ],
         }),
       });

@@ -7,7 +7,7 @@
 import { EditorState } from '@codemirror/state';
 import fc from 'fast-check';
 import { epicField, epicMarksBetween, setEpicParse, type EpicEditorState } from '../../src/editor/epic-field';
-import type { EpicMark } from '../../src/editor/marks';
+import { compactEpicMarks, type EpicMark } from '../../src/editor/marks';
 import { parseEpic } from '../../src/model';
 import { generateEpicNote, storyId } from '../e2e/generate-note';
 
@@ -124,5 +124,35 @@ describe('only the edited story gets new marks', () => {
       else if (same) kept += 1;
     }
     expect(kept).toBe(299);
+  });
+});
+
+describe('a note parsed in slices', () => {
+  /** Every mark of a range set with its place, in set order. */
+  function placesOf(set: import('@codemirror/state').RangeSet<EpicMark>): [number, number, EpicMark][] {
+    const out: [number, number, EpicMark][] = [];
+    set.between(0, 1e9, (from, to, mark) => { out.push([from, to, mark]); });
+    return out;
+  }
+
+  test('ends with the marks of a fresh parse, its range set packed again with the same mark objects', () => {
+    const text = generateEpicNote(60);
+    let state = EditorState.create({ doc: text, extensions: [epicField] });
+    const at = (n: number): number => { const h = text.indexOf('\n## ', n); return h === -1 ? text.length : h + 1; };
+    for (let end = at(1500); ; end = at(end + 1500)) {
+      const field = state.field(epicField);
+      const result = parseEpic(text.slice(0, end), field.result ?? undefined);
+      state = state.update({ effects: setEpicParse.of(result) }).state;
+      if (end >= text.length) break;
+      expect(state.field(epicField).partial).toBe(true);
+    }
+    const field = state.field(epicField);
+    expect(field.partial).toBe(false);
+    expect(marksOf(field, text.length)).toEqual(marksOf(parsed(text).field(epicField), text.length));
+    // The same mark objects at the same places (marks at one place may come in another order).
+    const packed = placesOf(compactEpicMarks(field.parsedMarks).local);
+    const before = new Map(placesOf(field.parsedMarks.local).map(([from, to, mark]) => [mark, `${String(from)}-${String(to)}`]));
+    expect(packed).toHaveLength(before.size);
+    for (const [from, to, mark] of packed) expect(before.get(mark)).toBe(`${String(from)}-${String(to)}`);
   });
 });

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEpic } from '../../src/model';
+import { parseEpic, PARSE_CACHE } from '../../src/model';
 import { comparable } from './comparable';
 
 const seed = readFileSync(join(__dirname, '..', '..', 'examples', 'postgres-to-crdb.md'), 'utf8');
@@ -102,4 +102,42 @@ test('messages that name lines stay true after lines are added above their story
     const text = note.replace('### US-001: First\n', `### US-001: First\n${added}`);
     expect(view(parseEpic(text, previous))).toEqual(view(parseEpic(text)));
   }
+});
+
+test('a story id typed into another one is reported as a duplicate, and no longer when typed back (the kept id set)', () => {
+  const first = parseEpic(seed);
+  expect(first.diagnostics.filter((d) => d.code === 'duplicate-story-id')).toEqual([]);
+  // Typing inside a story keeps the ids: the next re-parses start from a result that kept the set.
+  const typed = parseEpic(edit(seed, seed.indexOf('Audit raw queries') + 3, seed.indexOf('Audit raw queries') + 3, 'x'), first);
+  const duplicated = parseEpic(typed.text.replace('US-004: Schema Migrations', 'US-003: Schema Migrations'), typed);
+  expect(view(duplicated)).toEqual(view(parseEpic(duplicated.text)));
+  expect(duplicated.diagnostics.filter((d) => d.code === 'duplicate-story-id')).toHaveLength(1);
+  const back = parseEpic(duplicated.text.replace('US-003: Schema Migrations', 'US-004: Schema Migrations'), duplicated);
+  expect(view(back)).toEqual(view(parseEpic(back.text)));
+  expect(back.diagnostics.filter((d) => d.code === 'duplicate-story-id')).toEqual([]);
+  // Two ids swapped in one edit: the same ids, still all different.
+  const swapped = parseEpic(back.text.replace('US-004: Schema Migrations', 'US-00X: Schema Migrations').replace('US-003:', 'US-004:').replace('US-00X:', 'US-003:'), back);
+  expect(view(swapped)).toEqual(view(parseEpic(swapped.text)));
+});
+
+test('a re-parse tells which stories it kept: the ones before the edit as they were, the ones after it moved', () => {
+  const first = parseEpic(seed);
+  const at = seed.indexOf('Audit raw queries') + 3;
+  const typed = parseEpic(edit(seed, at, at, 'xy'), first, { from: at, toA: at, toB: at + 2 });
+  const kept = typed[PARSE_CACHE]?.kept;
+  expect(kept?.from).toBe(first[PARSE_CACHE]?.groups);
+  const olds = first.epic.stories;
+  const news = typed.epic.stories;
+  const edited = news.findIndex((story) => story.range.from <= at && story.range.to >= at);
+  expect(kept?.head).toBe(edited);
+  expect(kept?.tail).toBe(news.length - edited - 1);
+  expect(kept?.offset).toBe(2);
+  for (let k = 0; k < edited; k += 1) expect(news[k]).toBe(olds[k]);
+  for (let k = edited + 1; k < news.length; k += 1) expect(news[k]?.range.from).toBe((olds[k]?.range.from ?? 0) + 2);
+  // A fresh parse kept nothing; a story header typed in changes what follows it.
+  expect(first[PARSE_CACHE]?.kept).toMatchObject({ from: null, head: 0, tail: 0 });
+  const header = parseEpic(edit(typed.text, at, at, '\n### US-777: Split\n'), typed);
+  expect(header[PARSE_CACHE]?.kept.head).toBe(edited);
+  expect(header.epic.stories.length).toBe(news.length + 1);
+  expect(header[PARSE_CACHE]?.kept.tail).toBe(news.length - edited - 1);
 });

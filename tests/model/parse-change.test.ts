@@ -64,6 +64,25 @@ test('a line break typed after a lone CR (one before the span) re-parses like a 
   expect(comparable(parseEpic(next, previous, { from: at, toA: at, toB: at + 1 }))).toEqual(comparable(parseEpic(next)));
 });
 
+test('a line feed deleted after a CR (the CR stays, one before the span) re-parses like a fresh parse', () => {
+  // The previous text reads the same with line feeds only; the lone CR the deletion leaves is
+  // outside the span told, just before it.
+  const text = `${examples[0] ?? ''}`.replace('#### Subtasks\n\n', '#### Subtasks\r\n\n');
+  const at = text.indexOf('#### Subtasks\r\n\n') + '#### Subtasks\r'.length;
+  const previous = parseEpic(text);
+  // `\r\n\n|` becomes `\r|`: the CR alone now ends the heading line.
+  const next = `${text.slice(0, at)}${text.slice(at + 2)}`;
+  expect(comparable(parseEpic(next, previous, { from: at, toA: at + 2, toB: at }))).toEqual(comparable(parseEpic(next)));
+});
+
+test('a CR typed into a note of line feeds only, told the span, re-parses like a fresh parse', () => {
+  const text = examples[0] ?? '';
+  const at = text.indexOf('#### Subtasks\n') + '#### Subtasks'.length;
+  const previous = parseEpic(text);
+  const next = `${text.slice(0, at)}\r${text.slice(at + 1)}`;
+  expect(comparable(parseEpic(next, previous, { from: at, toA: at + 1, toB: at + 1 }))).toEqual(comparable(parseEpic(next)));
+});
+
 test('a span that does not fit the two texts is ignored: the texts are compared', () => {
   const text = examples[0] ?? '';
   const previous = parseEpic(text);
