@@ -15,4 +15,5 @@ export { readPoints, pointsText, pointsWithUnit } from './points';
 export { parseMarkdown } from './markdown';
 export { looksLikeStoryHeader, textHasStoryHeader } from './story-header';
 export { statusReplacement } from './status-text';
+export { storyWith } from './moved-story';
 export type { PointsReading } from './points';

@@ -251,3 +251,11 @@ export function shiftStory(story: Story, offset: number, lines: number): Story {
   if (story instanceof MovedStory) return story.movedBy(offset, lines);
   return new MovedStory(story, offset, lines);
 }
+
+/**
+ * `story` with `changes`, as a plain object. A spread (`{ ...story }`) is not enough: a moved
+ * story keeps its ranges and prose behind getters of its class, which a spread drops.
+ */
+export function storyWith(story: Story, changes: Partial<Story>): Story {
+  return { ...(story instanceof MovedStory ? story.toJSON() : story), ...changes };
+}

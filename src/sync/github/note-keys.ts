@@ -3,7 +3,7 @@
  * another tracker (`INFRA-101` from a note once synced to Jira) names no GitHub issue, so the story
  * is matched as if it had none (identity label, then title) instead of being skipped as "not found".
  */
-import type { Story } from '../../model/types';
+import { storyWith, type Story } from '../../model';
 import { issueKey, issueNumberOf } from './issue-ref';
 
 /** `key` as a GitHub key (`12` → `#12`), or null when it names no GitHub issue. */
@@ -21,6 +21,6 @@ export function withGitHubKeys(stories: readonly Story[]): Story[] {
       return subKey === subtask.issueKey ? subtask : { ...subtask, issueKey: subKey };
     });
     const changed = key !== story.issueKey || subtasks.some((subtask, index) => subtask !== story.subtasks[index]);
-    return changed ? { ...story, issueKey: key, subtasks } : story;
+    return changed ? storyWith(story, { issueKey: key, subtasks }) : story;
   });
 }
