@@ -48,6 +48,12 @@ export const PATCHES = [
   },
 ];
 
+/** `text` matched literally in a regular expression. */
+const literally = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The files `PATCHES` names, as esbuild's load filter (any OS separator). */
+const PATCHED_FILES = new RegExp(`[\\\\/]node_modules[\\\\/](?:${PATCHES.map((patch) => literally(patch.file).split('/').join('[\\\\/]')).join('|')})$`);
+
 /** The patch for a module path (any OS separator), or undefined. */
 export function patchFor(path) {
   const normal = path.split('\\').join('/');
@@ -67,7 +73,7 @@ export function applyPatch(patch, source) {
 export const dependencyPatches = {
   name: 'dependency-patches',
   setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/](?:mdast-util-from-markdown|micromark)[\\/]lib[\\/](?:index|parse)\.js$/ }, async (args) => {
+    build.onLoad({ filter: PATCHED_FILES }, async (args) => {
       const patch = patchFor(args.path);
       if (patch === undefined) return undefined;
       return { contents: applyPatch(patch, await readFile(args.path, 'utf8')), loader: 'js' };

@@ -119,39 +119,30 @@ export async function runModelBench(report: Report): Promise<void> {
     report(`parse.cold.prose-read.${count}`, median(proseRead));
     report(`parse.cold.prose-read.ratio.${count}`, median(proseRead) / median(floor), 'x');
 
-    // Type characters in the middle story: alternately in a subtask name and in the description.
+    // Type characters in the middle story: alternately in a subtask name and in the description;
+    // once as a caller that only has the new text, then told where the text changed (as the
+    // editor tells it).
     let previous = parseEpic(note);
     const middle = previous.epic.stories[count >> 1];
-    const incremental: number[] = [];
-    for (let edit = 0; edit < 50; edit += 1) {
-      const story = previous.epic.stories[count >> 1] ?? middle;
-      const target = edit % 2 === 0 ? story?.subtasks[1]?.cells.name : story?.description?.range;
-      const at = target === undefined ? previous.text.length >> 1 : target.from + 3;
-      // A flat string, as an editor's `doc.toString()` hands over (a concatenation would make the
-      // parser pay for flattening the rope, which is the caller's cost of producing the text).
-      const text = flat(`${previous.text.slice(0, at)}x${previous.text.slice(at)}`);
-      let next = previous;
-      incremental.push(time(() => {
-        next = parseEpic(text, previous);
-      }));
-      previous = next;
-    }
-    report(`parse.incremental.${count}`, median(incremental));
-
-    // The same typing, the parse told where the text changed (as the editor tells it).
-    const told: number[] = [];
-    for (let edit = 0; edit < 50; edit += 1) {
-      const story = previous.epic.stories[count >> 1] ?? middle;
-      const target = edit % 2 === 0 ? story?.subtasks[1]?.cells.name : story?.description?.range;
-      const at = target === undefined ? previous.text.length >> 1 : target.from + 3;
-      const text = flat(`${previous.text.slice(0, at)}x${previous.text.slice(at)}`);
-      let next = previous;
-      told.push(time(() => {
-        next = parseEpic(text, previous, { from: at, toA: at, toB: at + 1 });
-      }));
-      previous = next;
-    }
-    report(`parse.incremental.told.${count}`, median(told));
+    const typeInMiddle = (told: boolean): number[] => {
+      const times: number[] = [];
+      for (let edit = 0; edit < 50; edit += 1) {
+        const story = previous.epic.stories[count >> 1] ?? middle;
+        const target = edit % 2 === 0 ? story?.subtasks[1]?.cells.name : story?.description?.range;
+        const at = target === undefined ? previous.text.length >> 1 : target.from + 3;
+        // A flat string, as an editor's `doc.toString()` hands over (a concatenation would make the
+        // parser pay for flattening the rope, which is the caller's cost of producing the text).
+        const text = flat(`${previous.text.slice(0, at)}x${previous.text.slice(at)}`);
+        let next = previous;
+        times.push(time(() => {
+          next = told ? parseEpic(text, previous, { from: at, toA: at, toB: at + 1 }) : parseEpic(text, previous);
+        }));
+        previous = next;
+      }
+      return times;
+    };
+    report(`parse.incremental.${count}`, median(typeInMiddle(false)));
+    report(`parse.incremental.told.${count}`, median(typeInMiddle(true)));
 
     // The same typing in the last story: nothing after the edit moves. Close to the middle-story
     // figure, because moved stories shift their ranges only when read.
